@@ -1,0 +1,62 @@
+package io.gatescope.engine;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gradient buffers for a set of parameters, one array of the parameter's size each. A backward pass
+ * accumulates ({@code +=}) into them; each training thread owns one set so no locking is needed.
+ */
+public final class Gradients {
+    private final Map<Parameter, double[]> grads = new IdentityHashMap<>();
+    private final Iterable<Parameter> params;
+
+    public Gradients(Iterable<Parameter> params) {
+        this.params = params;
+        for (Parameter p : params) grads.put(p, new double[p.size()]);
+    }
+
+    /** The gradient buffer of {@code p}; modified by backward passes. */
+    public double[] of(Parameter p) {
+        double[] g = grads.get(p);
+        if (g == null) throw new IllegalArgumentException("no gradient buffer for parameter " + p.name());
+        return g;
+    }
+
+    /** Sets every gradient to zero. */
+    public void zero() {
+        for (double[] g : grads.values()) java.util.Arrays.fill(g, 0.0);
+    }
+
+    /** Adds {@code other}'s gradients (same parameters) into this one. */
+    public void add(Gradients other) {
+        for (Parameter p : params) {
+            double[] g = of(p), o = other.of(p);
+            for (int i = 0; i < g.length; i++) g[i] += o[i];
+        }
+    }
+
+    /** Multiplies every gradient by {@code s}. */
+    public void scale(double s) {
+        for (double[] g : grads.values()) {
+            for (int i = 0; i < g.length; i++) g[i] *= s;
+        }
+    }
+
+    /** The global L2 norm over all gradients. */
+    public double norm() {
+        double s = 0;
+        for (Parameter p : params) s += Kernels.sumSquares(of(p), p.size());
+        return Math.sqrt(s);
+    }
+
+    /** Copies keyed by parameter name, in parameter order. */
+    public Map<String, double[]> byName() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : params) out.put(p.name(), of(p).clone());
+        return out;
+    }
+
+    public Iterable<Parameter> parameters() { return params; }
+}

@@ -1,0 +1,67 @@
+package io.gatescope.engine;
+
+import static io.gatescope.engine.Activations.sigmoid;
+import static io.gatescope.engine.Activations.sigmoidGrad;
+import static io.gatescope.engine.Activations.tanhGrad;
+
+/**
+ * The GRU step in PyTorch's form (blocks r, z, n):
+ * <pre>
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr)           reset gate
+ *   z = σ(W_iz x + b_iz + W_hz h + b_hz)           update gate
+ *   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))  candidate: r scales the recurrent product with its bias
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ */
+final class GruCell implements CellMath {
+    private final int hidden;
+
+    GruCell(int hidden) {
+        this.hidden = hidden;
+    }
+
+    @Override
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+        int H = hidden;
+        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
+        for (int b = 0; b < r.batch; b++) {
+            int base = b * 3 * H;
+            for (int j = 0; j < H; j++) {
+                int ri = base + j, zi = ri + H, ni = zi + H, s = b * H + j;
+                pre[ri] = px[ri] + ph[ri];
+                pre[zi] = px[zi] + ph[zi];
+                double reset = sigmoid(pre[ri]), update = sigmoid(pre[zi]);
+                pre[ni] = px[ni] + reset * ph[ni];
+                double cand = Math.tanh(pre[ni]);
+                gates[ri] = reset; gates[zi] = update; gates[ni] = cand;
+                h[s] = (1.0 - update) * cand + update * hPrev[s];   // z keeps the old state, 1 − z takes the new
+            }
+        }
+    }
+
+    @Override
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+        int H = hidden;
+        double[] gates = r.gates[t], ph = r.ph[t], dh = r.dh[t];
+        double[] dgates = r.dgates[t], dpx = r.dpx[t], dph = r.dph[t];
+        for (int b = 0; b < r.batch; b++) {
+            int base = b * 3 * H;
+            for (int j = 0; j < H; j++) {
+                int ri = base + j, zi = ri + H, ni = zi + H, s = b * H + j;
+                double reset = gates[ri], update = gates[zi], cand = gates[ni];
+                double dCand = dh[s] * (1.0 - update);
+                double dUpdate = dh[s] * (hPrev[s] - cand);
+                r.dhNext[s] += dh[s] * update;                  // the z ⊙ h path
+                double dnPre = dCand * tanhGrad(cand);
+                double dReset = dnPre * ph[ni];                 // r multiplies W_hn h + b_hn
+                dgates[ri] = dReset; dgates[zi] = dUpdate; dgates[ni] = dCand;
+                dpx[ri] = dReset * sigmoidGrad(reset);
+                dpx[zi] = dUpdate * sigmoidGrad(update);
+                dpx[ni] = dnPre;
+                dph[ri] = dpx[ri];
+                dph[zi] = dpx[zi];
+                dph[ni] = dnPre * reset;                        // only the recurrent side is gated by r
+            }
+        }
+    }
+}

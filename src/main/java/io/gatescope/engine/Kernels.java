@@ -1,0 +1,197 @@
+package io.gatescope.engine;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The dense kernels every cell is built from: flat row-major {@code double[]}, sizes passed
+ * explicitly, output argument last, and the output is <em>accumulated into</em> ({@code +=}).
+ *
+ * <p>The products use the CPU's vector units through the incubator Vector API and allocate nothing:
+ * C is updated in register blocks of four rows by two vectors, so each loaded row of B feeds eight
+ * fused multiply-adds. This is the hot path of both the live trace and training.
+ */
+public final class Kernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private Kernels() {
+    }
+
+    /**
+     * C += A·B, with A m×k, B k×n and C m×n. Modifies {@code c}.
+     */
+    public static void gemm(int m, int k, int n, double[] a, double[] b, double[] c) {
+        checkSizes(m, k, n, a, b, c);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            rows4(i, k, n, a, i * k, i * k + k, i * k + 2 * k, i * k + 3 * k, 1, b, c);
+        }
+        for (; i < m; i++) {
+            row1(i, k, n, a, i * k, 1, b, c);
+        }
+    }
+
+    /**
+     * C += Aᵀ·B, with A k×m (so Aᵀ is m×k), B k×n and C m×n. Modifies {@code c}. Used for weight
+     * gradients, dW += dPreᵀ·X, without materialising the transpose.
+     */
+    public static void gemmTransA(int m, int k, int n, double[] a, double[] b, double[] c) {
+        checkSizes(m, k, n, a, b, c);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            rows4(i, k, n, a, i, i + 1, i + 2, i + 3, m, b, c);
+        }
+        for (; i < m; i++) {
+            row1(i, k, n, a, i, m, b, c);
+        }
+    }
+
+    /**
+     * Four rows of C: row r of A starts at {@code aR} and its p-th element is at {@code aR + p*aStep}.
+     */
+    private static void rows4(int i, int k, int n, double[] a, int a0, int a1, int a2, int a3, int aStep,
+                              double[] b, double[] c) {
+        int c0 = i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j), s01 = DoubleVector.fromArray(S, c, c0 + j + L);
+            DoubleVector s10 = DoubleVector.fromArray(S, c, c1 + j), s11 = DoubleVector.fromArray(S, c, c1 + j + L);
+            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j), s21 = DoubleVector.fromArray(S, c, c2 + j + L);
+            DoubleVector s30 = DoubleVector.fromArray(S, c, c3 + j), s31 = DoubleVector.fromArray(S, c, c3 + j + L);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                int ap = p * aStep;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
+                DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                s00 = b0.fma(x0, s00); s01 = b1.fma(x0, s01);
+                s10 = b0.fma(x1, s10); s11 = b1.fma(x1, s11);
+                s20 = b0.fma(x2, s20); s21 = b1.fma(x2, s21);
+                s30 = b0.fma(x3, s30); s31 = b1.fma(x3, s31);
+            }
+            s00.intoArray(c, c0 + j); s01.intoArray(c, c0 + j + L);
+            s10.intoArray(c, c1 + j); s11.intoArray(c, c1 + j + L);
+            s20.intoArray(c, c2 + j); s21.intoArray(c, c2 + j + L);
+            s30.intoArray(c, c3 + j); s31.intoArray(c, c3 + j + L);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c1 + j);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + j), s3 = DoubleVector.fromArray(S, c, c3 + j);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bp);
+                int ap = p * aStep;
+                s0 = bv.fma(DoubleVector.broadcast(S, a[a0 + ap]), s0);
+                s1 = bv.fma(DoubleVector.broadcast(S, a[a1 + ap]), s1);
+                s2 = bv.fma(DoubleVector.broadcast(S, a[a2 + ap]), s2);
+                s3 = bv.fma(DoubleVector.broadcast(S, a[a3 + ap]), s3);
+            }
+            s0.intoArray(c, c0 + j); s1.intoArray(c, c1 + j);
+            s2.intoArray(c, c2 + j); s3.intoArray(c, c3 + j);
+        }
+        for (; j < n; j++) {
+            double t0 = c[c0 + j], t1 = c[c1 + j], t2 = c[c2 + j], t3 = c[c3 + j];
+            for (int p = 0; p < k; p++) {
+                double bv = b[p * n + j];
+                int ap = p * aStep;
+                t0 += a[a0 + ap] * bv; t1 += a[a1 + ap] * bv; t2 += a[a2 + ap] * bv; t3 += a[a3 + ap] * bv;
+            }
+            c[c0 + j] = t0; c[c1 + j] = t1; c[c2 + j] = t2; c[c3 + j] = t3;
+        }
+    }
+
+    /** One row of C (the batch-1 case): four vectors of columns at a time, all k in registers. */
+    private static void row1(int i, int k, int n, double[] a, int a0, int aStep, double[] b, double[] c) {
+        int c0 = i * n;
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c0 + j + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + j + 2 * L), s3 = DoubleVector.fromArray(S, c, c0 + j + 3 * L);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                double av = a[a0 + p * aStep];
+                if (av == 0.0) continue; // one-hot inputs and ReLU zeros cost nothing
+                DoubleVector x = DoubleVector.broadcast(S, av);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x, s3);
+            }
+            s0.intoArray(c, c0 + j); s1.intoArray(c, c0 + j + L);
+            s2.intoArray(c, c0 + j + 2 * L); s3.intoArray(c, c0 + j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                s = DoubleVector.fromArray(S, b, bp).fma(DoubleVector.broadcast(S, a[a0 + p * aStep]), s);
+            }
+            s.intoArray(c, c0 + j);
+        }
+        for (; j < n; j++) {
+            double t = c[c0 + j];
+            for (int p = 0; p < k; p++) {
+                t += a[a0 + p * aStep] * b[p * n + j];
+            }
+            c[c0 + j] = t;
+        }
+    }
+
+    /** Bᵀ into {@code out}: B is rows×cols, out is cols×rows. Modifies {@code out}. */
+    public static void transpose(int rows, int cols, double[] b, double[] out) {
+        if (b.length < rows * cols || out.length < rows * cols) {
+            throw new IllegalArgumentException("transpose: expected " + rows + "x" + cols + " arrays, got "
+                    + b.length + " and " + out.length + " elements");
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                out[q * rows + r] = b[r * cols + q];
+            }
+        }
+    }
+
+    /** Adds {@code v} (length n) to every row of {@code c} (m×n). Modifies {@code c}. */
+    public static void addRowVector(int m, int n, double[] v, double[] c) {
+        for (int i = 0; i < m; i++) {
+            int off = i * n;
+            int j = 0;
+            for (; j + L <= n; j += L) {
+                DoubleVector.fromArray(S, c, off + j).add(DoubleVector.fromArray(S, v, j)).intoArray(c, off + j);
+            }
+            for (; j < n; j++) c[off + j] += v[j];
+        }
+    }
+
+    /** Adds the column sums of {@code m×n} matrix {@code g} to {@code out} (length n): bias gradients. */
+    public static void addColumnSums(int m, int n, double[] g, double[] out) {
+        for (int i = 0; i < m; i++) {
+            int off = i * n;
+            int j = 0;
+            for (; j + L <= n; j += L) {
+                DoubleVector.fromArray(S, out, j).add(DoubleVector.fromArray(S, g, off + j)).intoArray(out, j);
+            }
+            for (; j < n; j++) out[j] += g[off + j];
+        }
+    }
+
+    /** Sum of squares of the first {@code n} elements. */
+    public static double sumSquares(double[] v, int n) {
+        DoubleVector acc = DoubleVector.zero(S);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            DoubleVector x = DoubleVector.fromArray(S, v, j);
+            acc = x.fma(x, acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) s += v[j] * v[j];
+        return s;
+    }
+
+    private static void checkSizes(int m, int k, int n, double[] a, double[] b, double[] c) {
+        if (a.length < m * k || b.length < k * n || c.length < m * n) {
+            throw new IllegalArgumentException("gemm: expected A " + m + "x" + k + ", B " + k + "x" + n + ", C " + m
+                    + "x" + n + " but got " + a.length + ", " + b.length + ", " + c.length + " elements");
+        }
+    }
+}

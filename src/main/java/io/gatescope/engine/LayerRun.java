@@ -1,0 +1,145 @@
+package io.gatescope.engine;
+
+import io.gatescope.engine.trace.LayerTrace;
+import io.gatescope.engine.trace.StepGradient;
+import io.gatescope.engine.trace.StepTrace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The workspace of one recurrent layer over one batch of sequences: every per-step buffer the
+ * forward pass fills and the backward pass reads, allocated once for a maximum batch and length
+ * and reused, so the training loop allocates nothing.
+ *
+ * <p>Matrices are batch-major: row b of {@code h[t]} is example b's h_t. Fields are package-private
+ * because the cells write them; other packages read through {@link #trace} and {@link #gradients}.
+ */
+public final class LayerRun {
+    final RecurrentLayer layer;
+    final int maxBatch;
+    final int maxSteps;
+    int batch;
+    int steps;
+    /** True when every x[t] is the same array (the decoder's repeated vector): W_ih·x is computed once. */
+    boolean sharedInput;
+
+    final double[][] x;          // x_t, B×I (references to the caller's arrays)
+    final double[] h0;           // B×H
+    final double[] c0;           // B×H (LSTM)
+    final double[][] pre;        // pre-activations, B×GH
+    final double[][] ph;         // recurrent part W_hh·h_{t-1} + b_hh, B×GH (the GRU's n gate needs it apart)
+    final double[][] gates;      // after the nonlinearities, B×GH
+    final double[][] c;          // c_t, B×H (LSTM)
+    final double[][] tanhC;      // tanh(c_t), B×H (LSTM)
+    final double[][] h;          // h_t, B×H
+    final double[] px;           // scratch: W_ih·x + b_ih, B×GH
+    final double[] peep;         // scratch: peephole products W_ch·c_{t-1}, B×3H (LSTM with peepholes)
+
+    final double[][] dh;         // total dL/dh_t, B×H
+    final double[][] dc;         // total dL/dc_t, B×H (LSTM)
+    final double[][] dgates;     // dL/d(gate after nonlinearity), B×GH
+    final double[][] dpx;        // dL/d(input-side pre-activation), B×GH
+    final double[][] dph;        // dL/d(recurrent-side pre-activation), B×GH (same values as dpx except GRU's n)
+    final double[][] dx;         // dL/dx_t, B×I
+    final double[] dxShared;     // Σ_t dL/dx_t when the input is shared, B×I
+    final double[] dpxSum;       // Σ_t dpx_t when the input is shared, B×GH
+    final double[] dhNext;       // dL/dh_{t-1} being accumulated, B×H
+    final double[] dcNext;       // dL/dc_{t-1} being accumulated, B×H
+    final double[] dpeep;        // scratch for peephole gradients, B×3H
+
+    LayerRun(RecurrentLayer layer, int maxBatch, int maxSteps) {
+        this.layer = layer;
+        this.maxBatch = maxBatch;
+        this.maxSteps = maxSteps;
+        int hb = maxBatch * layer.hiddenSize();
+        int gb = maxBatch * layer.kind().blocks() * layer.hiddenSize();
+        int ib = maxBatch * layer.inputSize();
+        boolean lstm = layer.kind().hasCellState();
+        x = new double[maxSteps][];
+        h0 = new double[hb];
+        c0 = new double[lstm ? hb : 0];
+        pre = alloc(maxSteps, gb);
+        ph = alloc(maxSteps, gb);
+        gates = alloc(maxSteps, gb);
+        c = alloc(maxSteps, lstm ? hb : 0);
+        tanhC = alloc(maxSteps, lstm ? hb : 0);
+        h = alloc(maxSteps, hb);
+        px = new double[gb];
+        int pb = layer.hasPeepholes() ? 3 * hb : 0;
+        peep = new double[pb];
+        dh = alloc(maxSteps, hb);
+        dc = alloc(maxSteps, lstm ? hb : 0);
+        dgates = alloc(maxSteps, gb);
+        dpx = alloc(maxSteps, gb);
+        dph = layer.kind() == CellKind.GRU ? alloc(maxSteps, gb) : dpx;
+        dx = alloc(maxSteps, ib);
+        dxShared = new double[ib];
+        dpxSum = new double[gb];
+        dhNext = new double[hb];
+        dcNext = new double[lstm ? hb : 0];
+        dpeep = new double[pb];
+    }
+
+    private static double[][] alloc(int steps, int size) {
+        double[][] a = new double[steps][];
+        for (int t = 0; t < steps; t++) a[t] = new double[size];
+        return a;
+    }
+
+    public RecurrentLayer layer() { return layer; }
+
+    public int batch() { return batch; }
+
+    public int steps() { return steps; }
+
+    /** h_t for the whole batch, B×H: live buffer, read only, valid until the next forward. */
+    public double[] hidden(int t) { return h[t]; }
+
+    /** c_t for the whole batch (LSTM): live buffer, read only. */
+    public double[] cell(int t) { return c[t]; }
+
+    /** dL/dx_t after a backward without a shared input: live buffer, read only. */
+    public double[] inputGradient(int t) { return dx[t]; }
+
+    /** Σ_t dL/dx_t after a backward with a shared input: live buffer, read only. */
+    public double[] sharedInputGradient() { return dxShared; }
+
+    /** dL/dh_0 after a backward: live buffer, read only. */
+    public double[] initialHiddenGradient() { return dhNext; }
+
+    /** dL/dc_0 after a backward (LSTM): live buffer, read only. */
+    public double[] initialCellGradient() { return dcNext; }
+
+    /** An immutable trace of example {@code b}'s forward pass. */
+    public LayerTrace trace(int b) {
+        int hs = layer.hiddenSize();
+        int gs = layer.kind().blocks() * hs;
+        int is = layer.inputSize();
+        List<StepTrace> out = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            double[] hPrev = t == 0 ? h0 : h[t - 1];
+            double[] cPrev = t == 0 ? c0 : c[t - 1];
+            out.add(new StepTrace(row(x[t], b, is), row(hPrev, b, hs), row(cPrev, b, c0.length == 0 ? 0 : hs),
+                    row(pre[t], b, gs), row(gates[t], b, gs), row(c[t], b, c[t].length == 0 ? 0 : hs),
+                    row(h[t], b, hs)));
+        }
+        return new LayerTrace(layer.kind(), is, hs, out);
+    }
+
+    /** Example {@code b}'s per-step node gradients after a backward pass. */
+    public List<StepGradient> gradients(int b) {
+        int hs = layer.hiddenSize();
+        int gs = layer.kind().blocks() * hs;
+        List<StepGradient> out = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            out.add(new StepGradient(row(dh[t], b, hs), row(dc[t], b, dc[t].length == 0 ? 0 : hs),
+                    row(dgates[t], b, gs), row(dpx[t], b, gs)));
+        }
+        return out;
+    }
+
+    static double[] row(double[] m, int b, int width) {
+        return Arrays.copyOfRange(m, b * width, b * width + width);
+    }
+}

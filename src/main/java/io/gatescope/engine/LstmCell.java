@@ -1,0 +1,90 @@
+package io.gatescope.engine;
+
+import static io.gatescope.engine.Activations.sigmoid;
+import static io.gatescope.engine.Activations.sigmoidGrad;
+import static io.gatescope.engine.Activations.tanhGrad;
+
+/**
+ * The LSTM step, PyTorch's form (blocks i, f, g, o):
+ * <pre>
+ *   i = σ(W_ii x + b_ii + W_hi h + b_hi)        input gate
+ *   f = σ(W_if x + b_if + W_hf h + b_hf)        forget gate
+ *   g = tanh(W_ig x + b_ig + W_hg h + b_hg)     candidate
+ *   o = σ(W_io x + b_io + W_ho h + b_ho)        output gate
+ *   c' = f ⊙ c + i ⊙ g                           next cell state
+ *   h' = o ⊙ tanh(c')                           next hidden state
+ * </pre>
+ * With peepholes, W_c·c_{t-1} is added to the i, f and o pre-activations (the seeds' variant).
+ */
+final class LstmCell implements CellMath {
+    private final int hidden;
+    private final boolean peepholes;
+
+    LstmCell(int hidden, boolean peepholes) {
+        this.hidden = hidden;
+        this.peepholes = peepholes;
+    }
+
+    @Override
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+        int H = hidden, batch = r.batch;
+        if (peepholes) {
+            java.util.Arrays.fill(r.peep, 0, batch * 3 * H, 0.0);
+            Kernels.gemm(batch, H, 3 * H, cPrev, weightChT, r.peep);
+        }
+        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t];
+        double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t];
+        for (int b = 0; b < batch; b++) {
+            int base = b * 4 * H, pb = b * 3 * H;
+            for (int j = 0; j < H; j++) {
+                int ii = base + j, fi = ii + H, gi = fi + H, oi = gi + H, s = b * H + j;
+                double zi = px[ii] + ph[ii], zf = px[fi] + ph[fi], zg = px[gi] + ph[gi], zo = px[oi] + ph[oi];
+                if (peepholes) {
+                    zi += r.peep[pb + j];
+                    zf += r.peep[pb + H + j];
+                    zo += r.peep[pb + 2 * H + j];
+                }
+                pre[ii] = zi; pre[fi] = zf; pre[gi] = zg; pre[oi] = zo;
+                double in = sigmoid(zi), forget = sigmoid(zf), cand = Math.tanh(zg), out = sigmoid(zo);
+                gates[ii] = in; gates[fi] = forget; gates[gi] = cand; gates[oi] = out;
+                c[s] = forget * cPrev[s] + in * cand;        // keep part of the old memory, write part of the new
+                tanhC[s] = Math.tanh(c[s]);
+                h[s] = out * tanhC[s];                      // expose a gated view of the memory
+            }
+        }
+    }
+
+    @Override
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+        int H = hidden, batch = r.batch;
+        double[] gates = r.gates[t], tanhC = r.tanhC[t], dh = r.dh[t], dc = r.dc[t];
+        double[] dgates = r.dgates[t], dpx = r.dpx[t];
+        for (int b = 0; b < batch; b++) {
+            int base = b * 4 * H;
+            for (int j = 0; j < H; j++) {
+                int ii = base + j, fi = ii + H, gi = fi + H, oi = gi + H, s = b * H + j;
+                double in = gates[ii], forget = gates[fi], cand = gates[gi], out = gates[oi];
+                double dOut = dh[s] * tanhC[s];                                   // h = o·tanh(c)
+                double dC = r.dcNext[s] + dh[s] * out * tanhGrad(tanhC[s]);       // from c_{t+1} and from h_t
+                dc[s] = dC;
+                double dIn = dC * cand, dForget = dC * cPrev[s], dCand = dC * in; // c = f·c_prev + i·g
+                r.dcNext[s] = dC * forget;                                        // dL/dc_{t-1} through the forget gate
+                dgates[ii] = dIn; dgates[fi] = dForget; dgates[gi] = dCand; dgates[oi] = dOut;
+                dpx[ii] = dIn * sigmoidGrad(in);
+                dpx[fi] = dForget * sigmoidGrad(forget);
+                dpx[gi] = dCand * tanhGrad(cand);
+                dpx[oi] = dOut * sigmoidGrad(out);
+            }
+        }
+        if (peepholes) {
+            // The peephole pre-activation gradients are those of i, f and o; gather them as B×3H.
+            for (int b = 0; b < batch; b++) {
+                int base = b * 4 * H, pb = b * 3 * H;
+                System.arraycopy(dpx, base, r.dpeep, pb, 2 * H);
+                System.arraycopy(dpx, base + 3 * H, r.dpeep, pb + 2 * H, H);
+            }
+            Kernels.gemmTransA(3 * H, batch, H, r.dpeep, cPrev, dWeightCh);   // dW_c += dpeepᵀ·c_{t-1}
+            Kernels.gemm(batch, 3 * H, H, r.dpeep, weightCh, r.dcNext);       // dc_{t-1} += dpeep·W_c
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.gatescope.engine;
+
+/**
+ * A named weight tensor in PyTorch's layout: {@code rows×cols}, flat row-major (a bias has one row
+ * per element and {@code cols == 1}). The name is the state_dict key, e.g. {@code weight_hh_l0}.
+ *
+ * <p>The data array is shared on purpose, so optimisers update it in place; whoever writes to it
+ * calls {@link #touch()} so that layers refresh the transposed copies their kernels read.
+ */
+public final class Parameter {
+    private final String name;
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+    private int version;
+
+    public Parameter(String name, int rows, int cols) {
+        this(name, rows, cols, new double[rows * cols]);
+    }
+
+    public Parameter(String name, int rows, int cols, double[] data) {
+        if (data.length != rows * cols) {
+            throw new IllegalArgumentException(name + ": expected " + rows + "x" + cols + " = " + rows * cols
+                    + " numbers, got " + data.length);
+        }
+        this.name = name;
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    public String name() { return name; }
+
+    public int rows() { return rows; }
+
+    public int cols() { return cols; }
+
+    public int size() { return data.length; }
+
+    /** Whether this is a vector (a bias): PyTorch gives it a one-dimensional shape. */
+    public boolean isVector() { return cols == 1; }
+
+    /** The live values; call {@link #touch()} after writing. */
+    public double[] data() { return data; }
+
+    /** Records that {@link #data()} was written. */
+    public void touch() { version++; }
+
+    /** Increases with every {@link #touch()}; layers compare it to refresh caches. */
+    public int version() { return version; }
+
+    /** Overwrites the values with {@code values} (same length) and touches. */
+    public void set(double[] values) {
+        if (values.length != data.length) {
+            throw new IllegalArgumentException(name + ": expected " + data.length + " numbers, got " + values.length);
+        }
+        System.arraycopy(values, 0, data, 0, data.length);
+        touch();
+    }
+
+    /** PyTorch's shape, {@code [rows, cols]} or {@code [rows]} for a vector. */
+    public int[] shape() {
+        return isVector() ? new int[] {rows} : new int[] {rows, cols};
+    }
+}

@@ -1,0 +1,220 @@
+package io.gatescope.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One recurrent layer (RNN, LSTM or GRU) with PyTorch's parameters: {@code weight_ih_l{k}} (G·H×I),
+ * {@code weight_hh_l{k}} (G·H×H), {@code bias_ih_l{k}} and {@code bias_hh_l{k}} (G·H), gate blocks
+ * stacked in the kind's order. An LSTM with peepholes has {@code weight_ch_l{k}} (3H×H) feeding
+ * c_{t-1} into the i, f and o gates, as the seeds describe.
+ *
+ * <p>The forward pass runs a batch over T steps into a {@link LayerRun}; the backward pass takes the
+ * upstream gradient on every h_t, as {@code torch.autograd.backward(h, grad)} does, and accumulates
+ * parameter gradients. The per-kind arithmetic lives in the cell classes.
+ */
+public final class RecurrentLayer {
+    private final CellKind kind;
+    private final int inputSize;
+    private final int hiddenSize;
+    private final Parameter weightIh;
+    private final Parameter weightHh;
+    private final Parameter biasIh;
+    private final Parameter biasHh;
+    private final Parameter weightCh;
+    private final CellMath cell;
+
+    // Transposed copies: the kernels read W^T row by row; refreshed when a parameter's version moves.
+    private final double[] weightIhT;
+    private final double[] weightHhT;
+    private final double[] weightChT;
+    private int ihVersion = -1;
+    private int hhVersion = -1;
+    private int chVersion = -1;
+
+    /**
+     * A zero-initialised layer; {@code index} is k in the parameter names.
+     */
+    public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes, int index) {
+        if (inputSize <= 0 || hiddenSize <= 0) {
+            throw new IllegalArgumentException("layer sizes must be positive, got input " + inputSize
+                    + " and hidden " + hiddenSize);
+        }
+        if (peepholes && kind != CellKind.LSTM) {
+            throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
+        }
+        this.kind = kind;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        int g = kind.blocks() * hiddenSize;
+        this.weightIh = new Parameter("weight_ih_l" + index, g, inputSize);
+        this.weightHh = new Parameter("weight_hh_l" + index, g, hiddenSize);
+        this.biasIh = new Parameter("bias_ih_l" + index, g, 1);
+        this.biasHh = new Parameter("bias_hh_l" + index, g, 1);
+        this.weightCh = peepholes ? new Parameter("weight_ch_l" + index, 3 * hiddenSize, hiddenSize) : null;
+        this.weightIhT = new double[g * inputSize];
+        this.weightHhT = new double[g * hiddenSize];
+        this.weightChT = peepholes ? new double[3 * hiddenSize * hiddenSize] : new double[0];
+        this.cell = switch (kind) {
+            case LSTM -> new LstmCell(hiddenSize, peepholes);
+            case GRU -> new GruCell(hiddenSize);
+            case GRU_SIMPLE -> new SimpleGruCell(hiddenSize);
+            case RNN_TANH, RNN_RELU -> new RnnCell(hiddenSize, kind == CellKind.RNN_RELU);
+        };
+    }
+
+    public CellKind kind() { return kind; }
+
+    public int inputSize() { return inputSize; }
+
+    public int hiddenSize() { return hiddenSize; }
+
+    public boolean hasPeepholes() { return weightCh != null; }
+
+    public Parameter weightIh() { return weightIh; }
+
+    public Parameter weightHh() { return weightHh; }
+
+    public Parameter biasIh() { return biasIh; }
+
+    public Parameter biasHh() { return biasHh; }
+
+    /** The peephole weights (3H×H for i, f, o), or null without peepholes. */
+    public Parameter weightCh() { return weightCh; }
+
+    /** All parameters in state_dict order. */
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>(List.of(weightIh, weightHh, biasIh, biasHh));
+        if (weightCh != null) out.add(weightCh);
+        return out;
+    }
+
+    /** A workspace for batches of up to {@code maxBatch} sequences of up to {@code maxSteps} steps. */
+    public LayerRun newRun(int maxBatch, int maxSteps) {
+        return new LayerRun(this, maxBatch, maxSteps);
+    }
+
+    /**
+     * Runs {@code steps} steps for {@code batch} sequences. {@code xs[t]} is x_t (B×I); when every
+     * entry is the same array the input projection is computed once. {@code h0}/{@code c0} (B×H) may be
+     * null for zeros. The arrays in {@code xs} must stay unchanged until the backward pass.
+     */
+    public void forward(LayerRun r, int batch, int steps, double[][] xs, double[] h0, double[] c0) {
+        checkRun(r, batch, steps);
+        refreshTransposes();
+        r.batch = batch;
+        r.steps = steps;
+        boolean shared = true;
+        for (int t = 0; t < steps; t++) {
+            r.x[t] = xs[t];
+            shared &= xs[t] == xs[0];
+        }
+        r.sharedInput = shared && steps > 1;
+        int hb = batch * hiddenSize;
+        copyOrZero(h0, r.h0, hb);
+        if (kind.hasCellState()) copyOrZero(c0, r.c0, hb);
+        int g = kind.blocks() * hiddenSize;
+        for (int t = 0; t < steps; t++) {
+            if (t == 0 || !r.sharedInput) {
+                inputProjection(batch, xs[t], r.px);
+            }
+            double[] hPrev = t == 0 ? r.h0 : r.h[t - 1];
+            double[] ph = r.ph[t];
+            fillRows(batch, g, biasHh.data(), ph);
+            Kernels.gemm(batch, hiddenSize, g, hPrev, weightHhT, ph);
+            cell.forward(r, t, hPrev, t == 0 ? r.c0 : r.c[t - 1], weightChT);
+        }
+    }
+
+    /**
+     * Back-propagates through time. {@code dhUp[t]} is the upstream gradient on h_t (B×H), null for a
+     * step without one; {@code dcLast} optionally seeds dL/dc_T (LSTM). Parameter gradients are added
+     * into {@code grads}; the input and initial-state gradients are left in the run.
+     */
+    public void backward(LayerRun r, double[][] dhUp, double[] dcLast, Gradients grads) {
+        int batch = r.batch;
+        int hb = batch * hiddenSize;
+        int g = kind.blocks() * hiddenSize;
+        double[] dWih = grads.of(weightIh), dWhh = grads.of(weightHh);
+        double[] dbIh = grads.of(biasIh), dbHh = grads.of(biasHh);
+        double[] dWch = weightCh == null ? null : grads.of(weightCh);
+        Arrays.fill(r.dhNext, 0, hb, 0.0);
+        if (kind.hasCellState()) copyOrZero(dcLast, r.dcNext, hb);
+        if (r.sharedInput) Arrays.fill(r.dpxSum, 0, batch * g, 0.0);
+        for (int t = r.steps - 1; t >= 0; t--) {
+            double[] hPrev = t == 0 ? r.h0 : r.h[t - 1];
+            double[] cPrev = t == 0 ? r.c0 : r.c[t - 1];
+            // dh_t in total = its own upstream term + what flowed back from step t+1 (and the layer above).
+            double[] dh = r.dh[t];
+            for (int i = 0; i < hb; i++) dh[i] = r.dhNext[i] + (dhUp != null && dhUp[t] != null ? dhUp[t][i] : 0.0);
+            Arrays.fill(r.dhNext, 0, hb, 0.0);
+            // The cell turns dh_t (and dc_{t+1}'s flow) into gate gradients and the direct paths to h_{t-1}, c_{t-1}.
+            cell.backward(r, t, hPrev, cPrev, weightCh == null ? null : weightCh.data(), dWch);
+            // Recurrent weights: dW_hh += dph_tᵀ·h_{t-1}, db_hh += Σ_b dph_t, dh_{t-1} += dph_t·W_hh.
+            Kernels.gemmTransA(g, batch, hiddenSize, r.dph[t], hPrev, dWhh);
+            Kernels.addColumnSums(batch, g, r.dph[t], dbHh);
+            Kernels.gemm(batch, g, hiddenSize, r.dph[t], weightHh.data(), r.dhNext);
+            if (r.sharedInput) {
+                for (int i = 0; i < batch * g; i++) r.dpxSum[i] += r.dpx[t][i];
+            } else {
+                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.dx[t]);
+            }
+        }
+        if (r.sharedInput) {
+            inputBackward(batch, r.dpxSum, r.x[0], dWih, dbIh, r.dxShared);
+        }
+    }
+
+    /** dW_ih += dpxᵀ·x, db_ih += Σ_b dpx, dx = dpx·W_ih. */
+    private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx) {
+        int g = kind.blocks() * hiddenSize;
+        Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
+        Kernels.addColumnSums(batch, g, dpx, dbIh);
+        Arrays.fill(dx, 0, batch * inputSize, 0.0);
+        Kernels.gemm(batch, g, inputSize, dpx, weightIh.data(), dx);
+    }
+
+    /** px = b_ih + x·W_ihᵀ for the batch. */
+    private void inputProjection(int batch, double[] x, double[] px) {
+        int g = kind.blocks() * hiddenSize;
+        fillRows(batch, g, biasIh.data(), px);
+        Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
+    }
+
+    private void refreshTransposes() {
+        int g = kind.blocks() * hiddenSize;
+        if (ihVersion != weightIh.version()) {
+            Kernels.transpose(g, inputSize, weightIh.data(), weightIhT);
+            ihVersion = weightIh.version();
+        }
+        if (hhVersion != weightHh.version()) {
+            Kernels.transpose(g, hiddenSize, weightHh.data(), weightHhT);
+            hhVersion = weightHh.version();
+        }
+        if (weightCh != null && chVersion != weightCh.version()) {
+            Kernels.transpose(3 * hiddenSize, hiddenSize, weightCh.data(), weightChT);
+            chVersion = weightCh.version();
+        }
+    }
+
+    private void checkRun(LayerRun r, int batch, int steps) {
+        if (r.layer != this) throw new IllegalArgumentException("the run belongs to another layer");
+        if (batch < 1 || batch > r.maxBatch || steps < 1 || steps > r.maxSteps) {
+            throw new IllegalArgumentException("batch " + batch + " and steps " + steps + " must be within 1.."
+                    + r.maxBatch + " and 1.." + r.maxSteps);
+        }
+    }
+
+    static void fillRows(int batch, int width, double[] v, double[] out) {
+        for (int b = 0; b < batch; b++) System.arraycopy(v, 0, out, b * width, width);
+    }
+
+    private static void copyOrZero(double[] src, double[] dst, int n) {
+        if (src == null) {
+            Arrays.fill(dst, 0, n, 0.0);
+        } else {
+            System.arraycopy(src, 0, dst, 0, n);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.gatescope.engine;
+
+import static io.gatescope.engine.Activations.relu;
+import static io.gatescope.engine.Activations.reluGrad;
+import static io.gatescope.engine.Activations.tanhGrad;
+
+/** The Elman RNN step: {@code h' = act(W_ih x + b_ih + W_hh h + b_hh)} with act tanh or ReLU. */
+final class RnnCell implements CellMath {
+    private final int hidden;
+    private final boolean useRelu;
+
+    RnnCell(int hidden, boolean useRelu) {
+        this.hidden = hidden;
+        this.useRelu = useRelu;
+    }
+
+    @Override
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+        int n = r.batch * hidden;
+        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
+        for (int s = 0; s < n; s++) {
+            pre[s] = px[s] + ph[s];
+            h[s] = useRelu ? relu(pre[s]) : Math.tanh(pre[s]);
+            gates[s] = h[s];
+        }
+    }
+
+    @Override
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+        int n = r.batch * hidden;
+        double[] h = r.h[t], dh = r.dh[t], dgates = r.dgates[t], dpx = r.dpx[t];
+        for (int s = 0; s < n; s++) {
+            dgates[s] = dh[s];
+            dpx[s] = dh[s] * (useRelu ? reluGrad(h[s]) : tanhGrad(h[s]));
+        }
+    }
+}

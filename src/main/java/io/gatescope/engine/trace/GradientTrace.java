@@ -1,0 +1,21 @@
+package io.gatescope.engine.trace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A backward run through a stack of recurrent layers for one sequence.
+ *
+ * @param params parameter gradients keyed by PyTorch's state_dict names, each flat row-major
+ * @param dx     dL/dx_t for the input sequence, T×I
+ * @param dh0    dL/dh_0 per layer
+ * @param dc0    dL/dc_0 per layer (LSTM; otherwise empty arrays)
+ * @param steps  per layer, per step node gradients
+ */
+public record GradientTrace(Map<String, double[]> params, double[][] dx, double[][] dh0, double[][] dc0,
+                            List<List<StepGradient>> steps) {
+    public GradientTrace {
+        params = Map.copyOf(params);
+        steps = steps.stream().map(List::copyOf).toList();
+    }
+}
