@@ -1,0 +1,29 @@
+package io.gatescope.engine.trace;
+
+import java.util.List;
+
+/**
+ * Everything a model computed for one input, ready for the views: the encoder's trace, the
+ * decoder's trace (for the seeds' encoder → repeat → decoder models; null for a plain recurrent
+ * stack), and the output layer's softmax probabilities per decoder step.
+ *
+ * @param inputLabels   one label per encoder step (the input characters, e.g. "0","6","7","+","6")
+ * @param encoder       the encoder stack's trace (layer 0 reads the input)
+ * @param decoder       the decoder stack's trace, or null
+ * @param probabilities softmax output per decoder step, T_dec×V (empty without a dense head)
+ * @param outputLabels  one label per decoder step: the argmax character (empty without a head)
+ * @param vocabulary    the output symbols, index-aligned with the probabilities (e.g. "0".."9","+")
+ */
+public record ModelTrace(List<String> inputLabels, SequenceTrace encoder, SequenceTrace decoder,
+                         double[][] probabilities, List<String> outputLabels, List<String> vocabulary) {
+    public ModelTrace {
+        inputLabels = List.copyOf(inputLabels);
+        outputLabels = List.copyOf(outputLabels);
+        vocabulary = List.copyOf(vocabulary);
+    }
+
+    public boolean hasDecoder() { return decoder != null; }
+
+    /** Encoder steps plus decoder steps: the length of the time axis the views scrub over. */
+    public int totalSteps() { return encoder.length() + (decoder == null ? 0 : decoder.length()); }
+}
