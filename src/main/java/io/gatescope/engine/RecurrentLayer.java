@@ -33,10 +33,16 @@ public final class RecurrentLayer {
     private int hhVersion = -1;
     private int chVersion = -1;
 
+    /** A zero-initialised layer named as PyTorch names layer 0 of a bare module. */
+    public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes) {
+        this(kind, inputSize, hiddenSize, peepholes, "", 0);
+    }
+
     /**
-     * A zero-initialised layer; {@code index} is k in the parameter names.
+     * A zero-initialised layer; parameter names are {@code prefix + "weight_ih_l" + index} and so on,
+     * e.g. {@code encoder.weight_ih_l0} inside a larger model.
      */
-    public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes, int index) {
+    public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes, String prefix, int index) {
         if (inputSize <= 0 || hiddenSize <= 0) {
             throw new IllegalArgumentException("layer sizes must be positive, got input " + inputSize
                     + " and hidden " + hiddenSize);
@@ -48,11 +54,11 @@ public final class RecurrentLayer {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         int g = kind.blocks() * hiddenSize;
-        this.weightIh = new Parameter("weight_ih_l" + index, g, inputSize);
-        this.weightHh = new Parameter("weight_hh_l" + index, g, hiddenSize);
-        this.biasIh = new Parameter("bias_ih_l" + index, g, 1);
-        this.biasHh = new Parameter("bias_hh_l" + index, g, 1);
-        this.weightCh = peepholes ? new Parameter("weight_ch_l" + index, 3 * hiddenSize, hiddenSize) : null;
+        this.weightIh = new Parameter(prefix + "weight_ih_l" + index, g, inputSize);
+        this.weightHh = new Parameter(prefix + "weight_hh_l" + index, g, hiddenSize);
+        this.biasIh = new Parameter(prefix + "bias_ih_l" + index, g, 1);
+        this.biasHh = new Parameter(prefix + "bias_hh_l" + index, g, 1);
+        this.weightCh = peepholes ? new Parameter(prefix + "weight_ch_l" + index, 3 * hiddenSize, hiddenSize) : null;
         this.weightIhT = new double[g * inputSize];
         this.weightHhT = new double[g * hiddenSize];
         this.weightChT = peepholes ? new double[3 * hiddenSize * hiddenSize] : new double[0];

@@ -1,0 +1,34 @@
+package io.gatescope.task;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Training, validation and test examples of the addition task drawn from one seed: {@code size}
+ * examples of which the last {@code validationFraction} are held out (Keras' validation_split), plus a
+ * test set drawn from an independent stream of the same seed.
+ */
+public record Dataset(List<AdditionTask.Example> train, List<AdditionTask.Example> validation,
+                      List<AdditionTask.Example> test) {
+    public static final int DEFAULT_SIZE = 20_000;
+    public static final double DEFAULT_VALIDATION = 0.2;
+    public static final int DEFAULT_TEST = 1_000;
+
+    public static Dataset generate(long seed, int size, double validationFraction, int testSize) {
+        if (size < 2) throw new IllegalArgumentException("the data set needs at least 2 examples, got " + size);
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("the validation fraction must be between 0 and 1, got " + validationFraction);
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom dataRng = root.split();
+        SplittableRandom testRng = root.split();
+        List<AdditionTask.Example> all = AdditionTask.sample(size, dataRng);
+        int validation = Math.max(1, (int) Math.round(size * validationFraction));
+        return new Dataset(all.subList(0, size - validation), all.subList(size - validation, size),
+                AdditionTask.sample(testSize, testRng));
+    }
+
+    public static Dataset generate(long seed) {
+        return generate(seed, DEFAULT_SIZE, DEFAULT_VALIDATION, DEFAULT_TEST);
+    }
+}
