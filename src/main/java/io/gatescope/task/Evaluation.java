@@ -1,0 +1,93 @@
+package io.gatescope.task;
+
+import io.gatescope.engine.Losses;
+import io.gatescope.engine.SequenceModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Predictions and accuracies of a model on the addition task. The trainer's validation metrics, the
+ * CLI's predict and evaluate, and the UI all go through here, so they cannot disagree.
+ */
+public final class Evaluation {
+    private static final int BATCH = 256;
+
+    private Evaluation() {
+    }
+
+    /**
+     * @param characters fraction of output characters right
+     * @param sequences  fraction of examples with all five characters right (the headline metric)
+     * @param loss       mean cross-entropy per character
+     */
+    public record Accuracy(double characters, double sequences, double loss, int examples) {
+    }
+
+    /** Predicts the five-character answer of each padded input text, in order. */
+    public static List<String> predict(SequenceModel model, List<String> paddedInputs) {
+        List<String> out = new ArrayList<>(paddedInputs.size());
+        SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, paddedInputs.size())));
+        double[][] xs = inputs(model, w.maxBatch);
+        for (int start = 0; start < paddedInputs.size(); start += w.maxBatch) {
+            int n = Math.min(w.maxBatch, paddedInputs.size() - start);
+            fill(xs, paddedInputs.subList(start, start + n));
+            model.forward(w, n, xs);
+            for (int b = 0; b < n; b++) out.add(argmaxText(model, w, b));
+        }
+        return out;
+    }
+
+    /** Accuracy and loss on {@code examples}. */
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples) {
+        SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, examples.size())));
+        double[][] xs = inputs(model, w.maxBatch);
+        int v = model.outputSize(), steps = model.outputSteps();
+        int[] targets = new int[w.maxBatch];
+        long rightChars = 0, rightSeqs = 0;
+        double loss = 0;
+        for (int start = 0; start < examples.size(); start += w.maxBatch) {
+            int n = Math.min(w.maxBatch, examples.size() - start);
+            List<AdditionTask.Example> chunk = examples.subList(start, start + n);
+            fill(xs, chunk.stream().map(AdditionTask.Example::input).toList());
+            model.forward(w, n, xs);
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < n; b++) targets[b] = AdditionTask.ALPHABET.indexOf(chunk.get(b).target().charAt(t));
+                loss += Losses.softmaxCrossEntropy(n, v, w.logits[t], targets, 1.0, w.probs[t], null);
+            }
+            for (int b = 0; b < n; b++) {
+                String predicted = argmaxText(model, w, b), target = chunk.get(b).target();
+                int right = 0;
+                for (int t = 0; t < steps; t++) if (predicted.charAt(t) == target.charAt(t)) right++;
+                rightChars += right;
+                if (right == steps) rightSeqs++;
+            }
+        }
+        int n = examples.size();
+        return new Accuracy((double) rightChars / (n * (long) steps), (double) rightSeqs / n, loss / (n * (double) steps), n);
+    }
+
+    /** One-hot encodes {@code texts} into the per-step batch matrices {@code xs[t]} (B×11). */
+    public static void fill(double[][] xs, List<String> texts) {
+        int s = AdditionTask.SYMBOLS;
+        for (int b = 0; b < texts.size(); b++) {
+            String text = texts.get(b);
+            for (int t = 0; t < AdditionTask.STEPS; t++) {
+                java.util.Arrays.fill(xs[t], b * s, (b + 1) * s, 0.0);
+                xs[t][b * s + AdditionTask.ALPHABET.indexOf(text.charAt(t))] = 1.0;
+            }
+        }
+    }
+
+    static double[][] inputs(SequenceModel model, int batch) {
+        return new double[model.inputSteps()][batch * model.inputSize()];
+    }
+
+    private static String argmaxText(SequenceModel model, SequenceModel.Workspace w, int b) {
+        int v = model.outputSize();
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < model.outputSteps(); t++) {
+            sb.append(AdditionTask.ALPHABET.charAt(AdditionTask.argmax(w.logits[t], b * v, v)));
+        }
+        return sb.toString();
+    }
+}
