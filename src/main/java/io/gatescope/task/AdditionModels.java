@@ -1,0 +1,42 @@
+package io.gatescope.task;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.DenseBaseline;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.Initialisers;
+import io.gatescope.engine.RecurrentLayer;
+import io.gatescope.engine.Traces;
+import io.gatescope.engine.trace.ModelTrace;
+import java.util.SplittableRandom;
+
+/** The seeds' models for the addition task, initialised Keras' way from a seed. */
+public final class AdditionModels {
+    private AdditionModels() {
+    }
+
+    /** Encoder → repeat 5 → decoder → Dense 11, one layer each, Keras' default initialisation. */
+    public static EncoderDecoder encoderDecoder(CellKind kind, int hidden, long seed) {
+        EncoderDecoder m = new EncoderDecoder(kind, AdditionTask.SYMBOLS, hidden, AdditionTask.SYMBOLS,
+                AdditionTask.STEPS, AdditionTask.STEPS, 1, false);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (RecurrentLayer l : m.encoder().layers()) Initialisers.kerasDefault(l, rng);
+        for (RecurrentLayer l : m.decoder().layers()) Initialisers.kerasDefault(l, rng);
+        Initialisers.kerasDefault(m.head(), rng);
+        return m;
+    }
+
+    /** The seeds' Dense 50 ReLU → Dense 100 ReLU → Dense 11 baseline. */
+    public static DenseBaseline denseBaseline(long seed) {
+        DenseBaseline m = new DenseBaseline(AdditionTask.SYMBOLS, AdditionTask.SYMBOLS, AdditionTask.STEPS, 50, 100);
+        SplittableRandom rng = new SplittableRandom(seed);
+        m.layers().forEach(d -> Initialisers.kerasDefault(d, rng));
+        return m;
+    }
+
+    /** The full trace of one example for the views. */
+    public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example) {
+        String input = example.input();
+        return Traces.of(model, AdditionTask.encode(input), input.chars().mapToObj(c -> String.valueOf((char) c)).toList(),
+                AdditionTask.VOCABULARY);
+    }
+}
