@@ -46,14 +46,19 @@ public final class Dense {
 
     /** y = act(x·Wᵀ + b) for {@code rows} rows. Modifies {@code y} (rows×out). */
     public void forward(int rows, double[] x, double[] y) {
-        if (version != weight.version()) {
-            Kernels.transpose(outputSize, inputSize, weight.data(), weightT);
-            version = weight.version();
-        }
+        refreshTranspose();
         RecurrentLayer.fillRows(rows, outputSize, bias.data(), y);
         Kernels.gemm(rows, inputSize, outputSize, x, weightT, y);
         if (activation == Activation.RELU) {
             for (int i = 0; i < rows * outputSize; i++) y[i] = Activations.relu(y[i]);
+        }
+    }
+
+    // Synchronized: training threads share the layer, and the first to arrive after an update refreshes.
+    private synchronized void refreshTranspose() {
+        if (version != weight.version()) {
+            Kernels.transpose(outputSize, inputSize, weight.data(), weightT);
+            version = weight.version();
         }
     }
 

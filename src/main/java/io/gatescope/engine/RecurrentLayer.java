@@ -188,7 +188,8 @@ public final class RecurrentLayer {
         Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
     }
 
-    private void refreshTransposes() {
+    // Synchronized: training threads share the layer, and the first to arrive after an update refreshes.
+    private synchronized void refreshTransposes() {
         int g = kind.blocks() * hiddenSize;
         if (ihVersion != weightIh.version()) {
             Kernels.transpose(g, inputSize, weightIh.data(), weightIhT);

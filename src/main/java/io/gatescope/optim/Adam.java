@@ -1,0 +1,52 @@
+package io.gatescope.optim;
+
+import io.gatescope.engine.Gradients;
+import io.gatescope.engine.Parameter;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Adam (Kingma &amp; Ba) as PyTorch writes it: bias-corrected first and second moments,
+ * p −= lr·m̂/(√v̂ + ε).
+ */
+public final class Adam implements Optimizer {
+    private double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
+    private int t;
+
+    public Adam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8);
+    }
+
+    public Adam(double lr, double beta1, double beta2, double eps) {
+        if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+
+    @Override
+    public void step(Iterable<Parameter> params, Gradients grads) {
+        t++;
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
+        for (Parameter p : params) {
+            double[] w = p.data(), g = grads.of(p);
+            double[][] mv = moments.computeIfAbsent(p, k -> new double[2][k.size()]);
+            double[] m = mv[0], v = mv[1];
+            for (int i = 0; i < w.length; i++) {
+                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+                w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+            }
+            p.touch();
+        }
+    }
+
+    @Override public double learningRate() { return lr; }
+
+    @Override public void setLearningRate(double lr) { this.lr = lr; }
+}
