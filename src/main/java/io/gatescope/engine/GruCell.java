@@ -32,7 +32,7 @@ final class GruCell implements CellMath {
                 pre[zi] = px[zi] + ph[zi];
                 double reset = sigmoid(pre[ri]), update = sigmoid(pre[zi]);
                 pre[ni] = px[ni] + reset * ph[ni];
-                double cand = Math.tanh(pre[ni]);
+                double cand = Activations.tanh(pre[ni]);
                 gates[ri] = reset; gates[zi] = update; gates[ni] = cand;
                 h[s] = (1.0 - update) * cand + update * hPrev[s];   // z keeps the old state, 1 − z takes the new
             }

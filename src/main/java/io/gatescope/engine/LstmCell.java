@@ -45,10 +45,10 @@ final class LstmCell implements CellMath {
                     zo += r.peep[pb + 2 * H + j];
                 }
                 pre[ii] = zi; pre[fi] = zf; pre[gi] = zg; pre[oi] = zo;
-                double in = sigmoid(zi), forget = sigmoid(zf), cand = Math.tanh(zg), out = sigmoid(zo);
+                double in = sigmoid(zi), forget = sigmoid(zf), cand = Activations.tanh(zg), out = sigmoid(zo);
                 gates[ii] = in; gates[fi] = forget; gates[gi] = cand; gates[oi] = out;
                 c[s] = forget * cPrev[s] + in * cand;        // keep part of the old memory, write part of the new
-                tanhC[s] = Math.tanh(c[s]);
+                tanhC[s] = Activations.tanh(c[s]);
                 h[s] = out * tanhC[s];                      // expose a gated view of the memory
             }
         }

@@ -20,7 +20,7 @@ final class RnnCell implements CellMath {
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
         for (int s = 0; s < n; s++) {
             pre[s] = px[s] + ph[s];
-            h[s] = useRelu ? relu(pre[s]) : Math.tanh(pre[s]);
+            h[s] = useRelu ? relu(pre[s]) : Activations.tanh(pre[s]);
             gates[s] = h[s];
         }
     }

@@ -30,7 +30,7 @@ final class SimpleGruCell implements CellMath {
                 int ui = base + j, gi = ui + H, s = b * H + j;
                 pre[ui] = px[ui] + ph[ui];
                 pre[gi] = px[gi] + ph[gi];
-                double update = sigmoid(pre[ui]), cand = Math.tanh(pre[gi]);
+                double update = sigmoid(pre[ui]), cand = Activations.tanh(pre[gi]);
                 gates[ui] = update; gates[gi] = cand;
                 h[s] = update * cand + (1.0 - update) * hPrev[s];
             }
