@@ -4,6 +4,9 @@ import io.gatescope.engine.Losses;
 import io.gatescope.engine.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Predictions and accuracies of a model on the addition task. The trainer's validation metrics, the
@@ -39,6 +42,40 @@ public final class Evaluation {
 
     /** Accuracy and loss on {@code examples}. */
     public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples) {
+        return count(model, examples).accuracy(model.outputSteps());
+    }
+
+    /**
+     * The same, with the second half of the examples counted on {@code pool} while this thread counts
+     * the first: the trainer validates every epoch and should use both cores for it too.
+     */
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, ExecutorService pool) {
+        int half = examples.size() / 2;
+        Future<Counts> second = pool.submit(() -> count(model, examples.subList(half, examples.size())));
+        Counts first = count(model, examples.subList(0, half));
+        try {
+            return first.plus(second.get()).accuracy(model.outputSteps());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Right characters and sequences and the summed loss: integers add exactly, so halves combine. */
+    private record Counts(long rightChars, long rightSeqs, double loss, int examples) {
+        Counts plus(Counts o) {
+            return new Counts(rightChars + o.rightChars, rightSeqs + o.rightSeqs, loss + o.loss, examples + o.examples);
+        }
+
+        Accuracy accuracy(int steps) {
+            int n = Math.max(1, examples);
+            return new Accuracy((double) rightChars / (n * (long) steps), (double) rightSeqs / n, loss / (n * (double) steps), examples);
+        }
+    }
+
+    private static Counts count(SequenceModel model, List<AdditionTask.Example> examples) {
         SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, examples.size())));
         double[][] xs = inputs(model, w.maxBatch);
         int v = model.outputSize(), steps = model.outputSteps();
@@ -62,8 +99,7 @@ public final class Evaluation {
                 if (right == steps) rightSeqs++;
             }
         }
-        int n = examples.size();
-        return new Accuracy((double) rightChars / (n * (long) steps), (double) rightSeqs / n, loss / (n * (double) steps), n);
+        return new Counts(rightChars, rightSeqs, loss, examples.size());
     }
 
     /** One-hot encodes {@code texts} into the per-step batch matrices {@code xs[t]} (B×11). */

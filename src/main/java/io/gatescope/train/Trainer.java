@@ -154,10 +154,10 @@ public final class Trainer {
                 latest.set(snap);
                 serveWeightRequest();
                 if (config.timeLimitSeconds() > 0 && elapsed >= config.timeLimitSeconds()) {
-                    return finish(validate(snap), State.TIME_LIMIT, onEpoch);
+                    return finish(validate(snap, pool), State.TIME_LIMIT, onEpoch);
                 }
             }
-            snap = validate(snap);
+            snap = validate(snap, pool);
             valLoss = snap.validationLoss();
             valChars = snap.validationChars();
             valSeqs = snap.validationSequences();
@@ -199,8 +199,9 @@ public final class Trainer {
         return loss0 + loss1;
     }
 
-    private TrainingSnapshot validate(TrainingSnapshot s) {
-        Evaluation.Accuracy acc = Evaluation.evaluate(model, data.validation());
+    private TrainingSnapshot validate(TrainingSnapshot s, ExecutorService pool) {
+        Evaluation.Accuracy acc = pool == null ? Evaluation.evaluate(model, data.validation())
+                : Evaluation.evaluate(model, data.validation(), pool);
         return new TrainingSnapshot(s.epoch(), s.batch(), s.batchesPerEpoch(), s.examplesSeen(), s.trainLoss(), acc.loss(),
                 acc.characters(), acc.sequences(), s.examplesPerSecond(), s.elapsedSeconds(), s.learningRate(),
                 s.gradientNorm(), s.state());
