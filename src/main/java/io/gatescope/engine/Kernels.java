@@ -103,38 +103,30 @@ public final class Kernels {
         }
     }
 
-    /** One row of C (the batch-1 case): four vectors of columns at a time, all k in registers. */
+    /**
+     * One row of C (the batch-1 case): c += Σ_p a[p]·B[p,:], streaming B's rows front to back. For a
+     * single row B is read exactly once either way; reading it in storage order lets the prefetcher
+     * keep up, and C's row stays in L1. Zero elements of a (one-hot inputs, ReLU zeros) skip a row.
+     */
     private static void row1(int i, int k, int n, double[] a, int a0, int aStep, double[] b, double[] c) {
         int c0 = i * n;
-        int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c0 + j + L);
-            DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + j + 2 * L), s3 = DoubleVector.fromArray(S, c, c0 + j + 3 * L);
-            for (int p = 0, bp = j; p < k; p++, bp += n) {
-                double av = a[a0 + p * aStep];
-                if (av == 0.0) continue; // one-hot inputs and ReLU zeros cost nothing
-                DoubleVector x = DoubleVector.broadcast(S, av);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x, s3);
+        int vecEnd = n - n % L;
+        for (int p = 0; p < k; p++) {
+            double av = a[a0 + p * aStep];
+            if (av == 0.0) continue;
+            DoubleVector x = DoubleVector.broadcast(S, av);
+            int bp = p * n;
+            int j = 0;
+            for (; j + 4 * L <= vecEnd; j += 4 * L) {
+                DoubleVector.fromArray(S, b, bp + j).fma(x, DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
+                DoubleVector.fromArray(S, b, bp + j + L).fma(x, DoubleVector.fromArray(S, c, c0 + j + L)).intoArray(c, c0 + j + L);
+                DoubleVector.fromArray(S, b, bp + j + 2 * L).fma(x, DoubleVector.fromArray(S, c, c0 + j + 2 * L)).intoArray(c, c0 + j + 2 * L);
+                DoubleVector.fromArray(S, b, bp + j + 3 * L).fma(x, DoubleVector.fromArray(S, c, c0 + j + 3 * L)).intoArray(c, c0 + j + 3 * L);
             }
-            s0.intoArray(c, c0 + j); s1.intoArray(c, c0 + j + L);
-            s2.intoArray(c, c0 + j + 2 * L); s3.intoArray(c, c0 + j + 3 * L);
-        }
-        for (; j + L <= n; j += L) {
-            DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
-            for (int p = 0, bp = j; p < k; p++, bp += n) {
-                s = DoubleVector.fromArray(S, b, bp).fma(DoubleVector.broadcast(S, a[a0 + p * aStep]), s);
+            for (; j < vecEnd; j += L) {
+                DoubleVector.fromArray(S, b, bp + j).fma(x, DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
             }
-            s.intoArray(c, c0 + j);
-        }
-        for (; j < n; j++) {
-            double t = c[c0 + j];
-            for (int p = 0; p < k; p++) {
-                t += a[a0 + p * aStep] * b[p * n + j];
-            }
-            c[c0 + j] = t;
+            for (; j < n; j++) c[c0 + j] += av * b[bp + j];
         }
     }
 
