@@ -28,7 +28,7 @@ public final class Dense {
         this.outputSize = outputSize;
         this.activation = activation;
         this.weight = new Parameter(prefix + "weight", outputSize, inputSize);
-        this.bias = new Parameter(prefix + "bias", outputSize, 1);
+        this.bias = Parameter.vector(prefix + "bias", outputSize);
         this.weightT = new double[inputSize * outputSize];
     }
 

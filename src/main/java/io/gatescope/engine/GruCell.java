@@ -1,6 +1,5 @@
 package io.gatescope.engine;
 
-import static io.gatescope.engine.Activations.sigmoid;
 import static io.gatescope.engine.Activations.sigmoidGrad;
 import static io.gatescope.engine.Activations.tanhGrad;
 
@@ -25,16 +24,17 @@ final class GruCell implements CellMath {
         int H = hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
         for (int b = 0; b < r.batch; b++) {
-            int base = b * 3 * H;
+            int base = b * 3 * H, row = b * H;
+            for (int k = base; k < base + 2 * H; k++) pre[k] = px[k] + ph[k];
+            VectorMath.sigmoid(pre, base, gates, base, 2 * H);                  // reset and update gates
             for (int j = 0; j < H; j++) {
-                int ri = base + j, zi = ri + H, ni = zi + H, s = b * H + j;
-                pre[ri] = px[ri] + ph[ri];
-                pre[zi] = px[zi] + ph[zi];
-                double reset = sigmoid(pre[ri]), update = sigmoid(pre[zi]);
-                pre[ni] = px[ni] + reset * ph[ni];
-                double cand = Activations.tanh(pre[ni]);
-                gates[ri] = reset; gates[zi] = update; gates[ni] = cand;
-                h[s] = (1.0 - update) * cand + update * hPrev[s];   // z keeps the old state, 1 − z takes the new
+                pre[base + 2 * H + j] = px[base + 2 * H + j] + gates[base + j] * ph[base + 2 * H + j];
+            }
+            VectorMath.tanh(pre, base + 2 * H, gates, base + 2 * H, H);         // candidate
+            for (int j = 0; j < H; j++) {
+                double update = gates[base + H + j];
+                // z keeps the old state, 1 − z takes the new
+                h[row + j] = (1.0 - update) * gates[base + 2 * H + j] + update * hPrev[row + j];
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.gatescope.engine;
 
-import static io.gatescope.engine.Activations.sigmoid;
 import static io.gatescope.engine.Activations.sigmoidGrad;
 import static io.gatescope.engine.Activations.tanhGrad;
 
@@ -35,22 +34,24 @@ final class LstmCell implements CellMath {
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t];
         double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t];
         for (int b = 0; b < batch; b++) {
-            int base = b * 4 * H, pb = b * 3 * H;
-            for (int j = 0; j < H; j++) {
-                int ii = base + j, fi = ii + H, gi = fi + H, oi = gi + H, s = b * H + j;
-                double zi = px[ii] + ph[ii], zf = px[fi] + ph[fi], zg = px[gi] + ph[gi], zo = px[oi] + ph[oi];
-                if (peepholes) {
-                    zi += r.peep[pb + j];
-                    zf += r.peep[pb + H + j];
-                    zo += r.peep[pb + 2 * H + j];
+            int base = b * 4 * H, pb = b * 3 * H, row = b * H;
+            for (int k = base; k < base + 4 * H; k++) pre[k] = px[k] + ph[k];
+            if (peepholes) {
+                for (int j = 0; j < H; j++) {
+                    pre[base + j] += r.peep[pb + j];
+                    pre[base + H + j] += r.peep[pb + H + j];
+                    pre[base + 3 * H + j] += r.peep[pb + 2 * H + j];
                 }
-                pre[ii] = zi; pre[fi] = zf; pre[gi] = zg; pre[oi] = zo;
-                double in = sigmoid(zi), forget = sigmoid(zf), cand = Activations.tanh(zg), out = sigmoid(zo);
-                gates[ii] = in; gates[fi] = forget; gates[gi] = cand; gates[oi] = out;
-                c[s] = forget * cPrev[s] + in * cand;        // keep part of the old memory, write part of the new
-                tanhC[s] = Activations.tanh(c[s]);
-                h[s] = out * tanhC[s];                      // expose a gated view of the memory
             }
+            VectorMath.sigmoid(pre, base, gates, base, 2 * H);                  // input and forget gates
+            VectorMath.tanh(pre, base + 2 * H, gates, base + 2 * H, H);         // candidate
+            VectorMath.sigmoid(pre, base + 3 * H, gates, base + 3 * H, H);      // output gate
+            for (int j = 0; j < H; j++) {
+                // keep part of the old memory, write part of the new
+                c[row + j] = gates[base + H + j] * cPrev[row + j] + gates[base + j] * gates[base + 2 * H + j];
+            }
+            VectorMath.tanh(c, row, tanhC, row, H);
+            for (int j = 0; j < H; j++) h[row + j] = gates[base + 3 * H + j] * tanhC[row + j]; // a gated view of the memory
         }
     }
 

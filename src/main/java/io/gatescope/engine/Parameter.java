@@ -1,8 +1,8 @@
 package io.gatescope.engine;
 
 /**
- * A named weight tensor in PyTorch's layout: {@code rows×cols}, flat row-major (a bias has one row
- * per element and {@code cols == 1}). The name is the state_dict key, e.g. {@code weight_hh_l0}.
+ * A named weight tensor in PyTorch's layout: {@code rows×cols}, flat row-major; a bias is a vector,
+ * stored as {@code n×1}. The name is the state_dict key, e.g. {@code weight_hh_l0}.
  *
  * <p>The data array is shared on purpose, so optimisers update it in place; whoever writes to it
  * calls {@link #touch()} so that layers refresh the transposed copies their kernels read.
@@ -12,13 +12,25 @@ public final class Parameter {
     private final int rows;
     private final int cols;
     private final double[] data;
+    private final boolean vector;
     private int version;
 
+    /** A zero matrix {@code rows×cols}. */
     public Parameter(String name, int rows, int cols) {
         this(name, rows, cols, new double[rows * cols]);
     }
 
+    /** A matrix {@code rows×cols} over {@code data} (shared, not copied). */
     public Parameter(String name, int rows, int cols, double[] data) {
+        this(name, rows, cols, data, false);
+    }
+
+    /** A zero vector (a bias) of {@code n} elements: one-dimensional in PyTorch's state_dict. */
+    public static Parameter vector(String name, int n) {
+        return new Parameter(name, n, 1, new double[n], true);
+    }
+
+    private Parameter(String name, int rows, int cols, double[] data, boolean vector) {
         if (data.length != rows * cols) {
             throw new IllegalArgumentException(name + ": expected " + rows + "x" + cols + " = " + rows * cols
                     + " numbers, got " + data.length);
@@ -27,6 +39,7 @@ public final class Parameter {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+        this.vector = vector;
     }
 
     public String name() { return name; }
@@ -38,7 +51,7 @@ public final class Parameter {
     public int size() { return data.length; }
 
     /** Whether this is a vector (a bias): PyTorch gives it a one-dimensional shape. */
-    public boolean isVector() { return cols == 1; }
+    public boolean isVector() { return vector; }
 
     /** The live values; call {@link #touch()} after writing. */
     public double[] data() { return data; }

@@ -56,8 +56,8 @@ public final class RecurrentLayer {
         int g = kind.blocks() * hiddenSize;
         this.weightIh = new Parameter(prefix + "weight_ih_l" + index, g, inputSize);
         this.weightHh = new Parameter(prefix + "weight_hh_l" + index, g, hiddenSize);
-        this.biasIh = new Parameter(prefix + "bias_ih_l" + index, g, 1);
-        this.biasHh = new Parameter(prefix + "bias_hh_l" + index, g, 1);
+        this.biasIh = Parameter.vector(prefix + "bias_ih_l" + index, g);
+        this.biasHh = Parameter.vector(prefix + "bias_hh_l" + index, g);
         this.weightCh = peepholes ? new Parameter(prefix + "weight_ch_l" + index, 3 * hiddenSize, hiddenSize) : null;
         this.weightIhT = new double[g * inputSize];
         this.weightHhT = new double[g * hiddenSize];
@@ -103,7 +103,9 @@ public final class RecurrentLayer {
 
     /**
      * Runs {@code steps} steps for {@code batch} sequences. {@code xs[t]} is x_t (B×I); when every
-     * entry is the same array the input projection is computed once. {@code h0}/{@code c0} (B×H) may be
+     * entry is the same array the input projection is computed once, and the backward pass then leaves
+     * only the summed input gradient ({@link LayerRun#sharedInputGradient()}), not one per step: pass
+     * distinct arrays when per-step dx is wanted. {@code h0}/{@code c0} (B×H) may be
      * null for zeros. The arrays in {@code xs} must stay unchanged until the backward pass.
      */
     public void forward(LayerRun r, int batch, int steps, double[][] xs, double[] h0, double[] c0) {

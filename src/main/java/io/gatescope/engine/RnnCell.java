@@ -18,11 +18,13 @@ final class RnnCell implements CellMath {
     public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
         int n = r.batch * hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
-        for (int s = 0; s < n; s++) {
-            pre[s] = px[s] + ph[s];
-            h[s] = useRelu ? relu(pre[s]) : Activations.tanh(pre[s]);
-            gates[s] = h[s];
+        for (int s = 0; s < n; s++) pre[s] = px[s] + ph[s];
+        if (useRelu) {
+            for (int s = 0; s < n; s++) h[s] = relu(pre[s]);
+        } else {
+            VectorMath.tanh(pre, 0, h, 0, n);
         }
+        System.arraycopy(h, 0, gates, 0, n);
     }
 
     @Override

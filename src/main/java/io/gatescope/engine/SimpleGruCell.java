@@ -1,6 +1,5 @@
 package io.gatescope.engine;
 
-import static io.gatescope.engine.Activations.sigmoid;
 import static io.gatescope.engine.Activations.sigmoidGrad;
 import static io.gatescope.engine.Activations.tanhGrad;
 
@@ -25,14 +24,13 @@ final class SimpleGruCell implements CellMath {
         int H = hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
         for (int b = 0; b < r.batch; b++) {
-            int base = b * 2 * H;
+            int base = b * 2 * H, row = b * H;
+            for (int k = base; k < base + 2 * H; k++) pre[k] = px[k] + ph[k];
+            VectorMath.sigmoid(pre, base, gates, base, H);                      // update gate
+            VectorMath.tanh(pre, base + H, gates, base + H, H);                 // candidate
             for (int j = 0; j < H; j++) {
-                int ui = base + j, gi = ui + H, s = b * H + j;
-                pre[ui] = px[ui] + ph[ui];
-                pre[gi] = px[gi] + ph[gi];
-                double update = sigmoid(pre[ui]), cand = Activations.tanh(pre[gi]);
-                gates[ui] = update; gates[gi] = cand;
-                h[s] = update * cand + (1.0 - update) * hPrev[s];
+                double update = gates[base + j];
+                h[row + j] = update * gates[base + H + j] + (1.0 - update) * hPrev[row + j];
             }
         }
     }

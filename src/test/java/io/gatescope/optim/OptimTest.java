@@ -48,7 +48,7 @@ class OptimTest {
 
     @Test
     void clippingByNormKeepsTheDirectionAndByValueClamps() {
-        Parameter a = new Parameter("a", 2, 1), b = new Parameter("b", 1, 1);
+        Parameter a = Parameter.vector("a", 2), b = Parameter.vector("b", 1);
         Gradients g = new Gradients(List.of(a, b));
         g.of(a)[0] = 3;
         g.of(a)[1] = 0;

@@ -1,5 +1,7 @@
 package io.gatescope.engine.trace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,19 @@ import java.util.Map;
 public record GradientTrace(Map<String, double[]> params, double[][] dx, double[][] dh0, double[][] dc0,
                             List<List<StepGradient>> steps) {
     public GradientTrace {
-        params = Map.copyOf(params);
+        // Keep state_dict order and own every array, as every trace record does.
+        Map<String, double[]> ordered = new LinkedHashMap<>();
+        params.forEach((k, v) -> ordered.put(k, v.clone()));
+        params = Collections.unmodifiableMap(ordered);
+        dx = deepCopy(dx);
+        dh0 = deepCopy(dh0);
+        dc0 = deepCopy(dc0);
         steps = steps.stream().map(List::copyOf).toList();
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) out[i] = a[i].clone();
+        return out;
     }
 }
