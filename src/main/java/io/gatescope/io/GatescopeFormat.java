@@ -65,7 +65,9 @@ final class GatescopeFormat {
             CellKind kind = cell(in, root);
             int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
             boolean peep = peepholes(in, root, kind);
-            RecurrentStack stack = ModelFiles.build(in, () -> new RecurrentStack("", kind, inputSize, hidden, layers, peep));
+            double count = ModelFiles.recurrentParameters(kind, inputSize, hidden, layers, peep, true);
+            RecurrentStack stack = ModelFiles.build(in, stateDict, count,
+                    () -> new RecurrentStack("", kind, inputSize, hidden, layers, peep));
             StateDicts.read(in, stateDict, stack.parameters(), StateDicts.needs(stack, ""));
             return new ModelFile.Stack(stack, meta);
         }
@@ -80,8 +82,11 @@ final class GatescopeFormat {
             CellKind kind = cell(in, root);
             int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
             boolean peep = peepholes(in, root, kind);
-            EncoderDecoder ed = ModelFiles.build(in, () -> new EncoderDecoder(kind, inputSize, hidden, outputSize,
-                    inSteps, outSteps, layers, peep));
+            double count = ModelFiles.recurrentParameters(kind, inputSize, hidden, layers, peep, true)
+                    + ModelFiles.recurrentParameters(kind, hidden, hidden, layers, peep, true)
+                    + ModelFiles.denseParameters(hidden, outputSize);
+            EncoderDecoder ed = ModelFiles.build(in, stateDict, count, () -> new EncoderDecoder(kind, inputSize, hidden,
+                    outputSize, inSteps, outSteps, layers, peep));
             needs.putAll(StateDicts.needs(ed.encoder(), "encoder"));
             needs.putAll(StateDicts.needs(ed.decoder(), "decoder"));
             needs.putAll(StateDicts.needs(ed.head()));
@@ -92,7 +97,15 @@ final class GatescopeFormat {
                         + " expected input_steps (" + inSteps + ")");
             }
             int[] hidden = hiddenSizes(in, root);
-            DenseBaseline db = ModelFiles.build(in, () -> new DenseBaseline(inputSize, outputSize, inSteps, hidden));
+            double count = 0;
+            int width = inputSize;
+            for (int h : hidden) {
+                count += ModelFiles.denseParameters(width, h);
+                width = h;
+            }
+            count += ModelFiles.denseParameters(width, outputSize);
+            DenseBaseline db = ModelFiles.build(in, stateDict, count,
+                    () -> new DenseBaseline(inputSize, outputSize, inSteps, hidden));
             for (Dense d : db.layers()) needs.putAll(StateDicts.needs(d));
             model = db;
         }
