@@ -12,6 +12,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // The engine's kernels use the incubator Vector API; without the module they fail deep inside a
+        // command with NoClassDefFoundError, so say up front how to start Java.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.err.println("gatescope: start Java with --add-modules jdk.incubator.vector (bin/gatescope does)");
+            System.exit(Cli.BAD_INPUT);
+        }
         if (args.length == 0) {
             // GUI: wired when the ui package lands
             System.exit(Cli.run(new String[] {"--help"}));

@@ -77,7 +77,8 @@ public final class Cli implements Callable<Integer> {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        cmd.getErr().println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
+        cmd.getErr().println(name + ": " + message + " (see '" + name + " --help')");
         return BAD_INPUT;
     }
 
