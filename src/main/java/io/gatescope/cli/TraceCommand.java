@@ -56,14 +56,13 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RecurrentStack stack = Models.stack(model);
         int in = stack.inputSize(), hidden = stack.hiddenSize(), layers = stack.numLayers();
-        String what = stack.kind().title() + (layers > 1 ? " with " + layers + " layers" : "");
+        String what = (layers > 1 ? layers + "-layer " : "") + stack.kind().title();
         if (c0 != null && !stack.kind().hasCellState()) {
             throw new ParameterException(spec.commandLine(), "--c0 is only for an LSTM; " + model + " holds "
                     + stack.kind().id() + ", which has no cell state");
         }
         double[][] x = ArrayFiles.readSteps(input, "x", -1, in, "the " + what + " with input_size " + in);
-        String states = layers == 1 ? "the " + what + " with hidden_size " + hidden
-                : "the " + what + " and hidden_size " + hidden;
+        String states = "the " + what + " with hidden_size " + hidden;
         double[][] h = h0 == null ? null : ArrayFiles.readStates(h0, "h0", layers, hidden, states);
         double[][] c = c0 == null ? null : ArrayFiles.readStates(c0, "c0", layers, hidden, states);
         double[][] g = gradH == null ? null : ArrayFiles.readSteps(gradH, "grad_h", x.length, hidden,
