@@ -2,7 +2,6 @@ package io.gatescope.cli;
 
 import io.gatescope.io.FileException;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,9 +46,7 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs the command line with the process's stdout and stderr; returns the exit code. */
     public static int run(String[] args) {
-        Charset cs = Charset.defaultCharset();
-        return run(new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
