@@ -2,7 +2,6 @@ package io.gatescope.cli;
 
 import io.gatescope.io.FileException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +30,17 @@ public final class Cli implements Callable<Integer> {
     private HelpOption help;
 
     /**
-     * The subcommands, in the order {@code gatescope --help} lists them. Registering a command is
-     * one line here.
+     * The subcommands, in the order {@code gatescope --help} lists them. Registering a command is one
+     * line here (the trailing comma keeps it one line).
      */
-    private static List<Object> commands() {
-        return List.of(
-                new TraceCommand(),
-                new SummaryCommand(),
-                new PredictCommand(),
-                new EvaluateCommand()
-                // ── train: the trainer's command goes here, as `new TrainCommand()` ──
-        );
+    private static Object[] commands() {
+        return new Object[] {
+            new TraceCommand(),
+            new SummaryCommand(),
+            new PredictCommand(),
+            new EvaluateCommand(),
+            // train: the trainer's command is registered here, as `new TrainCommand(),`
+        };
     }
 
     /** Runs the command line with the process's stdout and stderr; returns the exit code. */
