@@ -1,0 +1,79 @@
+package io.gatescope.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatescope.engine.CellKind;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Loads and saves model files. {@link #load} takes either kind of file: Gatescope's own (it has a
+ * {@code "format": "gatescope-model"} field) or a PyTorch module's weights
+ * ({@code cell, input_size, hidden_size, state_dict}). {@link #save} always writes Gatescope's format,
+ * atomically. Every problem is a {@link FileException} whose one-line message names the file, the
+ * field and what was expected.
+ */
+public final class ModelFiles {
+    /** The task name of the seeds' addition models. */
+    public static final String ADDITION = "addition";
+
+    private ModelFiles() {
+    }
+
+    public static ModelFile load(Path file) throws FileException {
+        JsonInput in = JsonInput.read(file);
+        JsonNode root = in.rootObject("a model file (a JSON object)");
+        if (root.has("format")) return GatescopeFormat.read(in, root);
+        if (root.has("state_dict") || root.has("cell")) return PyTorchWeights.read(in, root);
+        throw in.error("is not a model file; expected a Gatescope model (\"format\": \"" + GatescopeFormat.FORMAT
+                + "\") or PyTorch weights (the fields " + String.join(", ", PyTorchWeights.FIELDS) + ")");
+    }
+
+    /**
+     * Writes {@code model} in Gatescope's format, replacing {@code file} atomically. Sequence models
+     * must be an {@link io.gatescope.engine.EncoderDecoder} or a {@link io.gatescope.engine.DenseBaseline}.
+     */
+    public static void save(Path file, ModelFile model) throws FileException {
+        GatescopeFormat.write(file, model);
+    }
+
+    /**
+     * Builds the model a header describes, unless the header asks for far more numbers than the file
+     * holds: a typo'd hidden_size of 6400000 must become a message, not an OutOfMemoryError.
+     * {@code parameters} is how many numbers the header asks for (formulas below). Smaller mismatches
+     * are built and then reported tensor by tensor, which says more precisely what is wrong.
+     */
+    static <T> T build(JsonInput in, JsonNode stateDict, double parameters, Supplier<T> constructor) throws FileException {
+        long present = countNumbers(stateDict);
+        if (parameters > 2.0 * present + (1 << 20)) {
+            throw in.error(String.format(java.util.Locale.ROOT, "the sizes in the header describe %,.0f parameters but"
+                    + " state_dict holds %,d numbers; expected sizes that match the state_dict", parameters, present));
+        }
+        return constructor.get();
+    }
+
+    /**
+     * Parameters of a recurrent stack: per layer weight_ih (G·H×in), weight_hh (G·H×H), two biases and
+     * the peepholes (3H×H). In double, because absurd sizes overflow a long; only the comparison matters.
+     */
+    static double recurrentParameters(CellKind kind, int input, int hidden, int layers, boolean peepholes, boolean biases) {
+        double gh = (double) kind.blocks() * hidden;
+        double total = 0;
+        for (int k = 0; k < layers; k++) {
+            total += gh * ((k == 0 ? input : hidden) + (double) hidden) + (biases ? 2 * gh : 0)
+                    + (peepholes ? 3.0 * hidden * hidden : 0);
+        }
+        return total;
+    }
+
+    /** Parameters of a dense layer: weight (out×in) and bias. */
+    static double denseParameters(int input, int output) {
+        return (double) output * input + output;
+    }
+
+    private static long countNumbers(JsonNode node) {
+        if (node.isNumber()) return 1;
+        long n = 0;
+        for (JsonNode child : node) n += countNumbers(child);
+        return n;
+    }
+}
