@@ -39,7 +39,7 @@ public final class Cli implements Callable<Integer> {
             new SummaryCommand(),
             new PredictCommand(),
             new EvaluateCommand(),
-            // train: the trainer's command is registered here, as `new TrainCommand(),`
+            new TrainCommand(),
         };
     }
 

@@ -23,7 +23,22 @@ final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Content content) throws FileException {
+    /**
+     * Fails now, with the message a write would give later, if {@code target} cannot be written: so a
+     * long training run does not end in a lost model.
+     */
+    static void checkWritable(Path target) throws FileException {
+        Path dir = directoryOf(target);
+        try {
+            Files.delete(Files.createTempFile(dir, "." + target.toAbsolutePath().getFileName(), ".tmp"));
+        } catch (AccessDeniedException e) {
+            throw new FileException(target, "cannot write it: permission denied in " + dir);
+        } catch (IOException e) {
+            throw new FileException(target, "cannot write it: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path directoryOf(Path target) throws FileException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) throw new FileException(target, "is a directory; expected a file name to write");
@@ -31,6 +46,12 @@ final class AtomicFiles {
             String why = dir != null && Files.exists(dir) ? "is not a directory" : "does not exist";
             throw new FileException(target, "cannot write it: " + dir + " " + why);
         }
+        return dir;
+    }
+
+    static void write(Path target, Content content) throws FileException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = directoryOf(target);
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");

@@ -61,13 +61,9 @@ final class StateDicts {
         g.writeEndObject();
     }
 
-    /**
-     * Whether PyTorch stores the parameter as a 1-D tensor. Decided by name, not by
-     * {@link Parameter#isVector()}: a weight_ih of an input_size-1 layer has one column yet is 2-D.
-     */
+    /** Whether PyTorch stores the parameter as a 1-D tensor (a bias). */
     static boolean isBias(Parameter p) {
-        String name = p.name().substring(p.name().lastIndexOf('.') + 1);
-        return name.startsWith("bias");
+        return p.isVector();
     }
 
     /** Who needs each parameter's shape, per layer of a stack; {@code role} is "", "encoder" or "decoder". */
