@@ -5,6 +5,7 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
@@ -43,7 +44,7 @@ final class Drawing {
 
     /** A line from (x1,y1) to (x2,y2) with a filled head of size {@code head} at the end. */
     static void arrow(Graphics2D g, double x1, double y1, double x2, double y2, double head) {
-        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
         arrowHead(g, x1, y1, x2, y2, head);
     }
 

@@ -7,9 +7,11 @@ import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,10 +67,10 @@ public final class Heatmap implements Chart {
             throw new IllegalArgumentException("encoder length must be in 0.." + values.length + ", got " + encoderLength);
         }
         this.title = title;
-        this.values = java.util.Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+        this.values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
         this.timeLabels = List.copyOf(timeLabels);
         this.encoderLength = encoderLength;
-        this.units = java.util.Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
+        this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
         this.style = style;
         this.legend = new Legend("", scale, Legend.Orientation.VERTICAL, style);
         Size preferred = preferredSize();
@@ -145,13 +147,16 @@ public final class Heatmap implements Chart {
     public ColourScale scale() { return legend.scale(); }
 
     private void paintCells(Graphics2D g, Layout l) {
+        // Without antialiasing, neighbouring cells meet on whole pixels: no hairline seams between rows.
+        Object antialias = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         for (int t = 0; t < values.length; t++) {
             for (int u = 0; u < values[t].length; u++) {
                 g.setPaint(legend.scale().colour(values[t][u]));
-                // A quarter-px overlap hides seams between antialiased neighbours.
-                g.fill(new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth() + 0.25, l.rowHeight() + 0.25));
+                g.fill(new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth(), l.rowHeight()));
             }
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);
     }
 
     private void paintSectionCaptions(Graphics2D g, Layout l, Theme theme) {
