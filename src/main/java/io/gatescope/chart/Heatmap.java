@@ -197,7 +197,8 @@ public final class Heatmap implements Chart {
         int unit = style.selectedUnit();
         if (style.hasSelectedUnit() && unit < units) {
             Rectangle2D row = new Rectangle2D.Double(l.left(), l.y(unit), gridRight - l.left(), l.rowHeight());
-            Drawing.highlight(g, row, theme, Math.max(1, style.px(1.25)));
+            // As wide as the column outline, but never so wide that it hides the thin rows of a large layer.
+            Drawing.highlight(g, row, theme, Math.max(1, Math.min(style.px(2), l.rowHeight() / 4)));
             double size = style.px(7), cy = l.y(unit) + l.rowHeight() / 2, x = l.left() - style.px(1);
             Path2D.Double marker = new Path2D.Double();
             marker.moveTo(x, cy);

@@ -33,7 +33,11 @@ final class Pixels {
     }
 
     static void assertColour(Color actual, Color expected) {
-        assertThat(close(actual, expected, 3))
+        assertColour(actual, expected, 3);
+    }
+
+    static void assertColour(Color actual, Color expected, int tolerance) {
+        assertThat(close(actual, expected, tolerance))
                 .as("expected colour %s but saw %s", hex(expected), hex(actual)).isTrue();
     }
 
