@@ -104,11 +104,11 @@ public final class CellDiagram implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             DiagramLayout layout = layout(width, height);
             paintCaption(g, theme, width);
@@ -126,7 +126,7 @@ public final class CellDiagram implements Chart {
                 Typography.draw(g, label.text(), style.titleFont(), label.x(), label.y(), label.align());
             }
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 

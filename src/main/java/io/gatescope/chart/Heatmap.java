@@ -8,6 +8,7 @@ import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -103,11 +104,11 @@ public final class Heatmap implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             Layout l = layout(width, height);
             g.setPaint(theme.text());
@@ -116,13 +117,13 @@ public final class Heatmap implements Chart {
             paintSectionCaptions(g, l, theme);
             paintAxes(g, l, theme);
             paintMarks(g, l, theme);
-            Graphics2D lg = (Graphics2D) g.create();
             // Align the colour bar with the grid, so the key reads as the grid's own axis.
-            lg.translate(l.legendLeft(), l.top() - legend.topInset());
-            legend.draw(lg, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
-            lg.dispose();
+            AffineTransform beforeLegend = g.getTransform();
+            g.translate(l.legendLeft(), l.top() - legend.topInset());
+            legend.draw(g, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
+            g.setTransform(beforeLegend);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 

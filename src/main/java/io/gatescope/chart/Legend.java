@@ -51,11 +51,11 @@ public final class Legend implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             g.setPaint(theme.text());
             double titleH = Typography.lineHeight(style.smallFont());
@@ -67,7 +67,7 @@ public final class Legend implements Chart {
             g.draw(bar);
             paintTicks(g, bar, theme);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 

@@ -57,18 +57,18 @@ public final class UnrolledView implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             Layout l = layout(width, height);
             paintSections(g, l, theme);
             for (int t = 0; t < axis.length(); t++) paintStep(g, l, t, theme);
             if (axis.encoderLength() < axis.length()) paintBridge(g, l, theme);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 
