@@ -51,6 +51,12 @@ public final class TimeAxis {
         return d < trace.outputLabels().size() ? trace.outputLabels().get(d) : "";
     }
 
+    /** {@link #label} for display: the seeds pad with spaces, shown as ␣ so a column is never blank. */
+    public String displayLabel(int t) {
+        String label = label(t);
+        return label.equals(" ") ? "␣" : label;
+    }
+
     /** The softmax probability of the predicted character at decoder step {@code t}, or NaN without a head. */
     public double probability(int t) {
         checkStep(t);
