@@ -69,13 +69,6 @@ public final class TimeAxis {
         return best;
     }
 
-    /** The largest hidden size over every layer {@code layer} that runs: the heatmap's row count. */
-    public int hiddenSize(int layer) {
-        int h = 0;
-        for (int t = 0; t < length(); t++) h = Math.max(h, layer(t, layer).hiddenSize());
-        return h;
-    }
-
     private void checkStep(int t) {
         if (t < 0 || t >= length()) {
             throw new IllegalArgumentException("step must be in 0.." + (length() - 1) + ", got " + t);
