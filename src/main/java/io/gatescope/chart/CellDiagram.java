@@ -99,10 +99,7 @@ public final class CellDiagram implements Chart {
 
     @Override
     public Size preferredSize() {
-        double w = style.px(820);
-        double h = style.px(8) + captionHeight(style) + style.px(10) + style.px(300) + style.px(22)
-                + 2 * Typography.lineHeight(style.bodyFont()) + style.px(6) + style.px(8);
-        return new Size(w, h);
+        return CellGeometry.preferredSize(style);
     }
 
     @Override
