@@ -187,10 +187,11 @@ final class CellGeometry {
     private void rnn() {
         double xh = x(0.50), xIn = x(0.12);
         states(null, State.PREVIOUS_HIDDEN, xIn);
-        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yC, 1);
+        // No state line: the new h leaves the tanh box straight to the right.
+        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yGate, 1);
         gate(0, xh, 1);
         bus(xh);
-        wire(1, true, xh, yGate - boxH / 2, xh, yC, chipRightX - chipW / 2, yC);
+        wire(1, true, xh + boxW / 2, yGate, chipRightX - chipW / 2, yGate);
     }
 
     /** The incoming states on the left and x_t below; a null cell state means the kind has none. */
