@@ -9,6 +9,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the bytes
@@ -49,12 +53,24 @@ final class AtomicFiles {
         return dir;
     }
 
+    /**
+     * A temporary file is private (rw-------); the file it becomes should carry the permissions the
+     * target had, or those of an ordinary new file (rw-r--r--), so a saved model can be shared.
+     */
+    private static void readableLikeAnyFile(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, perms);
+    }
+
     static void write(Path target, Content content) throws FileException {
         Path absolute = target.toAbsolutePath();
         Path dir = directoryOf(target);
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            readableLikeAnyFile(temp, absolute);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 content.write(out);
             }
