@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One LSTM time step (forward, with everything the trace records) at the sizes the issue names.
- * The input is H wide and dense, as in the decoder, so the input product is not skipped.
+ * {@code onehot11} is the encoder's case (an 11-symbol one-hot character, so W_ih·x is one column);
+ * {@code dense} feeds an H-wide dense vector, the decoder's and a stacked layer's case.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,9 @@ public class LstmStepBenchmark {
     @Param({"1", "128"})
     int batch;
 
+    @Param({"onehot11", "dense"})
+    String input;
+
     RecurrentLayer layer;
     LayerRun run;
     double[][] x;
@@ -44,10 +48,11 @@ public class LstmStepBenchmark {
     @Setup
     public void setup() {
         SplittableRandom rng = new SplittableRandom(1);
-        layer = new RecurrentLayer(CellKind.LSTM, hidden, hidden, false);
+        int in = input.equals("dense") ? hidden : 11;
+        layer = new RecurrentLayer(CellKind.LSTM, in, hidden, false);
         Initialisers.pytorchDefault(layer, rng);
         run = layer.newRun(batch, 1);
-        x = new double[][] {random(rng, batch * hidden)};
+        x = new double[][] {input.equals("dense") ? random(rng, batch * in) : oneHot(rng, batch, in)};
         h0 = random(rng, batch * hidden);
         c0 = random(rng, batch * hidden);
     }
@@ -56,6 +61,12 @@ public class LstmStepBenchmark {
     public double step() {
         layer.forward(run, batch, 1, x, h0, c0);
         return run.hidden(0)[0];
+    }
+
+    static double[] oneHot(SplittableRandom rng, int batch, int symbols) {
+        double[] v = new double[batch * symbols];
+        for (int b = 0; b < batch; b++) v[b * symbols + rng.nextInt(symbols)] = 1.0;
+        return v;
     }
 
     static double[] random(SplittableRandom rng, int n) {
