@@ -1,0 +1,71 @@
+package io.gatescope.chart;
+
+import io.gatescope.chart.ColourScales.Theme;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * The drawing habits all charts share: quality hints, the background, the two-tone highlight
+ * outline and arrows. Kept here so every chart marks "current" and "selected" the same way.
+ */
+final class Drawing {
+    private Drawing() {
+    }
+
+    /** A copy of {@code g} with antialiasing on and the theme background painted over (0,0,w,h). */
+    static Graphics2D begin(Graphics2D g, Theme theme, double width, double height) {
+        Graphics2D g2 = (Graphics2D) g.create();
+        g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g2.setPaint(theme.background());
+        g2.fill(new Rectangle2D.Double(0, 0, width, height));
+        return g2;
+    }
+
+    /**
+     * The highlight outline: a wide stroke in the text colour under a narrower one in the highlight
+     * colour, so it shows on every fill of every ramp (a single colour vanishes on some cell).
+     */
+    static void highlight(Graphics2D g, Shape shape, Theme theme, double width) {
+        g.setStroke(new BasicStroke((float) (width * 2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setPaint(theme.text());
+        g.draw(shape);
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setPaint(theme.highlight());
+        g.draw(shape);
+    }
+
+    /** A line from (x1,y1) to (x2,y2) with a filled head of size {@code head} at the end. */
+    static void arrow(Graphics2D g, double x1, double y1, double x2, double y2, double head) {
+        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+        arrowHead(g, x1, y1, x2, y2, head);
+    }
+
+    /** Just the head of an arrow pointing from (x1,y1) towards (x2,y2), tip at (x2,y2). */
+    static void arrowHead(Graphics2D g, double x1, double y1, double x2, double y2, double head) {
+        double angle = Math.atan2(y2 - y1, x2 - x1);
+        Path2D.Double tip = new Path2D.Double();
+        tip.moveTo(x2, y2);
+        tip.lineTo(x2 - head * Math.cos(angle - 0.4), y2 - head * Math.sin(angle - 0.4));
+        tip.lineTo(x2 - head * Math.cos(angle + 0.4), y2 - head * Math.sin(angle + 0.4));
+        tip.closePath();
+        g.fill(tip);
+    }
+
+    /** A solid stroke of {@code width} px with round joins. */
+    static BasicStroke stroke(double width) {
+        return new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A dashed stroke for secondary connections (peepholes). */
+    static BasicStroke dashed(double width) {
+        float w = (float) width;
+        return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4 * w, 3 * w}, 0f);
+    }
+}
