@@ -1,13 +1,50 @@
 package io.gatescope.ui;
 
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.settings.SettingsBinder;
+import io.gatescope.ui.settings.SettingsStore;
+import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+/**
+ * The desktop application: one main window on the shipped LSTM addition model with {@code 67+60}
+ * at the first step on a first start, and wherever the user left off afterwards.
+ */
 public final class GatescopeApp extends Application {
+    private final ExecutorService compute = ComputeThread.create();
+    private final SettingsStore store = SettingsStore.atHome();
+    private SettingsBinder settings;
+
     public static void main(String[] args) {
         launch(GatescopeApp.class, args);
     }
 
     @Override public void start(Stage stage) {
+        AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), compute);
+        MainWindow window = new MainWindow(app);
+        settings = new SettingsBinder(app, store);
+        settings.restoreAndTrack();
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // Fill most of a projector's 1280×720; do not sprawl over a 4K screen.
+        double w = Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.8));
+        double h = Math.min(screen.getHeight(), Math.max(720, screen.getHeight() * 0.85));
+        Scene scene = new Scene(window, Math.min(w, 1920), Math.min(h, 1200));
+        stage.setScene(scene);
+        stage.setTitle("Gatescope");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    @Override public void stop() {
+        if (settings != null) settings.saveNow();
+        store.close();
+        compute.shutdownNow();
     }
 }

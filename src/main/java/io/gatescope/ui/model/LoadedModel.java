@@ -29,6 +29,9 @@ public sealed interface LoadedModel permits LoadedModel.Addition, LoadedModel.St
     /** Width of one input vector x_t. */
     int inputSize();
 
+    /** Whether the LSTM's gates also read c_{t−1} (the seeds' peephole variant). */
+    boolean peepholes();
+
     /** The seeds' encoder → repeat → decoder → dense model over the addition alphabet. */
     record Addition(String name, String origin, boolean trained, EncoderDecoder model) implements LoadedModel {
         @Override public CellKind kind() { return model.kind(); }
@@ -38,6 +41,8 @@ public sealed interface LoadedModel permits LoadedModel.Addition, LoadedModel.St
         @Override public int layers() { return model.encoder().numLayers(); }
 
         @Override public int inputSize() { return model.inputSize(); }
+
+        @Override public boolean peepholes() { return model.encoder().hasPeepholes(); }
     }
 
     /** A bare recurrent stack with no output head: its input is any sequence of numbers. */
@@ -51,5 +56,7 @@ public sealed interface LoadedModel permits LoadedModel.Addition, LoadedModel.St
         @Override public int layers() { return stack.numLayers(); }
 
         @Override public int inputSize() { return stack.inputSize(); }
+
+        @Override public boolean peepholes() { return stack.hasPeepholes(); }
     }
 }

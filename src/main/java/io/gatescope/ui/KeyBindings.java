@@ -1,0 +1,126 @@
+package io.gatescope.ui;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The window's keyboard: → ← Home End to move in time, Space to play, + and − for speed,
+ * Down/Up or PageDown/PageUp for the cell diagram's sub-steps, F5 or P for presenter mode, N for
+ * the next notation, Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
+ *
+ * <p>A key belongs to the focused control first when that control uses it: arrows and Home/End
+ * edit text in the input field; Space presses a focused button; Up/Down move in an open list.
+ */
+final class KeyBindings {
+    /** What the keys act on besides the app model. */
+    interface Actions {
+        void togglePresenter();
+
+        void leavePresenter();
+
+        void openFile();
+
+        void focusInput();
+
+        int subStepCount();
+    }
+
+    private final AppModel app;
+    private final Actions actions;
+
+    KeyBindings(AppModel app, Actions actions) {
+        this.app = app;
+        this.actions = actions;
+    }
+
+    void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        Node focus = e.getTarget() instanceof Node n ? n : null;
+        boolean typing = focus instanceof TextInputControl || (focus != null && focus.getParent() instanceof Spinner);
+        if (handleAnywhere(e)) {
+            e.consume();
+        } else if (!typing && handleOutsideText(e, focus)) {
+            e.consume();
+        }
+    }
+
+    /** Keys that mean the same wherever the focus is. */
+    private boolean handleAnywhere(KeyEvent e) {
+        ViewOptions view = app.view();
+        if (e.getCode() == KeyCode.F5) {
+            actions.togglePresenter();
+        } else if (e.getCode() == KeyCode.ESCAPE && view.presenterProperty().get()) {
+            actions.leavePresenter();
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+            view.zoomBy(1);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            view.zoomBy(-1);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            view.setZoom(1.0);
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
+            actions.openFile();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
+            actions.focusInput();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Keys that type text in a text field, so they act only when no text field has the focus. */
+    private boolean handleOutsideText(KeyEvent e, Node focus) {
+        if (e.isShortcutDown() || e.isAltDown()) return false;
+        boolean list = focus instanceof ComboBoxBase || focus instanceof ChoiceBox || focus instanceof ListView
+                || focus instanceof TableView;
+        switch (e.getCode()) {
+            case RIGHT -> app.stepBy(1);
+            case LEFT -> app.stepBy(-1);
+            case HOME -> app.goToStart();
+            case END -> app.goToEnd();
+            case SPACE -> {
+                if (focus instanceof ButtonBase) return false;     // Space presses the focused button
+                app.playingProperty().set(!app.playingProperty().get());
+            }
+            case PAGE_DOWN -> app.nextSubStep(actions.subStepCount());
+            case PAGE_UP -> app.previousSubStep(actions.subStepCount());
+            case DOWN -> {
+                if (list) return false;
+                app.nextSubStep(actions.subStepCount());
+            }
+            case UP -> {
+                if (list) return false;
+                app.previousSubStep(actions.subStepCount());
+            }
+            case ADD, PLUS -> app.view().speedBy(1);
+            case SUBTRACT, MINUS -> app.view().speedBy(-1);
+            case EQUALS -> {
+                if (!e.isShiftDown()) return false;               // Shift+= is '+' on most layouts
+                app.view().speedBy(1);
+            }
+            case P -> actions.togglePresenter();
+            case N -> cycleNotation();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void cycleNotation() {
+        var n = app.view().notationProperty();
+        var all = n.get().getDeclaringClass().getEnumConstants();
+        n.set(all[(n.get().ordinal() + 1) % all.length]);
+    }
+}

@@ -1,0 +1,165 @@
+package io.gatescope.ui;
+
+import atlantafx.base.theme.Styles;
+import io.gatescope.ui.controls.ModelPicker;
+import io.gatescope.ui.controls.PanelFrame;
+import io.gatescope.ui.controls.Player;
+import io.gatescope.ui.controls.TimeBar;
+import io.gatescope.ui.controls.ViewBar;
+import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.heatmap.HeatmapPanel;
+import io.gatescope.ui.input.InputBar;
+import io.gatescope.ui.strips.StripPanel;
+import io.gatescope.ui.theme.UiTheme;
+import java.io.File;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window's content: model and view bars on top, the input row, the panels (unrolled view
+ * across the top, cell diagram with the current step's vectors and equations in the middle,
+ * heatmaps below) and the time controls at the bottom. Build it from an {@link AppModel}; it works
+ * in any scene, which is how the tests show it headless.
+ */
+public final class MainWindow extends BorderPane {
+    public static final String STYLE_CLASS = "main-window";
+    public static final String MODEL_ERROR_ID = "modelError";
+    /** AtlantaFX's base font size; zoom multiplies it. */
+    static final double BASE_FONT_PX = 14;
+
+    private final AppModel app;
+    private final InputBar input;
+    private final ModelPicker picker;
+    private final StripPanel strips;
+    private final HeatmapPanel heatmaps;
+    private final EquationsPanel equations;
+
+    public MainWindow(AppModel app) {
+        this.app = app;
+        getStyleClass().add(STYLE_CLASS);
+
+        picker = new ModelPicker(app);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(picker, gap, new ViewBar(app.view()));
+        input = new InputBar(app);
+        Label modelError = new Label();
+        modelError.setId(MODEL_ERROR_ID);
+        modelError.getStyleClass().addAll(Styles.DANGER, "model-error");
+        modelError.setWrapText(true);
+        modelError.textProperty().bind(app.modelErrorProperty());
+        modelError.visibleProperty().bind(app.modelErrorProperty().isNotEmpty());
+        modelError.managedProperty().bind(modelError.visibleProperty());
+        setTop(new VBox(bar, input, modelError));
+
+        strips = new StripPanel(app);
+        heatmaps = new HeatmapPanel(app);
+        equations = new EquationsPanel(app);
+        SplitPane middle = new SplitPane(new PanelFrame("Current step", strips),
+                new PanelFrame("Equations", equations));
+        middle.setDividerPositions(0.5);
+        SplitPane panels = new SplitPane(middle, new PanelFrame("Over time: units × steps", heatmaps));
+        panels.setOrientation(Orientation.VERTICAL);
+        panels.setDividerPositions(0.62);
+        setCenter(panels);
+
+        setBottom(new TimeBar(app));
+        new Player(app, this::subStepCount);
+
+        applyTheme(app.view().themeProperty().get());
+        app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
+        applyZoom(app.view().zoomProperty().get());
+        app.view().zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
+        setOnDragOver(this::onDragOver);
+        setOnDragDropped(this::onDragDropped);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            new KeyBindings(app, actions()).install(scene);
+            scene.windowProperty().addListener((ow, aw, w) -> {
+                if (w instanceof Stage stage) bindFullScreen(stage);
+            });
+        });
+    }
+
+    public AppModel app() { return app; }
+
+    public StripPanel strips() { return strips; }
+
+    public HeatmapPanel heatmaps() { return heatmaps; }
+
+    public EquationsPanel equations() { return equations; }
+
+    /** Sub-steps of the current cell kind's diagram (forget, input and candidate, cell update, output ...). */
+    int subStepCount() {
+        return 4;
+    }
+
+    private KeyBindings.Actions actions() {
+        return new KeyBindings.Actions() {
+            @Override public void togglePresenter() {
+                app.view().presenterProperty().set(!app.view().presenterProperty().get());
+            }
+
+            @Override public void leavePresenter() { app.view().presenterProperty().set(false); }
+
+            @Override public void openFile() { picker.openDialog(); }
+
+            @Override public void focusInput() { input.field().requestFocus(); }
+
+            @Override public int subStepCount() { return MainWindow.this.subStepCount(); }
+        };
+    }
+
+    private void applyTheme(UiTheme theme) {
+        // AtlantaFX themes are user-agent stylesheets: one per application, so the window sets it.
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        getStylesheets().setAll(theme.stylesheets());
+    }
+
+    private void applyZoom(double zoom) {
+        // Every control sizes in em, so one font size on the root scales the whole window.
+        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
+    }
+
+    /** Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode. */
+    private void bindFullScreen(Stage stage) {
+        stage.setFullScreenExitHint("Presenter mode — press Esc or F5 to leave");
+        app.view().presenterProperty().addListener((o, a, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full) app.view().presenterProperty().set(false);
+        });
+        if (app.view().presenterProperty().get()) stage.setFullScreen(true);
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        boolean ok = false;
+        if (e.getDragboard().hasFiles()) {
+            for (File f : e.getDragboard().getFiles()) {
+                if (f.isFile()) {
+                    app.open(f.toPath());
+                    ok = true;
+                    break;
+                }
+            }
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+}
