@@ -1,0 +1,165 @@
+package io.gatescope.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatescope.engine.Gradients;
+import io.gatescope.engine.LayerRun;
+import io.gatescope.engine.Parameter;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.trace.GradientTrace;
+import io.gatescope.engine.trace.LayerTrace;
+import io.gatescope.engine.trace.SequenceTrace;
+import io.gatescope.engine.trace.StepGradient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a recurrent stack over one sequence and writes what it computed as a trace file: the top
+ * layer's h, c and gates per step, every layer's when there are several, and, given an upstream
+ * gradient on each h_t, every gradient BPTT produced. The layout is in docs/formats.md.
+ */
+public final class TraceFiles {
+    public static final String FORMAT = "gatescope-trace";
+    public static final int VERSION = 1;
+
+    private TraceFiles() {
+    }
+
+    /** A forward pass and, when an upstream gradient was given, the backward pass. */
+    public record Result(double[][] x, SequenceTrace forward, Optional<GradientTrace> gradients) {
+    }
+
+    /**
+     * Runs {@code stack} over {@code x} (T×I) from {@code h0}/{@code c0} (one row of H per layer, or
+     * null for zeros) and, when {@code gradH} (T×H, the gradient on each top-layer h_t) is not null,
+     * back-propagates it as {@code torch.autograd.backward(h, gradH)} would.
+     */
+    public static Result run(RecurrentStack stack, double[][] x, double[][] h0, double[][] c0, double[][] gradH) {
+        int steps = x.length, hidden = stack.hiddenSize(), layers = stack.numLayers();
+        checkRows("x", x, steps, stack.inputSize());
+        if (h0 != null) checkRows("h0", h0, layers, hidden);
+        if (c0 != null) checkRows("c0", c0, layers, hidden);
+        if (gradH != null) checkRows("gradH", gradH, steps, hidden);
+        // Private row copies: the engine projects x once when every step is the same array (the decoder's
+        // repeated vector) and then reports only the summed input gradient; a trace wants dL/dx_t per step.
+        double[][] xs = Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
+        List<LayerRun> runs = stack.newRun(1, steps);
+        stack.forward(runs, 1, steps, xs, h0, stack.kind().hasCellState() ? c0 : null);
+        SequenceTrace forward = stack.trace(runs, 0);
+        if (gradH == null) return new Result(xs, forward, Optional.empty());
+
+        Gradients grads = new Gradients(stack.parameters());
+        stack.backward(runs, gradH, null, grads);
+        double[][] dx = new double[steps][];
+        for (int t = 0; t < steps; t++) dx[t] = runs.get(0).inputGradient(t).clone();
+        double[][] dh0 = new double[layers][], dc0 = new double[layers][];
+        for (int k = 0; k < layers; k++) {
+            dh0[k] = runs.get(k).initialHiddenGradient().clone();
+            dc0[k] = stack.kind().hasCellState() ? runs.get(k).initialCellGradient().clone() : new double[0];
+        }
+        GradientTrace g = new GradientTrace(grads.byName(), dx, dh0, dc0, stack.stepGradients(runs, 0));
+        return new Result(xs, forward, Optional.of(g));
+    }
+
+    /** Writes {@code result} of {@code stack} as a trace file, atomically. */
+    public static void write(Path file, RecurrentStack stack, Result result) throws FileException {
+        Json.write(file, g -> {
+            boolean lstm = stack.kind().hasCellState();
+            GradientTrace grads = result.gradients().orElse(null);
+            int top = stack.numLayers() - 1;
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("cell", stack.kind().id());
+            g.writeNumberField("input_size", stack.inputSize());
+            g.writeNumberField("hidden_size", stack.hiddenSize());
+            g.writeNumberField("layers", stack.numLayers());
+            g.writeBooleanField("peepholes", stack.hasPeepholes());
+            g.writeNumberField("steps", result.x().length);
+            g.writeFieldName("x");
+            Json.matrix(g, result.x());
+            writeLayer(g, stack, result.forward().top(), null);
+            if (stack.numLayers() > 1) {
+                g.writeArrayFieldStart("per_layer");
+                for (int k = 0; k <= top; k++) {
+                    g.writeStartObject();
+                    g.writeNumberField("layer", k);
+                    writeLayer(g, stack, result.forward().layers().get(k), grads == null ? null : grads.steps().get(k));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (grads != null) {
+                g.writeObjectFieldStart("grads");
+                for (Parameter p : stack.parameters()) {
+                    g.writeFieldName(p.name());
+                    double[] d = grads.params().get(p.name());
+                    if (StateDicts.isBias(p)) Json.vector(g, d); else Json.matrix(g, d, p.rows(), p.cols());
+                }
+                g.writeFieldName("x");
+                Json.matrix(g, grads.dx());
+                writeStates(g, "h0", grads.dh0());
+                if (lstm) writeStates(g, "c0", grads.dc0());
+                List<StepGradient> topSteps = grads.steps().get(top);
+                g.writeFieldName("dh");
+                Json.matrix(g, column(topSteps, StepGradient::dh));
+                if (lstm) {
+                    g.writeFieldName("dc");
+                    Json.matrix(g, column(topSteps, StepGradient::dc));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        });
+    }
+
+    /** h, c (LSTM) and the gates after their nonlinearity, each T×H; given step gradients also dh and dc. */
+    private static void writeLayer(JsonGenerator g, RecurrentStack stack, LayerTrace layer, List<StepGradient> steps)
+            throws IOException {
+        boolean lstm = stack.kind().hasCellState();
+        g.writeFieldName("h");
+        Json.matrix(g, layer.hidden());
+        if (lstm) {
+            g.writeFieldName("c");
+            Json.matrix(g, layer.cell());
+        }
+        // A plain RNN's only block is h itself: it has no gates to show.
+        g.writeObjectFieldStart("gates");
+        if (!stack.kind().isPlainRnn()) {
+            List<String> names = stack.kind().gates();
+            for (int b = 0; b < names.size(); b++) {
+                g.writeFieldName(names.get(b));
+                Json.matrix(g, layer.gate(b));
+            }
+        }
+        g.writeEndObject();
+        if (steps != null) {
+            g.writeFieldName("dh");
+            Json.matrix(g, column(steps, StepGradient::dh));
+            if (lstm) {
+                g.writeFieldName("dc");
+                Json.matrix(g, column(steps, StepGradient::dc));
+            }
+        }
+    }
+
+    /** Initial-state gradients as the user gave the states: H numbers for one layer, K×H for several. */
+    private static void writeStates(JsonGenerator g, String name, double[][] perLayer) throws IOException {
+        g.writeFieldName(name);
+        if (perLayer.length == 1) Json.vector(g, perLayer[0]); else Json.matrix(g, perLayer);
+    }
+
+    private static double[][] column(List<StepGradient> steps, Function<StepGradient, double[]> part) {
+        return steps.stream().map(part).toArray(double[][]::new);
+    }
+
+    private static void checkRows(String name, double[][] m, int rows, int cols) {
+        if (m.length != rows) throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + rows);
+        for (double[] row : m) {
+            if (row.length != cols) throw new IllegalArgumentException(name + " has a row of " + row.length + ", expected " + cols);
+        }
+    }
+}
