@@ -60,7 +60,7 @@ public final class ModelLoader {
         try {
             return ModelFileReader.read(path);
         } catch (IOException e) {
-            throw new UncheckedIOException(path.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);   // FileException's message names the file and the field
         }
     }
 }
