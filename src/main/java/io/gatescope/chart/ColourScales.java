@@ -72,6 +72,9 @@ public final class ColourScales {
 
         /** Arrows and data-flow lines. */
         public Color wire() { return wire; }
+
+        /** The fill of the current item (the unrolled view's current cell): the panel tinted by the highlight. */
+        public Color currentFill() { return mix(panel, highlight, 0.3); }
     }
 
     private static final Color MISSING = rgb(0x9e9e9e);

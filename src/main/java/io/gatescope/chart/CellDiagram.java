@@ -1,0 +1,302 @@
+package io.gatescope.chart;
+
+import io.gatescope.chart.ColourScales.Theme;
+import io.gatescope.chart.DiagramLayout.Label;
+import io.gatescope.chart.DiagramLayout.Node;
+import io.gatescope.chart.DiagramLayout.Wire;
+import io.gatescope.chart.Typography.Align;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.LayerTrace;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.engine.trace.StepTrace;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One cell at the current step, drawn as lectures draw it (see {@link CellGeometry}), with every
+ * gate box and state coloured by its value and the value printed: the mean over the units, or the
+ * selected unit's value, so a lecturer can follow one unit through the gates.
+ *
+ * <p>The style's sub-step reveals the flow in order: what the flow has not reached is faded and
+ * shows no number (it has not been computed yet), the sub-step's own elements are outlined.
+ */
+public final class CellDiagram implements Chart {
+    private static final String[] LSTM_STEPS = {"inputs", "forget gate", "input gate and candidate", "cell update",
+        "output gate and hidden state"};
+    private static final String[] GRU_STEPS = {"inputs", "reset gate", "update gate", "candidate", "new hidden state"};
+    private static final String[] SIMPLE_GRU_STEPS = {"inputs", "update gate", "candidate", "new hidden state"};
+    private static final String[] RNN_STEPS = {"inputs", "new hidden state"};
+
+    private final CellKind kind;
+    private final StepTrace step;
+    private final String inputLabel;
+    private final boolean peepholes;
+    private final double dataMaxAbs;
+    private final ChartStyle style;
+    private double lastWidth;
+    private double lastHeight;
+
+    /**
+     * @param inputLabel what x_t encodes, e.g. the character "6", or null when x_t is not a character
+     * @param peepholes  draw the LSTM's peephole connections from c_{t−1}
+     * @param dataMaxAbs the largest |c| over the run (LSTM) or |h| (ReLU RNN): the range of their scale
+     */
+    public CellDiagram(CellKind kind, StepTrace step, String inputLabel, boolean peepholes, double dataMaxAbs,
+                       ChartStyle style) {
+        if (peepholes && kind != CellKind.LSTM) {
+            throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
+        }
+        this.kind = kind;
+        this.step = step;
+        this.inputLabel = inputLabel;
+        this.peepholes = peepholes;
+        this.dataMaxAbs = dataMaxAbs;
+        this.style = style;
+        Size preferred = preferredSize();
+        this.lastWidth = preferred.width();
+        this.lastHeight = preferred.height();
+    }
+
+    /** Layer {@code layer} at the style's current step; ranges come from the whole run so colours hold while scrubbing. */
+    public static CellDiagram of(ModelTrace trace, int layer, boolean peepholes, ChartStyle style) {
+        TimeAxis axis = new TimeAxis(trace);
+        int t = Math.min(style.currentStep(), axis.length() - 1);
+        LayerTrace run = axis.layer(t, layer);
+        double maxAbs = 0;
+        for (int s = 0; s < axis.length(); s++) {
+            LayerTrace l = axis.layer(s, layer);
+            StepTrace st = axis.step(s, layer);
+            maxAbs = Math.max(maxAbs, ColourScales.maxAbs(l.kind().hasCellState() ? st.c() : st.h()));
+        }
+        // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
+        String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
+        return new CellDiagram(run.kind(), axis.step(t, layer), input, peepholes, maxAbs, style);
+    }
+
+    /** How many sub-steps a step of {@code kind} is revealed in (sub-step 0 shows the inputs). */
+    public static int substepCount(CellKind kind) {
+        return steps(kind).length;
+    }
+
+    /** What sub-step {@code subStep} of {@code kind} computes, for the caption and a narrator. */
+    public static String substepName(CellKind kind, int subStep) {
+        String[] names = steps(kind);
+        if (subStep < 0 || subStep >= names.length) {
+            throw new IllegalArgumentException(kind.title() + " has sub-steps 0.." + (names.length - 1) + ", got " + subStep);
+        }
+        return names[subStep];
+    }
+
+    @Override
+    public Size preferredSize() {
+        double w = style.px(820);
+        double h = style.px(8) + captionHeight(style) + style.px(10) + style.px(300) + style.px(22)
+                + 2 * Typography.lineHeight(style.bodyFont()) + style.px(6) + style.px(8);
+        return new Size(w, h);
+    }
+
+    @Override
+    public void draw(Graphics2D graphics, double width, double height) {
+        lastWidth = width;
+        lastHeight = height;
+        Theme theme = style.theme();
+        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        try {
+            DiagramLayout layout = layout(width, height);
+            paintCaption(g, theme, width);
+            Rectangle2D b = layout.body();
+            RoundRectangle2D body = new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), style.px(24), style.px(24));
+            g.setPaint(theme.panel());
+            g.fill(body);
+            g.setPaint(theme.grid());
+            g.setStroke(Drawing.stroke(style.px(1.5)));
+            g.draw(body);
+            for (Wire wire : layout.wires()) paintWire(g, wire, theme);
+            for (Node node : layout.nodes()) paintNode(g, node, theme);
+            for (Label label : layout.labels()) {
+                g.setPaint(tone(theme.text(), label.stage(), theme));
+                Typography.draw(g, label.text(), style.boldFont(), label.x(), label.y(), label.align());
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The gate or state under (x, y) in the last drawn size; empty over wires, operations and background. */
+    public Optional<DiagramPart> elementAt(double x, double y) {
+        for (Node node : layout(lastWidth, lastHeight).nodes()) {
+            if (node.part() != null && node.bounds().contains(x, y)) return Optional.of(node.part());
+        }
+        return Optional.empty();
+    }
+
+    /** Where {@code part} is drawn in the last drawn size, empty if this kind has no such part. */
+    public Optional<Rectangle2D> bounds(DiagramPart part) {
+        return layout(lastWidth, lastHeight).nodes().stream().filter(n -> part.equals(n.part()))
+                .map(Node::bounds).findFirst();
+    }
+
+    /** The number a part shows: the selected unit's value or the mean over units; NaN for x_t. */
+    public double value(DiagramPart part) {
+        double[] v = vector(part);
+        if (v.length == 0) return Double.NaN;
+        if (style.hasSelectedUnit() && style.selectedUnit() < v.length) return v[style.selectedUnit()];
+        double sum = 0;
+        for (double d : v) sum += d;
+        return sum / v.length;
+    }
+
+    /** The colour scale a part is painted with; x_t has none and is painted neutral. */
+    public Optional<ColourScale> scale(DiagramPart part) {
+        ColourScales scales = style.scales();
+        return Optional.ofNullable(switch (part.type()) {
+            case GATE -> scales.forQuantity(Quantity.gate(part.block()), kind, dataMaxAbs);
+            case PREVIOUS_CELL, CELL_STATE -> scales.cellState(dataMaxAbs);
+            case PREVIOUS_HIDDEN, HIDDEN_STATE -> scales.forQuantity(Quantity.hiddenState(), kind, dataMaxAbs);
+            case INPUT -> null;
+        });
+    }
+
+    /** A tooltip: "forget gate f: mean of 16 units = 0.602 (0.60213…)". */
+    public String describe(DiagramPart part) {
+        Notation n = style.notation();
+        String name = switch (part.type()) {
+            case GATE -> n.longName(kind, part.block()) + " " + Notation.plain(n.symbol(kind, part.block()));
+            case INPUT -> n.stateName(Notation.State.INPUT) + " " + Notation.plain(n.stateSymbol(Notation.State.INPUT, kind));
+            case PREVIOUS_HIDDEN -> stateText(Notation.State.PREVIOUS_HIDDEN);
+            case PREVIOUS_CELL -> stateText(Notation.State.PREVIOUS_CELL);
+            case CELL_STATE -> stateText(Notation.State.CELL);
+            case HIDDEN_STATE -> stateText(Notation.State.HIDDEN);
+        };
+        double v = value(part);
+        if (Double.isNaN(v)) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
+        String over = style.hasSelectedUnit() ? "unit " + style.selectedUnit() : "mean of " + vector(part).length + " units";
+        return name + ": " + over + " = " + Equations.number(v) + " (" + Notation.fullPrecision(v) + ")";
+    }
+
+    /** The caption line's height: the diagram leaves this much room above the cell. */
+    static double captionHeight(ChartStyle style) {
+        return Typography.lineHeight(style.bodyFont()) + style.px(4);
+    }
+
+    private DiagramLayout layout(double width, double height) {
+        return CellGeometry.layout(kind, peepholes, style, width, height);
+    }
+
+    private void paintCaption(Graphics2D g, Theme theme, double width) {
+        double y = style.px(8) + captionHeight(style) / 2;
+        String what = style.hasSelectedUnit() && style.selectedUnit() < step.h().length
+                ? "unit " + style.selectedUnit() : "mean of " + step.h().length + " units";
+        g.setPaint(theme.text());
+        Typography.drawMiddle(g, kind.title() + "  ·  t = " + style.currentStep() + "  ·  " + what,
+                style.bodyFont(), style.px(8), y, Align.LEFT);
+        if (stepping()) {
+            String text = (style.subStep() + 1) + "/" + substepCount(kind) + "  " + substepName(kind, style.subStep());
+            Typography.drawMiddle(g, text, style.boldFont(), width - style.px(8), y, Align.RIGHT);
+        }
+    }
+
+    private void paintWire(Graphics2D g, Wire wire, Theme theme) {
+        boolean active = stepping() && wire.stage() == style.subStep();
+        double width = style.px(active ? 3 : 2);
+        g.setPaint(active ? theme.highlight() : tone(theme.wire(), wire.stage(), theme));
+        g.setStroke(wire.dashed() ? Drawing.dashed(width) : Drawing.stroke(width));
+        g.draw(wire.path());
+        if (wire.arrow()) {
+            double[] last = new double[2], previous = new double[2];
+            for (java.awt.geom.PathIterator it = wire.path().getPathIterator(null); !it.isDone(); it.next()) {
+                previous[0] = last[0];
+                previous[1] = last[1];
+                it.currentSegment(last);
+            }
+            Drawing.arrowHead(g, previous[0], previous[1], last[0], last[1], style.px(8));
+        }
+    }
+
+    private void paintNode(Graphics2D g, Node node, Theme theme) {
+        Rectangle2D b = node.bounds();
+        boolean reached = !dimmed(node.stage());
+        DiagramPart part = node.part();
+        Color fill = theme.panel();
+        if (part != null && reached) {
+            fill = scale(part).map(s -> s.colour(value(part))).orElse(theme.panel());
+        }
+        fill = tone(fill, node.stage(), theme);
+        java.awt.Shape shape = switch (node.shape()) {
+            case POINTWISE -> node.caption().length() > 2
+                    ? new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), b.getHeight(), b.getHeight())
+                    : new Ellipse2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight());
+            default -> new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), style.px(10), style.px(10));
+        };
+        g.setPaint(fill);
+        g.fill(shape);
+        g.setPaint(tone(theme.wire(), node.stage(), theme));
+        g.setStroke(new BasicStroke((float) style.px(1.5)));
+        g.draw(shape);
+        Color ink = reached ? ColourScales.textOn(fill) : tone(theme.text(), node.stage(), theme);
+        g.setPaint(ink);
+        double line = Typography.lineHeight(style.bodyFont());
+        if (node.shape() == DiagramLayout.Shape.POINTWISE) {
+            Typography.drawMiddle(g, node.caption(), style.boldFont(), b.getCenterX(), b.getCenterY(), Align.CENTRE);
+        } else {
+            String second = !reached ? "" : part.type() == DiagramPart.Type.INPUT
+                    ? (inputLabel == null ? "" : "“" + inputLabel + "”") : twoDecimals(value(part));
+            boolean boldFirst = node.shape() == DiagramLayout.Shape.STATE;
+            Typography.drawMiddle(g, node.caption(), boldFirst ? style.boldFont() : style.bodyFont(), b.getCenterX(),
+                    b.getCenterY() - line / 2, Align.CENTRE);
+            Typography.drawMiddle(g, second, style.bodyFont(), b.getCenterX(), b.getCenterY() + line / 2, Align.CENTRE);
+        }
+        if (stepping() && node.stage() == style.subStep()) {
+            Drawing.highlight(g, shape, theme, style.px(2.5));
+        }
+    }
+
+    /** Whether the sub-step walk is on (a sub-step past the last one shows the step whole). */
+    private boolean stepping() {
+        return style.subStep() < substepCount(kind);
+    }
+
+    private boolean dimmed(int stage) {
+        return stepping() && stage > style.subStep();
+    }
+
+    private Color tone(Color colour, int stage, Theme theme) {
+        return dimmed(stage) ? ColourScales.dim(colour, theme) : colour;
+    }
+
+    private double[] vector(DiagramPart part) {
+        return switch (part.type()) {
+            case GATE -> step.gate(part.block());
+            case INPUT -> new double[0];
+            case PREVIOUS_HIDDEN -> step.hPrev();
+            case PREVIOUS_CELL -> step.cPrev();
+            case CELL_STATE -> step.c();
+            case HIDDEN_STATE -> step.h();
+        };
+    }
+
+    private String stateText(Notation.State state) {
+        Notation n = style.notation();
+        return n.stateName(state) + " " + Notation.plain(n.stateSymbol(state, kind));
+    }
+
+    private static String twoDecimals(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s.replace('-', '−');
+    }
+
+    private static String[] steps(CellKind kind) {
+        return switch (kind) {
+            case LSTM -> LSTM_STEPS;
+            case GRU -> GRU_STEPS;
+            case GRU_SIMPLE -> SIMPLE_GRU_STEPS;
+            case RNN_TANH, RNN_RELU -> RNN_STEPS;
+        };
+    }
+}

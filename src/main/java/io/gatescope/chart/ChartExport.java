@@ -1,0 +1,135 @@
+package io.gatescope.chart;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Writes any {@link Chart} to PNG (at any scale, for slides), SVG and PDF (for papers), by calling
+ * the chart's one {@code draw} on the format's Graphics2D: no second copy of any picture.
+ *
+ * <p>Every file is written to a temporary file in the target's folder and then moved over the
+ * target, so a crash or a full disk never leaves a half-written figure where a good one was.
+ */
+public final class ChartExport {
+    /** Beyond this many pixels a PNG would need gigabytes of heap; no slide needs it. */
+    private static final long MAX_PIXELS = 100_000_000L;
+
+    private ChartExport() {
+    }
+
+    /** Renders {@code chart} at its preferred size times {@code scale} into an RGB image. */
+    public static BufferedImage image(Chart chart, double scale) {
+        Chart.Size size = chart.preferredSize();
+        return image(chart, size.width(), size.height(), scale);
+    }
+
+    /**
+     * Renders {@code chart} laid out at width × height px and magnified by {@code scale}: at scale 2
+     * the image has twice the pixels each way with exactly the same layout, sharp on a 4K projector.
+     */
+    public static BufferedImage image(Chart chart, double width, double height, double scale) {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("scale must be a positive number, got " + scale);
+        }
+        int w = (int) Math.ceil(width * scale), h = (int) Math.ceil(height * scale);
+        if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
+            throw new IllegalArgumentException("an image of " + w + "×" + h + " px is outside 1.." + MAX_PIXELS + " pixels");
+        }
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.scale(scale, scale);
+            chart.draw(g, width, height);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Writes {@code chart} at its preferred size times {@code scale} as a PNG. */
+    public static void png(Chart chart, double scale, Path file) throws IOException {
+        BufferedImage image = image(chart, scale);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("this Java runtime has no PNG writer");
+        }
+        writeAtomically(file, bytes.toByteArray());
+    }
+
+    /** Writes {@code chart} at its preferred size as an SVG document (text stays text). */
+    public static void svg(Chart chart, Path file) throws IOException {
+        writeAtomically(file, svgDocument(chart).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SVG document of {@code chart} at its preferred size. */
+    public static String svgDocument(Chart chart) {
+        Chart.Size size = chart.preferredSize();
+        SVGGraphics2D g = new SVGGraphics2D(size.width(), size.height());
+        chart.draw(g, size.width(), size.height());
+        return g.getSVGDocument();
+    }
+
+    /**
+     * Writes {@code chart} at its preferred size as a one-page PDF. Text is drawn as outlines
+     * because PDF's standard fonts lack Γ, σ, subscripts and combining tildes.
+     */
+    public static void pdf(Chart chart, Path file) throws IOException {
+        Chart.Size size = chart.preferredSize();
+        PDFDocument document = new PDFDocument();
+        document.setTitle("Gatescope chart");
+        Page page = document.createPage(new Rectangle2D.Double(0, 0, size.width(), size.height()));
+        PDFGraphics2D g = page.getGraphics2D();
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        chart.draw(g, size.width(), size.height());
+        writeAtomically(file, document.getPDFBytes());
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code file}, then moves it over {@code file}.
+     *
+     * @throws IllegalArgumentException when {@code file} is a folder
+     * @throws IOException              when the folder is missing or not writable, with the path in the message
+     */
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        if (file == null) throw new IllegalArgumentException("no file to export to");
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot export to " + target + ": it is a folder, give a file name");
+        }
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("cannot write " + target + ": the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IOException("cannot write " + target + ": the folder " + folder + " is not writable");
+        }
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.gatescope.chart;
+
+import io.gatescope.chart.ColourScales.Theme;
+import io.gatescope.chart.Typography.Align;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.engine.trace.StepTrace;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One gate or state for every unit over every step: units down, time across, the encoder's steps
+ * then, past a divider, the decoder's. It is the overview (in CNN Explainer's sense) next to the
+ * cell diagram's detail: the current step's column is outlined, the selected unit's row marked,
+ * and the columns are labelled with the characters read and predicted, because "the forget gate
+ * closes after the +" is how students find structure.
+ */
+public final class Heatmap implements Chart {
+    private static final double PREFERRED_COLUMN = 34;
+    private static final double PREFERRED_ROW = 16;
+    private static final double MAX_PREFERRED_GRID_HEIGHT = 520;
+
+    /** A unit at a step: what the mouse is over. */
+    public record Cell(int step, int unit) {
+    }
+
+    private final String title;
+    private final double[][] values;
+    private final List<String> timeLabels;
+    private final int encoderLength;
+    private final int units;
+    private final ChartStyle style;
+    private final Legend legend;
+    private double lastWidth;
+    private double lastHeight;
+
+    /** The grid's geometry for one size. */
+    private record Layout(double left, double top, double columnWidth, double rowHeight, double divider,
+                          int encoderLength, double legendLeft) {
+        double x(int step) { return left + step * columnWidth + (step >= encoderLength ? divider : 0); }
+
+        double y(int unit) { return top + unit * rowHeight; }
+    }
+
+    /**
+     * @param title         rich-text title ("f — forget gate")
+     * @param values        per step, the unit values (T rows; a row may be shorter than the widest)
+     * @param timeLabels    one label per step: the character read or predicted
+     * @param encoderLength steps before the divider (equal to T when there is no decoder)
+     * @param scale         the quantity's colour scale
+     */
+    public Heatmap(String title, double[][] values, List<String> timeLabels, int encoderLength,
+                   ColourScale scale, ChartStyle style) {
+        if (values.length == 0) throw new IllegalArgumentException("a heatmap needs at least one step");
+        if (timeLabels.size() != values.length) {
+            throw new IllegalArgumentException("need one time label per step: " + values.length + " steps, "
+                    + timeLabels.size() + " labels");
+        }
+        if (encoderLength < 0 || encoderLength > values.length) {
+            throw new IllegalArgumentException("encoder length must be in 0.." + values.length + ", got " + encoderLength);
+        }
+        this.title = title;
+        this.values = java.util.Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+        this.timeLabels = List.copyOf(timeLabels);
+        this.encoderLength = encoderLength;
+        this.units = java.util.Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
+        this.style = style;
+        this.legend = new Legend("", scale, Legend.Orientation.VERTICAL, style);
+        Size preferred = preferredSize();
+        this.lastWidth = preferred.width();
+        this.lastHeight = preferred.height();
+    }
+
+    /** The heatmap of {@code quantity} in layer {@code layer} over the whole run, in the style's notation. */
+    public static Heatmap of(ModelTrace trace, int layer, Quantity quantity, ChartStyle style) {
+        TimeAxis axis = new TimeAxis(trace);
+        CellKind kind = axis.layer(0, layer).kind();
+        double[][] values = new double[axis.length()][];
+        String[] labels = new String[axis.length()];
+        for (int t = 0; t < axis.length(); t++) {
+            StepTrace step = axis.step(t, layer);
+            values[t] = quantity.existsFor(axis.layer(t, layer).kind()) ? quantity.values(step) : new double[0];
+            labels[t] = axis.label(t);
+        }
+        ColourScale scale = style.scales().forQuantity(quantity, kind, ColourScales.maxAbs(values));
+        return new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);
+    }
+
+    @Override
+    public Size preferredSize() {
+        double gridW = values.length * style.px(PREFERRED_COLUMN) + dividerWidth();
+        double gridH = Math.min(units * style.px(PREFERRED_ROW), style.px(MAX_PREFERRED_GRID_HEIGHT));
+        double width = pad() + axisWidth() + gridW + legendGap() + legend.preferredSize().width() + pad();
+        double height = headerHeight() + gridH + footerHeight() + pad();
+        return new Size(Math.max(width, Typography.width(title, style.titleFont()) + 2 * pad()), Math.max(height, style.px(180)));
+    }
+
+    @Override
+    public void draw(Graphics2D graphics, double width, double height) {
+        lastWidth = width;
+        lastHeight = height;
+        Theme theme = style.theme();
+        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        try {
+            Layout l = layout(width, height);
+            g.setPaint(theme.text());
+            Typography.drawMiddle(g, title, style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
+            paintCells(g, l);
+            paintSectionCaptions(g, l, theme);
+            paintAxes(g, l, theme);
+            paintMarks(g, l, theme);
+            Graphics2D lg = (Graphics2D) g.create();
+            // Align the colour bar with the grid, so the key reads as the grid's own axis.
+            lg.translate(l.legendLeft(), l.top() - legend.topInset());
+            legend.draw(lg, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
+            lg.dispose();
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The (step, unit) under (x, y) in the last drawn size, empty outside the grid and on the divider. */
+    public Optional<Cell> hitTest(double x, double y) {
+        Layout l = layout(lastWidth, lastHeight);
+        int unit = (int) Math.floor((y - l.top()) / l.rowHeight());
+        if (y < l.top() || unit >= units) return Optional.empty();
+        for (int t = 0; t < values.length; t++) {
+            if (x >= l.x(t) && x < l.x(t) + l.columnWidth()) return Optional.of(new Cell(t, unit));
+        }
+        return Optional.empty();
+    }
+
+    /** The rectangle of (step, unit) in the last drawn size. */
+    public Rectangle2D cellBounds(int step, int unit) {
+        Layout l = layout(lastWidth, lastHeight);
+        return new Rectangle2D.Double(l.x(step), l.y(unit), l.columnWidth(), l.rowHeight());
+    }
+
+    /** The colour scale the cells use: for a legend elsewhere or a test. */
+    public ColourScale scale() { return legend.scale(); }
+
+    private void paintCells(Graphics2D g, Layout l) {
+        for (int t = 0; t < values.length; t++) {
+            for (int u = 0; u < values[t].length; u++) {
+                g.setPaint(legend.scale().colour(values[t][u]));
+                // A quarter-px overlap hides seams between antialiased neighbours.
+                g.fill(new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth() + 0.25, l.rowHeight() + 0.25));
+            }
+        }
+    }
+
+    private void paintSectionCaptions(Graphics2D g, Layout l, Theme theme) {
+        if (encoderLength == values.length || encoderLength == 0) return;
+        double y = l.top() - Typography.lineHeight(style.smallFont()) * 0.6;
+        g.setPaint(theme.mutedText());
+        double encoderMid = (l.x(0) + l.x(encoderLength - 1) + l.columnWidth()) / 2;
+        double decoderMid = (l.x(encoderLength) + l.x(values.length - 1) + l.columnWidth()) / 2;
+        Typography.drawMiddle(g, "encoder", style.smallFont(), encoderMid, y, Align.CENTRE);
+        Typography.drawMiddle(g, "decoder", style.smallFont(), decoderMid, y, Align.CENTRE);
+        // The divider: a bar in the gap between the sections, as tall as the grid.
+        double x = l.x(encoderLength) - l.divider() / 2;
+        g.setPaint(theme.text());
+        g.setStroke(Drawing.stroke(Math.max(2, l.divider() / 3)));
+        g.draw(new Line2D.Double(x, l.top() - style.px(4), x, l.y(units) + style.px(4)));
+    }
+
+    private void paintAxes(Graphics2D g, Layout l, Theme theme) {
+        g.setPaint(theme.mutedText());
+        Typography.drawMiddle(g, "unit", style.smallFont(), l.left() - style.px(6), l.top() - Typography.lineHeight(style.smallFont()) * 0.6, Align.RIGHT);
+        int every = labelEvery(Typography.lineHeight(style.smallFont()) / l.rowHeight());
+        for (int u = 0; u < units; u += every) {
+            Typography.drawMiddle(g, Integer.toString(u), style.smallFont(), l.left() - style.px(6), l.y(u) + l.rowHeight() / 2, Align.RIGHT);
+        }
+        double widest = 0;
+        for (String s : timeLabels) widest = Math.max(widest, Typography.width(s, style.bodyFont()));
+        int timeEvery = labelEvery((widest + style.px(4)) / l.columnWidth());
+        double baseline = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) * 0.8;
+        for (int t = 0; t < values.length; t += timeEvery) {
+            g.setPaint(t == style.currentStep() ? theme.text() : theme.mutedText());
+            Typography.draw(g, timeLabels.get(t), t == style.currentStep() ? style.boldFont() : style.bodyFont(),
+                    l.x(t) + l.columnWidth() / 2, baseline, Align.CENTRE);
+        }
+    }
+
+    private void paintMarks(Graphics2D g, Layout l, Theme theme) {
+        double gridRight = l.x(values.length - 1) + l.columnWidth();
+        int unit = style.selectedUnit();
+        if (style.hasSelectedUnit() && unit < units) {
+            Rectangle2D row = new Rectangle2D.Double(l.left(), l.y(unit), gridRight - l.left(), l.rowHeight());
+            Drawing.highlight(g, row, theme, Math.max(1, style.px(1.25)));
+            double size = style.px(7), cy = l.y(unit) + l.rowHeight() / 2, x = l.left() - style.px(1);
+            Path2D.Double marker = new Path2D.Double();
+            marker.moveTo(x, cy);
+            marker.lineTo(x - size, cy - size * 0.7);
+            marker.lineTo(x - size, cy + size * 0.7);
+            marker.closePath();
+            g.setPaint(theme.highlight());
+            g.fill(marker);
+            g.setStroke(new BasicStroke(1f));
+            g.setPaint(theme.text());
+            g.draw(marker);
+        }
+        int t = style.currentStep();
+        if (t < values.length) {
+            Rectangle2D column = new Rectangle2D.Double(l.x(t), l.top(), l.columnWidth(), l.rowHeight() * units);
+            Drawing.highlight(g, column, theme, style.px(2));
+        }
+    }
+
+    private Layout layout(double width, double height) {
+        double left = pad() + axisWidth();
+        double top = headerHeight();
+        double legendW = legend.preferredSize().width();
+        double gridW = Math.max(values.length, width - left - legendGap() - legendW - pad() - dividerWidth());
+        double gridH = Math.max(units, height - top - footerHeight() - pad());
+        double columnWidth = gridW / values.length;
+        double rowHeight = gridH / Math.max(1, units);
+        double legendLeft = left + columnWidth * values.length + dividerWidth() + legendGap();
+        return new Layout(left, top, columnWidth, rowHeight, dividerWidth(), encoderLength, legendLeft);
+    }
+
+    /** Label every k-th row or column, with k from 1, 2, 5, 10, 20, 50 ... so labels never overlap. */
+    private static int labelEvery(double needed) {
+        int k = 1;
+        int[] steps = {1, 2, 5};
+        for (int decade = 1; ; decade *= 10) {
+            for (int s : steps) {
+                k = s * decade;
+                if (k >= needed) return k;
+            }
+        }
+    }
+
+    private boolean hasDecoder() { return encoderLength > 0 && encoderLength < values.length; }
+
+    private double dividerWidth() { return hasDecoder() ? style.px(10) : 0; }
+
+    private double axisWidth() {
+        return Math.max(Typography.width(Integer.toString(Math.max(0, units - 1)), style.smallFont()),
+                Typography.width("unit", style.smallFont())) + style.px(16);
+    }
+
+    private double headerHeight() {
+        return pad() + Typography.lineHeight(style.titleFont()) + Typography.lineHeight(style.smallFont()) + style.px(6);
+    }
+
+    private double footerHeight() { return Typography.lineHeight(style.bodyFont()) + style.px(10); }
+
+    private double legendGap() { return style.px(14); }
+
+    private double pad() { return style.px(8); }
+}

@@ -1,0 +1,172 @@
+package io.gatescope.chart;
+
+import io.gatescope.chart.ColourScales.Theme;
+import io.gatescope.chart.Typography.Align;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.StepTrace;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * One vector at one step, e.g. the forget gate's H values, as a row of coloured squares with its
+ * symbol on the left. Large H wraps into a grid instead of shrinking squares to slivers, because a
+ * lecturer points at a square ("unit 3 is almost closed"), which needs a target a hall can see.
+ * The selected unit is outlined and its exact value printed under the symbol.
+ */
+public final class UnitStrip implements Chart {
+    private static final double BASE_SQUARE = 24;
+    private static final double MIN_SQUARE = 4;
+    private static final int PREFERRED_COLUMNS = 16;
+    private static final int MAX_INDEXED_UNITS = 32;
+
+    private final String label;
+    private final double[] values;
+    private final ColourScale scale;
+    private final ChartStyle style;
+    private double lastWidth;
+    private double lastHeight;
+
+    /** Where the squares sit for one size: origin, square size, pitch and grid shape. */
+    private record Layout(double left, double top, double square, double pitchX, double pitchY, int columns,
+                          boolean indexed) {
+        Rectangle2D bounds(int unit) {
+            int row = unit / columns, column = unit % columns;
+            return new Rectangle2D.Double(left + column * pitchX, top + row * pitchY, square, square);
+        }
+    }
+
+    /**
+     * @param label  rich-text symbol drawn on the left ("f", "c_t", "Γ_u")
+     * @param values one value per unit
+     * @param scale  the colour scale of this quantity (from {@link ColourScales})
+     */
+    public UnitStrip(String label, double[] values, ColourScale scale, ChartStyle style) {
+        if (values.length == 0) throw new IllegalArgumentException("a unit strip needs at least one unit");
+        this.label = label;
+        this.values = values.clone();
+        this.scale = scale;
+        this.style = style;
+        Size preferred = preferredSize();
+        this.lastWidth = preferred.width();
+        this.lastHeight = preferred.height();
+    }
+
+    /**
+     * The strip of {@code quantity} at {@code step}, labelled in the style's notation and coloured by
+     * the quantity's scale.
+     *
+     * @param dataMaxAbs the largest |value| of the quantity over the whole run (for unbounded scales)
+     */
+    public static UnitStrip of(CellKind kind, StepTrace step, Quantity quantity, double dataMaxAbs, ChartStyle style) {
+        return new UnitStrip(style.notation().label(kind, quantity), quantity.values(step),
+                style.scales().forQuantity(quantity, kind, dataMaxAbs), style);
+    }
+
+    @Override
+    public Size preferredSize() {
+        int columns = Math.min(values.length, PREFERRED_COLUMNS);
+        int rows = (values.length + columns - 1) / columns;
+        double square = style.px(BASE_SQUARE);
+        double pitchY = square + gap() + (values.length <= MAX_INDEXED_UNITS ? indexHeight() : 0);
+        double height = Math.max(rows * pitchY, labelBlockHeight()) + 2 * pad();
+        return new Size(labelWidth() + columns * (square + gap()) + 2 * pad(), height);
+    }
+
+    @Override
+    public void draw(Graphics2D graphics, double width, double height) {
+        lastWidth = width;
+        lastHeight = height;
+        Theme theme = style.theme();
+        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        try {
+            Layout layout = layout(width, height);
+            g.setPaint(theme.text());
+            Typography.drawMiddle(g, label, style.boldFont(), pad(), layout.top() + layout.square() / 2, Align.LEFT);
+            if (hasSelection()) {
+                g.setPaint(theme.mutedText());
+                double y = layout.top() + layout.square() / 2 + Typography.lineHeight(style.boldFont());
+                Typography.drawMiddle(g, "#" + style.selectedUnit() + " " + Equations.number(values[style.selectedUnit()]),
+                        style.smallFont(), pad(), y, Align.LEFT);
+            }
+            g.setStroke(new BasicStroke(1f));
+            for (int u = 0; u < values.length; u++) {
+                Rectangle2D box = layout.bounds(u);
+                g.setPaint(scale.colour(values[u]));
+                g.fill(box);
+                g.setPaint(theme.grid());
+                g.draw(box);
+                if (layout.indexed()) {
+                    g.setPaint(theme.mutedText());
+                    Typography.draw(g, Integer.toString(u), style.smallFont(), box.getCenterX(),
+                            box.getMaxY() + indexHeight() - style.px(3), Align.CENTRE);
+                }
+            }
+            if (hasSelection()) {
+                Drawing.highlight(g, layout.bounds(style.selectedUnit()), theme, style.px(2));
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The unit under (x, y) in the last drawn size, or −1 between or outside the squares. */
+    public int unitAt(double x, double y) {
+        Layout layout = layout(lastWidth, lastHeight);
+        for (int u = 0; u < values.length; u++) {
+            if (layout.bounds(u).contains(x, y)) return u;
+        }
+        return -1;
+    }
+
+    /** The square of {@code unit} in the last drawn size: where a tooltip anchors. */
+    public Rectangle2D unitBounds(int unit) {
+        if (unit < 0 || unit >= values.length) {
+            throw new IllegalArgumentException("unit must be in 0.." + (values.length - 1) + ", got " + unit);
+        }
+        return layout(lastWidth, lastHeight).bounds(unit);
+    }
+
+    /** The rich-text label on the left. */
+    public String label() { return label; }
+
+    private Layout layout(double width, double height) {
+        double left = pad() + labelWidth();
+        double availableW = Math.max(1, width - left - pad());
+        double availableH = Math.max(1, height - 2 * pad());
+        boolean indexed = values.length <= MAX_INDEXED_UNITS;
+        double extraY = indexed ? indexHeight() : 0;
+        // The largest square not above the preferred size whose wrapped grid fits the rectangle.
+        double square = style.px(BASE_SQUARE);
+        int columns;
+        while (true) {
+            columns = (int) Math.max(1, Math.min(values.length, Math.floor(availableW / (square + gap()))));
+            int rows = (values.length + columns - 1) / columns;
+            if (rows * (square + gap() + extraY) <= availableH || square <= MIN_SQUARE) break;
+            square = Math.max(MIN_SQUARE, square - 0.5);
+        }
+        return new Layout(left, pad(), square, square + gap(), square + gap() + extraY, columns, indexed);
+    }
+
+    private boolean hasSelection() {
+        return style.hasSelectedUnit() && style.selectedUnit() < values.length;
+    }
+
+    private double labelWidth() {
+        double w = Math.max(Typography.width(label, style.boldFont()), style.px(28));
+        if (style.hasSelectedUnit()) {
+            w = Math.max(w, Typography.width("#000 −0.000", style.smallFont()));
+        }
+        return w + style.px(12);
+    }
+
+    private double labelBlockHeight() {
+        return Typography.lineHeight(style.boldFont()) + Typography.lineHeight(style.smallFont());
+    }
+
+    private double indexHeight() { return Typography.lineHeight(style.smallFont()); }
+
+    private double gap() { return Math.max(1, style.px(2)); }
+
+    private double pad() { return style.px(8); }
+}

@@ -1,0 +1,47 @@
+package io.gatescope.chart;
+
+import io.gatescope.chart.ColourScales.Palette;
+import io.gatescope.chart.ColourScales.Theme;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.ModelTrace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes every chart for the fixtures as PNGs, to look at them as a lecturer would (and for the
+ * docs' screenshots). Not a test: run {@code java -cp … io.gatescope.chart.ChartGallery /tmp}.
+ */
+final class ChartGallery {
+    private ChartGallery() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/tmp");
+        Files.createDirectories(dir);
+        ChartStyle base = ChartStyle.DEFAULT.withSelectedUnit(3).withCurrentStep(2);
+        for (CellKind kind : new CellKind[] {CellKind.LSTM, CellKind.GRU, CellKind.GRU_SIMPLE, CellKind.RNN_TANH}) {
+            ModelTrace trace = Fixtures.model(kind, 12);
+            String k = kind.id();
+            write(CellDiagram.of(trace, 0, kind == CellKind.LSTM, base), dir, "diagram-" + k);
+            write(CellDiagram.of(trace, 0, false, base.withSubStep(2)), dir, "diagram-" + k + "-sub2");
+            write(UnrolledView.of(trace, 0, base), dir, "unrolled-" + k);
+            write(Heatmap.of(trace, 0, Quantity.gate(0), base), dir, "heatmap-" + k);
+        }
+        ModelTrace lstm = Fixtures.model(CellKind.LSTM, 64);
+        ChartStyle ng = base.withNotation(Notation.NG).withTheme(Theme.DARK).withPalette(Palette.VIRIDIS);
+        write(CellDiagram.of(lstm, 0, false, ng.withSubStep(3)), dir, "diagram-lstm-ng-dark");
+        write(Heatmap.of(lstm, 0, Quantity.cellState(), ng), dir, "heatmap-lstm-c-dark");
+        ChartStyle hall = base.withTheme(Theme.HIGH_CONTRAST).withPalette(Palette.HIGH_CONTRAST).withFontScale(2.0);
+        write(CellDiagram.of(lstm, 0, false, hall.withNotation(Notation.INTERVIEW)), dir, "diagram-lstm-hall");
+        write(Heatmap.of(lstm, 0, Quantity.hiddenState(), hall), dir, "heatmap-lstm-hall");
+        write(UnitStrip.of(CellKind.LSTM, lstm.encoder().top().step(2), Quantity.gate(1), 1, base), dir, "strip-forget");
+        write(UnitStrip.of(CellKind.LSTM, Fixtures.lstmUnit3(), Quantity.gate(1), 1, base), dir, "strip-forget-4");
+        write(new Legend("c — cell state", ColourScales.of(Palette.CLASSIC).cellState(1.7),
+                Legend.Orientation.HORIZONTAL, base), dir, "legend-c");
+    }
+
+    private static void write(Chart chart, Path dir, String name) throws IOException {
+        ChartExport.png(chart, 1, dir.resolve("chart-" + name + ".png"));
+    }
+}
