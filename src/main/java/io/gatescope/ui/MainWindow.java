@@ -1,6 +1,7 @@
 package io.gatescope.ui;
 
 import atlantafx.base.theme.Styles;
+import io.gatescope.ui.cell.CellPanel;
 import io.gatescope.ui.controls.ModelPicker;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.controls.Player;
@@ -11,6 +12,7 @@ import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
 import io.gatescope.ui.theme.UiTheme;
+import io.gatescope.ui.unrolled.UnrolledPanel;
 import java.io.File;
 import java.util.Locale;
 import javafx.application.Application;
@@ -45,6 +47,8 @@ public final class MainWindow extends BorderPane {
     private final StripPanel strips;
     private final HeatmapPanel heatmaps;
     private final EquationsPanel equations;
+    private final CellPanel cell;
+    private final UnrolledPanel unrolled;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -64,19 +68,22 @@ public final class MainWindow extends BorderPane {
         modelError.managedProperty().bind(modelError.visibleProperty());
         setTop(new VBox(bar, input, modelError));
 
+        cell = new CellPanel(app);
+        unrolled = new UnrolledPanel(app);
         strips = new StripPanel(app);
         heatmaps = new HeatmapPanel(app);
         equations = new EquationsPanel(app);
-        SplitPane middle = new SplitPane(new PanelFrame("Current step", strips),
-                new PanelFrame("Equations", equations));
-        middle.setDividerPositions(0.5);
-        SplitPane panels = new SplitPane(middle, new PanelFrame("Over time: units × steps", heatmaps));
+        SplitPane middle = new SplitPane(new PanelFrame("Cell", cell.canvas(), cell.controls()),
+                new PanelFrame("Vectors at this step", strips), new PanelFrame("Equations", equations));
+        middle.setDividerPositions(0.46, 0.72);
+        SplitPane panels = new SplitPane(new PanelFrame("Unrolled in time — click a step", unrolled.canvas()), middle,
+                new PanelFrame("Over time: units × steps — click a cell", heatmaps));
         panels.setOrientation(Orientation.VERTICAL);
-        panels.setDividerPositions(0.62);
+        panels.setDividerPositions(0.2, 0.68);
         setCenter(panels);
 
         setBottom(new TimeBar(app));
-        new Player(app, this::subStepCount);
+        new Player(app, cell::subStepCount);
 
         applyTheme(app.view().themeProperty().get());
         app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
@@ -101,10 +108,9 @@ public final class MainWindow extends BorderPane {
 
     public EquationsPanel equations() { return equations; }
 
-    /** Sub-steps of the current cell kind's diagram (forget, input and candidate, cell update, output ...). */
-    int subStepCount() {
-        return 4;
-    }
+    public CellPanel cell() { return cell; }
+
+    public UnrolledPanel unrolled() { return unrolled; }
 
     private KeyBindings.Actions actions() {
         return new KeyBindings.Actions() {
@@ -118,7 +124,7 @@ public final class MainWindow extends BorderPane {
 
             @Override public void focusInput() { input.field().requestFocus(); }
 
-            @Override public int subStepCount() { return MainWindow.this.subStepCount(); }
+            @Override public int subStepCount() { return cell.subStepCount(); }
         };
     }
 
