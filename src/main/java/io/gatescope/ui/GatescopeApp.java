@@ -31,10 +31,10 @@ public final class GatescopeApp extends Application {
         settings.restoreAndTrack();
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // Fill most of a projector's 1280×720; do not sprawl over a 4K screen.
-        double w = Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.8));
-        double h = Math.min(screen.getHeight(), Math.max(720, screen.getHeight() * 0.85));
-        Scene scene = new Scene(window, Math.min(w, 1920), Math.min(h, 1200));
+        // Most of the screen (all of a 1280×720 projector), but not sprawled over a 4K one.
+        double w = Math.min(screen.getWidth(), Math.min(2400, Math.max(1280, screen.getWidth() * 0.92)));
+        double h = Math.min(screen.getHeight(), Math.min(1500, Math.max(720, screen.getHeight() * 0.92)));
+        Scene scene = new Scene(window, w, h);
         stage.setScene(scene);
         stage.setTitle("Gatescope");
         stage.setMinWidth(960);

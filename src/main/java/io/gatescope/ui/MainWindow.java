@@ -49,6 +49,10 @@ public final class MainWindow extends BorderPane {
     private final EquationsPanel equations;
     private final CellPanel cell;
     private final UnrolledPanel unrolled;
+    private final SplitPane panels;
+    private PanelFrame maximised;
+    private SplitPane maximisedFrom;
+    private final Region placeholder = new Region();
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -73,13 +77,19 @@ public final class MainWindow extends BorderPane {
         strips = new StripPanel(app);
         heatmaps = new HeatmapPanel(app);
         equations = new EquationsPanel(app);
-        SplitPane middle = new SplitPane(new PanelFrame("Cell", cell.canvas(), cell.controls()),
-                new PanelFrame("Vectors at this step", strips), new PanelFrame("Equations", equations));
-        middle.setDividerPositions(0.46, 0.72);
-        SplitPane panels = new SplitPane(new PanelFrame("Unrolled in time — click a step", unrolled.canvas()), middle,
-                new PanelFrame("Over time: units × steps — click a cell", heatmaps));
+        PanelFrame cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
+        PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
+        PanelFrame equationFrame = new PanelFrame("Equations", equations);
+        PanelFrame unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
+        PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps, heatmaps.chooser());
+        SplitPane middle = new SplitPane(cellFrame, stripFrame, equationFrame);
+        middle.setDividerPositions(0.42, 0.7);
+        panels = new SplitPane(unrolledFrame, middle, heatmapFrame);
         panels.setOrientation(Orientation.VERTICAL);
-        panels.setDividerPositions(0.2, 0.68);
+        panels.setDividerPositions(0.22, 0.7);
+        for (PanelFrame f : new PanelFrame[] {cellFrame, stripFrame, equationFrame, unrolledFrame, heatmapFrame}) {
+            f.setOnMaximise(() -> toggleMaximised(f));
+        }
         setCenter(panels);
 
         setBottom(new TimeBar(app));
@@ -111,6 +121,38 @@ public final class MainWindow extends BorderPane {
     public CellPanel cell() { return cell; }
 
     public UnrolledPanel unrolled() { return unrolled; }
+
+    /**
+     * Fills the centre with one panel, or puts it back. A placeholder holds its slot in the split
+     * pane meanwhile, so the dividers stay where the user left them.
+     */
+    void toggleMaximised(PanelFrame frame) {
+        if (maximised != null) {
+            PanelFrame was = maximised;
+            setCenter(null);
+            maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(placeholder), was);
+            maximised = null;
+            setCenter(panels);
+            if (was == frame) return;
+        }
+        SplitPane parent = findSplit(panels, frame);
+        if (parent == null) return;
+        maximisedFrom = parent;
+        parent.getItems().set(parent.getItems().indexOf(frame), placeholder);
+        maximised = frame;
+        setCenter(frame);
+    }
+
+    private static SplitPane findSplit(SplitPane pane, PanelFrame frame) {
+        if (pane.getItems().contains(frame)) return pane;
+        for (var item : pane.getItems()) {
+            if (item instanceof SplitPane inner) {
+                SplitPane found = findSplit(inner, frame);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
 
     private KeyBindings.Actions actions() {
         return new KeyBindings.Actions() {

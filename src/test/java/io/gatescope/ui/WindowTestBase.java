@@ -23,7 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxToolkit;
 
 /**
  * Shows the real main window headless on a model with no asset file, so it falls back to the
@@ -37,20 +38,26 @@ abstract class WindowTestBase {
     protected Stage stage;
     private ExecutorService compute;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
+    // TestFX looks for @Start only in the test class itself, so the base class sets up in @BeforeEach.
+    @BeforeEach
+    void showWindow() throws Exception {
         Path assets = Files.createTempDirectory("gatescope-assets");   // empty: every shipped model is the stand-in
         compute = ComputeThread.create();
-        app = new AppModel(new ModelLoader(assets), compute);
-        window = new MainWindow(app);
-        stage.setScene(new Scene(window, 1280, 720));
-        stage.show();
-        app.modelChoiceProperty().set(app.choices().get(0));
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            app = new AppModel(new ModelLoader(assets), compute);
+            window = new MainWindow(app);
+            s.setScene(new Scene(window, 1280, 720));
+            s.show();
+            s.toFront();
+            app.modelChoiceProperty().set(app.choices().get(0));
+        });
+        waitForFxEvents();
     }
 
     @AfterEach
-    void stopCompute() {
+    void stopCompute() throws Exception {
+        FxToolkit.hideStage();
         compute.shutdownNow();
     }
 

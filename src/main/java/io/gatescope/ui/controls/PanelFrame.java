@@ -1,6 +1,9 @@
 package io.gatescope.ui.controls;
 
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -15,6 +18,8 @@ public final class PanelFrame extends VBox {
     public static final String HEADER = "panel-header";
 
     private final HBox header;
+    private final Button maximise = new Button(null, Icons.maximise());
+    private Runnable onMaximise;
 
     public PanelFrame(String title, Node content, Node... headerControls) {
         getStyleClass().add(STYLE_CLASS);
@@ -25,12 +30,28 @@ public final class PanelFrame extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         header = new HBox(label, gap);
         header.getChildren().addAll(headerControls);
+        maximise.getStyleClass().addAll("panel-maximise", Styles.FLAT);
+        maximise.setTooltip(new Tooltip("Fill the window with this panel, or give the space back (or double-click the title bar)"));
+        maximise.setAccessibleText("Maximise " + title);
+        maximise.setOnAction(e -> maximise());
+        header.getChildren().add(maximise);
+        header.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && e.getTarget() == header || e.getClickCount() == 2 && e.getTarget() == label) maximise();
+        });
         header.getStyleClass().add(HEADER);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);
-        setMinSize(0, 0);
+        // The minimum comes from the content: a canvas that must stay legible sets its own.
+        setMinWidth(0);
     }
 
     public HBox header() { return header; }
+
+    /** What the maximise button and a double-click on the title bar do. */
+    public void setOnMaximise(Runnable action) { this.onMaximise = action; }
+
+    private void maximise() {
+        if (onMaximise != null) onMaximise.run();
+    }
 }

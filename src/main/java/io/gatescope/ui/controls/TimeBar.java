@@ -5,6 +5,8 @@ import io.gatescope.ui.model.TraceCursor;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -12,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.shape.SVGPath;
 
 /**
  * The time controls: first, back, play/pause, forward, last; a scrubber over every encoder and
@@ -33,16 +36,18 @@ public final class TimeBar extends HBox {
         getStyleClass().add(STYLE_CLASS);
         setAlignment(Pos.CENTER_LEFT);
 
-        Button first = button("⏮", "First step (Home)", app::goToStart);
-        Button back = button("◀", "Previous step (←)", () -> app.stepBy(-1));
+        Button first = button(Icons.first(), "First step (Home)", app::goToStart);
+        Button back = button(Icons.previous(), "Previous step (←)", () -> app.stepBy(-1));
         ToggleButton play = new ToggleButton();
         play.setId(PLAY_ID);
         play.selectedProperty().bindBidirectional(app.playingProperty());
-        play.textProperty().bind(Bindings.when(app.playingProperty()).then("⏸").otherwise("▶"));
+        Node playIcon = scaled(Icons.play()), pauseIcon = scaled(Icons.pause());
+        play.graphicProperty().bind(Bindings.when(app.playingProperty()).then(pauseIcon).otherwise(playIcon));
         play.setTooltip(new Tooltip("Play or pause (Space)"));
+        play.setAccessibleText("Play or pause");
         play.getStyleClass().add("time-button");
-        Button forward = button("▶|", "Next step (→)", () -> app.stepBy(1));
-        Button last = button("⏭", "Last step (End)", app::goToEnd);
+        Button forward = button(Icons.next(), "Next step (→)", () -> app.stepBy(1));
+        Button last = button(Icons.last(), "Last step (End)", app::goToEnd);
 
         scrubber.setId(SCRUBBER_ID);
         scrubber.setMajorTickUnit(1);
@@ -65,25 +70,32 @@ public final class TimeBar extends HBox {
         where.textProperty().bind(Bindings.createStringBinding(this::describe, app.cursorProperty(), app.subStepProperty()));
         where.setMinWidth(USE_PREF_SIZE);
 
-        Button slower = button("−", "Slower (−)", () -> app.view().speedBy(-1));
+        Button slower = button(new Label("−"), "Slower (−)", () -> app.view().speedBy(-1));
         Label speed = new Label();
         speed.setId(SPEED_ID);
         speed.textProperty().bind(Bindings.createStringBinding(() -> speedText(app.view().speedProperty().get()),
                 app.view().speedProperty()));
         speed.setTooltip(new Tooltip("Playback speed in time steps per second"));
         speed.setMinWidth(USE_PREF_SIZE);
-        Button faster = button("+", "Faster (+)", () -> app.view().speedBy(1));
+        Button faster = button(new Label("+"), "Faster (+)", () -> app.view().speedBy(1));
 
         getChildren().addAll(first, back, play, forward, last, scrubber, where, slower, speed, faster);
     }
 
-    private Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
+    private Button button(Node graphic, String tip, Runnable action) {
+        Button b = new Button(null, graphic instanceof SVGPath icon ? scaled(icon) : graphic);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         b.getStyleClass().add("time-button");
         b.setAccessibleText(tip);
         return b;
+    }
+
+    /** An icon that grows with the zoom; the group makes the scaled size count in layout. */
+    private Node scaled(SVGPath icon) {
+        icon.scaleXProperty().bind(app.view().zoomProperty());
+        icon.scaleYProperty().bind(app.view().zoomProperty());
+        return new Group(icon);
     }
 
     private void sync() {

@@ -4,22 +4,35 @@ import io.gatescope.chart.ColourScales.Palette;
 import io.gatescope.chart.Notation;
 import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.theme.UiTheme;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-/** How things are shown: notation, palette, theme, zoom and presenter mode. */
+/**
+ * How things are shown. The notation, the zoom and presenter mode stay in sight because a lecturer
+ * changes them in front of the class; palette and theme live in the View menu.
+ */
 public final class ViewBar extends HBox {
     public static final String NOTATION_ID = "notationPicker";
-    public static final String PALETTE_ID = "palettePicker";
-    public static final String THEME_ID = "themePicker";
+    public static final String VIEW_MENU_ID = "viewMenu";
     public static final String ZOOM_ID = "zoomLabel";
     public static final String PRESENTER_ID = "presenterToggle";
 
@@ -27,27 +40,20 @@ public final class ViewBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("view-bar");
 
-        ChoiceBox<Notation> notation = choice(NOTATION_ID, Notation.values(), Notation::title);
+        ChoiceBox<Notation> notation = new ChoiceBox<>(FXCollections.observableArrayList(Notation.values()));
+        notation.setId(NOTATION_ID);
+        notation.setConverter(converter(Notation::title));
         notation.valueProperty().bindBidirectional(view.notationProperty());
         notation.setTooltip(new Tooltip("Notation of every label, legend, tooltip and equation (N cycles)"));
-
-        ChoiceBox<Palette> palette = choice(PALETTE_ID, Palette.values(), ViewBar::paletteTitle);
-        palette.valueProperty().bindBidirectional(view.paletteProperty());
-        palette.setTooltip(new Tooltip("Colour palette of the values; Viridis is safe for every colour-vision deficiency"));
-
-        ChoiceBox<UiTheme> theme = choice(THEME_ID, UiTheme.values(), UiTheme::title);
-        theme.setValue(view.themeProperty().get());
-        view.themeProperty().addListener((o, a, t) -> theme.setValue(t));
-        theme.valueProperty().addListener((o, a, t) -> {
-            if (t != null) view.setTheme(t);
-        });
-        theme.setTooltip(new Tooltip("Light, dark or high-contrast theme (remembered separately for presenter mode)"));
+        Label notationCaption = new Label("Notation");
+        notationCaption.setLabelFor(notation);
 
         Button smaller = new Button("A−");
         smaller.setTooltip(new Tooltip("Smaller text (Ctrl+−)"));
         smaller.setOnAction(e -> view.zoomBy(-1));
         Label zoom = new Label();
         zoom.setId(ZOOM_ID);
+        zoom.setMinWidth(USE_PREF_SIZE);
         zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(view.zoomProperty().get() * 100) + " %",
                 view.zoomProperty()));
         zoom.setTooltip(new Tooltip("Font scale, 100–250 % (Ctrl+0 resets)"));
@@ -60,27 +66,63 @@ public final class ViewBar extends HBox {
         presenter.selectedProperty().bindBidirectional(view.presenterProperty());
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
-        getChildren().addAll(new Label("Notation"), notation, new Label("Palette"), palette, new Label("Theme"), theme,
-                smaller, zoom, larger, presenter);
-        getChildren().forEach(n -> n.setFocusTraversable(!(n instanceof Label)));
+        getChildren().addAll(notationCaption, notation, viewMenu(view), smaller, zoom, larger, presenter);
     }
 
-    private static <T> ChoiceBox<T> choice(String id, T[] values, java.util.function.Function<T, String> title) {
-        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
+    private static MenuButton viewMenu(ViewOptions view) {
+        Menu palette = radioMenu("Palette", Palette.values(), ViewBar::paletteTitle, view.paletteProperty());
+        Menu theme = new Menu("Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (UiTheme t : UiTheme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.title());
+            item.setToggleGroup(themes);
+            item.setSelected(view.themeProperty().get() == t);
+            item.setOnAction(e -> view.setTheme(t));
+            view.themeProperty().addListener((o, a, now) -> item.setSelected(now == t));
+            theme.getItems().add(item);
+        }
+        MenuItem zoomIn = new MenuItem("Larger text");
+        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        zoomIn.setOnAction(e -> view.zoomBy(1));
+        MenuItem zoomOut = new MenuItem("Smaller text");
+        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        zoomOut.setOnAction(e -> view.zoomBy(-1));
+        MenuItem zoomReset = new MenuItem("Actual size");
+        zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        zoomReset.setOnAction(e -> view.setZoom(1.0));
+        MenuButton menu = new MenuButton("View", null, palette, theme, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+        menu.setId(VIEW_MENU_ID);
+        menu.setTooltip(new Tooltip("Colour palette (incl. colour-blind safe), theme and text size"));
+        return menu;
+    }
+
+    private static <T> Menu radioMenu(String title, T[] values, Function<T, String> name, ObjectProperty<T> property) {
+        Menu menu = new Menu(title);
+        ToggleGroup group = new ToggleGroup();
+        for (T v : values) {
+            RadioMenuItem item = new RadioMenuItem(name.apply(v));
+            item.setToggleGroup(group);
+            item.setSelected(property.get() == v);
+            item.setOnAction(e -> property.set(v));
+            property.addListener((o, a, now) -> item.setSelected(now == v));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> title) {
+        return new StringConverter<>() {
             @Override public String toString(T t) { return t == null ? "" : title.apply(t); }
 
-            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
-        });
-        return box;
+            @Override public T fromString(String s) { throw new UnsupportedOperationException("choices are not typed"); }
+        };
     }
 
     static String paletteTitle(Palette p) {
         return switch (p) {
-            case CLASSIC -> "Classic (blue–red)";
+            case CLASSIC -> "Classic (blue / red)";
             case VIRIDIS -> "Viridis (colour-blind safe)";
-            case HIGH_CONTRAST -> "Inferno (projector)";
+            case HIGH_CONTRAST -> "Inferno (projector, colour-blind safe)";
         };
     }
 }

@@ -10,6 +10,12 @@ import io.gatescope.ui.model.Quantities;
 import io.gatescope.ui.model.TraceCursor;
 import java.util.ArrayList;
 import java.util.List;
+import io.gatescope.chart.Notation;
+import io.gatescope.ui.controls.RichText;
+import javafx.geometry.Pos;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -29,6 +35,10 @@ public final class HeatmapPanel extends HBox {
     private ModelTrace cachedTrace;
     private ChartStyle cachedStyle;
     private int cachedLayer = -1;
+    private final HBox chooser = new HBox();
+    private final ToggleGroup choice = new ToggleGroup();
+    private Quantity focus;
+    private String chooserKey = "";
 
     public HeatmapPanel(AppModel app) {
         this.app = app;
@@ -36,7 +46,12 @@ public final class HeatmapPanel extends HBox {
         setMinSize(0, 0);
         app.cursorProperty().addListener((o, a, c) -> refresh());
         app.chartStyleBinding().addListener((o, a, s) -> refresh());
+        chooser.getStyleClass().add("heatmap-chooser");
+        chooser.setAlignment(Pos.CENTER_RIGHT);
     }
+
+    /** Header controls: show every heatmap, or one of them across the whole width. */
+    public HBox chooser() { return chooser; }
 
     /** The heatmap canvases in display order. */
     public List<ChartCanvas> canvases() { return List.copyOf(canvases); }
@@ -49,6 +64,11 @@ public final class HeatmapPanel extends HBox {
         if (c == null) return;
         List<Quantity> wanted = Quantities.shown(c.kind(), app.view().notationProperty().get());
         if (!wanted.equals(shown)) rebuild(wanted);
+        String key = c.kind() + " " + app.view().notationProperty().get();
+        if (!key.equals(chooserKey)) {
+            chooserKey = key;
+            rebuildChooser(c);
+        }
         canvases.forEach(ChartCanvas::invalidate);
     }
 
@@ -74,7 +94,43 @@ public final class HeatmapPanel extends HBox {
             HBox.setHgrow(canvas, Priority.ALWAYS);
             canvases.add(canvas);
         }
-        getChildren().setAll(canvases);
+        showFocus();
+    }
+
+    private void rebuildChooser(TraceCursor c) {
+        var n = app.view().notationProperty().get();
+        List<ToggleButton> buttons = new ArrayList<>();
+        ToggleButton all = new ToggleButton("All");
+        all.setUserData(null);
+        buttons.add(all);
+        for (Quantity q : shown) {
+            ToggleButton b = new ToggleButton(null, RichText.flow(n.label(c.kind(), q)));
+            b.setAccessibleText(Notation.plain(n.label(c.kind(), q)));
+            b.setUserData(q);
+            b.setTooltip(new Tooltip("Show only " + Notation.plain(n.title(c.kind(), q)) + " across the whole width"));
+            buttons.add(b);
+        }
+        choice.getToggles().clear();
+        for (ToggleButton b : buttons) {
+            b.setToggleGroup(choice);
+            b.setSelected(java.util.Objects.equals(b.getUserData(), focus));
+            b.setOnAction(e -> {
+                focus = (Quantity) b.getUserData();
+                b.setSelected(true);      // a segmented choice: clicking the chosen one keeps it chosen
+                showFocus();
+            });
+            b.getStyleClass().add("heatmap-choice");
+        }
+        if (choice.getSelectedToggle() == null) {
+            focus = null;
+            all.setSelected(true);
+        }
+        chooser.getChildren().setAll(buttons);
+    }
+
+    private void showFocus() {
+        int i = focus == null ? -1 : shown.indexOf(focus);
+        getChildren().setAll(i < 0 ? canvases : List.of(canvases.get(i)));
     }
 
     /**

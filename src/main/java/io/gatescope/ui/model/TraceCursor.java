@@ -50,7 +50,7 @@ public record TraceCursor(ModelTrace trace, int index, int layer) {
 
     /** A short line for the status bar, e.g. "Encoder step 3 of 5 · reads '7'". */
     public String describe() {
-        String part = trace.hasDecoder() ? (inDecoder() ? "Decoder" : "Encoder") : "Step";
+        String part = trace.hasDecoder() ? (inDecoder() ? "Decoder step" : "Encoder step") : "Step";
         String of = " " + (local() + 1) + " of " + sequence().length();
         String what = inDecoder() ? " · predicts '" + symbol() + "'" : " · reads " + quoted(symbol());
         return part + of + what;

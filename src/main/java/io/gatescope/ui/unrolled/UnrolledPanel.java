@@ -32,6 +32,14 @@ public final class UnrolledPanel {
         });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
+        // The row of cells needs its full height to be read; the split pane gives the rest to the others.
+        app.traceProperty().addListener((o, a, t) -> fitHeight());
+        app.view().zoomProperty().addListener((o, a, z) -> fitHeight());
+    }
+
+    private void fitHeight() {
+        UnrolledView v = view();
+        if (v != null) canvas.setMinHeight(v.preferredSize().height());
     }
 
     public ChartCanvas canvas() { return canvas; }
