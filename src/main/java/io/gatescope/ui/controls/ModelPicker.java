@@ -40,7 +40,7 @@ public final class ModelPicker extends HBox {
         combo.setCellFactory(l -> new ChoiceCell());
         combo.setButtonCell(new ChoiceCell());
         combo.setTooltip(new Tooltip("The shipped addition models and recently opened files"));
-        combo.setPrefWidth(250);
+        combo.setPrefWidth(220);
 
         Button open = new Button("Open…");
         open.setTooltip(new Tooltip("Open a Gatescope model file or PyTorch weights (JSON) — Ctrl+O; or drop a file on the window"));
@@ -78,7 +78,7 @@ public final class ModelPicker extends HBox {
         LoadedModel m = app.modelProperty().get();
         if (m == null) return "loading…";
         String layers = m.layers() > 1 ? " · " + m.layers() + " layers" : "";
-        return m.kind().title() + " · " + m.hiddenSize() + " units" + layers + (m.trained() ? "" : " · UNTRAINED (random weights)");
+        return m.kind().title() + " · " + m.hiddenSize() + " units" + layers + (m.trained() ? "" : " · UNTRAINED");
     }
 
     private static final class ChoiceCell extends ListCell<ModelChoice> {

@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -27,8 +26,9 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
- * How things are shown. The notation, the zoom and presenter mode stay in sight because a lecturer
- * changes them in front of the class; palette and theme live in the View menu.
+ * How things are shown. The notation and presenter mode stay in sight because a lecturer switches
+ * them in front of the class; palette, theme and text size live in the View menu (the text size
+ * also on Ctrl++ and Ctrl+−), with the current size shown beside it.
  */
 public final class ViewBar extends HBox {
     public static final String NOTATION_ID = "notationPicker";
@@ -48,25 +48,20 @@ public final class ViewBar extends HBox {
         Label notationCaption = new Label("Notation");
         notationCaption.setLabelFor(notation);
 
-        Button smaller = new Button("A−");
-        smaller.setTooltip(new Tooltip("Smaller text (Ctrl+−)"));
-        smaller.setOnAction(e -> view.zoomBy(-1));
         Label zoom = new Label();
         zoom.setId(ZOOM_ID);
         zoom.setMinWidth(USE_PREF_SIZE);
         zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(view.zoomProperty().get() * 100) + " %",
                 view.zoomProperty()));
-        zoom.setTooltip(new Tooltip("Font scale, 100–250 % (Ctrl+0 resets)"));
-        Button larger = new Button("A+");
-        larger.setTooltip(new Tooltip("Larger text (Ctrl++)"));
-        larger.setOnAction(e -> view.zoomBy(1));
+        zoom.setTooltip(new Tooltip("Text size, 100–250 %: Ctrl++ and Ctrl+− (or the View menu), Ctrl+0 resets"));
+        zoom.getStyleClass().add("zoom-label");
 
         ToggleButton presenter = new ToggleButton("Presenter");
         presenter.setId(PRESENTER_ID);
         presenter.selectedProperty().bindBidirectional(view.presenterProperty());
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
-        getChildren().addAll(notationCaption, notation, viewMenu(view), smaller, zoom, larger, presenter);
+        getChildren().addAll(notationCaption, notation, viewMenu(view), zoom, presenter);
     }
 
     private static MenuButton viewMenu(ViewOptions view) {
