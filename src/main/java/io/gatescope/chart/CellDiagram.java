@@ -12,7 +12,9 @@ import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.Locale;
@@ -102,11 +104,11 @@ public final class CellDiagram implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             DiagramLayout layout = layout(width, height);
             paintCaption(g, theme, width);
@@ -121,10 +123,10 @@ public final class CellDiagram implements Chart {
             for (Node node : layout.nodes()) paintNode(g, node, theme);
             for (Label label : layout.labels()) {
                 g.setPaint(tone(theme.text(), label.stage(), theme));
-                Typography.draw(g, label.text(), style.boldFont(), label.x(), label.y(), label.align());
+                Typography.draw(g, label.text(), style.titleFont(), label.x(), label.y(), label.align());
             }
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 
@@ -210,7 +212,7 @@ public final class CellDiagram implements Chart {
         g.draw(wire.path());
         if (wire.arrow()) {
             double[] last = new double[2], previous = new double[2];
-            for (java.awt.geom.PathIterator it = wire.path().getPathIterator(null); !it.isDone(); it.next()) {
+            for (PathIterator it = wire.path().getPathIterator(null); !it.isDone(); it.next()) {
                 previous[0] = last[0];
                 previous[1] = last[1];
                 it.currentSegment(last);
@@ -228,8 +230,8 @@ public final class CellDiagram implements Chart {
             fill = scale(part).map(s -> s.colour(value(part))).orElse(theme.panel());
         }
         fill = tone(fill, node.stage(), theme);
-        java.awt.Shape shape = switch (node.shape()) {
-            case POINTWISE -> node.caption().length() > 2
+        Shape shape = switch (node.shape()) {
+            case POINTWISE -> node.caption().length() >= 2
                     ? new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), b.getHeight(), b.getHeight())
                     : new Ellipse2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight());
             default -> new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), style.px(10), style.px(10));

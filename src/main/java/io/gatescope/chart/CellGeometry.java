@@ -127,7 +127,7 @@ final class CellGeometry {
         boolean pytorch = kind == CellKind.GRU;
         int update = pytorch ? 1 : 0, candidate = pytorch ? 2 : 1;
         int updateStage = pytorch ? 2 : 1, candidateStage = pytorch ? 3 : 2, mixStage = pytorch ? 4 : 3;
-        double xu = x(pytorch ? 0.22 : 0.30), xr = x(0.45), xn = x(pytorch ? 0.70 : 0.62);
+        double xu = x(pytorch ? 0.24 : 0.34), xr = x(0.50), xn = x(pytorch ? 0.76 : 0.70);
         double xDown = x(0.03), xIn = x(0.10);
         chip(Type.PREVIOUS_HIDDEN, State.PREVIOUS_HIDDEN, chipLeftX, yC, 0);
         chip(Type.INPUT, State.INPUT, xIn, inputChipY, 0);
@@ -210,7 +210,7 @@ final class CellGeometry {
     }
 
     private void op(String caption, double x, double y, int stage) {
-        double w = caption.length() > 2 ? Typography.width(caption, style.bodyFont()) + style.px(12) : 2 * radius;
+        double w = caption.length() >= 2 ? Typography.width(caption, style.bodyFont()) + style.px(12) : 2 * radius;
         nodes.add(new Node(null, Shape.POINTWISE, centred(x, y, w, 2 * radius), caption, stage));
     }
 

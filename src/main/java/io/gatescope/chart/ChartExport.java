@@ -28,6 +28,7 @@ import org.jfree.svg.SVGGraphics2D;
 public final class ChartExport {
     /** Beyond this many pixels a PNG would need gigabytes of heap; no slide needs it. */
     private static final long MAX_PIXELS = 100_000_000L;
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\"?>";
 
     private ChartExport() {
     }
@@ -39,23 +40,25 @@ public final class ChartExport {
     }
 
     /**
-     * Renders {@code chart} laid out at width × height px and magnified by {@code scale}: at scale 2
-     * the image has twice the pixels each way with exactly the same layout, sharp on a 4K projector.
+     * Renders {@code chart} laid out at width × height px (rounded up to whole px) and magnified by
+     * {@code scale}: at scale 2 the image has exactly twice the pixels each way of the scale-1 image,
+     * with the same layout, sharp on a 4K projector.
      */
     public static BufferedImage image(Chart chart, double width, double height, double scale) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("scale must be a positive number, got " + scale);
         }
-        int w = (int) Math.ceil(width * scale), h = (int) Math.ceil(height * scale);
-        if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
+        double layoutW = Math.ceil(width), layoutH = Math.ceil(height);
+        long w = Math.round(layoutW * scale), h = Math.round(layoutH * scale);
+        if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
             throw new IllegalArgumentException("an image of " + w + "×" + h + " px is outside 1.." + MAX_PIXELS + " pixels");
         }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.scale(scale, scale);
-            chart.draw(g, width, height);
+            chart.draw(g, layoutW, layoutH);
         } finally {
             g.dispose();
         }
@@ -77,12 +80,16 @@ public final class ChartExport {
         writeAtomically(file, svgDocument(chart).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The SVG document of {@code chart} at its preferred size. */
+    /**
+     * The SVG document of {@code chart} at its preferred size, starting at its DOCTYPE: JFreeSVG's
+     * XML declaration names no encoding, and without one XML already means UTF-8, which we write.
+     */
     public static String svgDocument(Chart chart) {
         Chart.Size size = chart.preferredSize();
         SVGGraphics2D g = new SVGGraphics2D(size.width(), size.height());
         chart.draw(g, size.width(), size.height());
-        return g.getSVGDocument();
+        String document = g.getSVGDocument();
+        return document.startsWith(XML_DECLARATION) ? document.substring(XML_DECLARATION.length()).stripLeading() : document;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gatescope.chart;
 
 import io.gatescope.engine.CellKind;
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ public final class ColourScales {
 
     /** The value ramps a user can choose. */
     public enum Palette {
-        /** ColorBrewer Blues for gates, ColorBrewer RdBu (blue negative, red positive) for signed values. */
+        /**
+         * ColorBrewer Greens for gates, RdBu (blue negative, red positive) for signed values: gates and
+         * signed values never share a hue, so an open gate is not mistaken for a negative candidate.
+         */
         CLASSIC,
         /** Viridis for gates, blue–orange for signed values: safe for every colour-vision deficiency. */
         VIRIDIS,
@@ -84,7 +88,7 @@ public final class ColourScales {
 
     static {
         BY_PALETTE.put(Palette.CLASSIC, new ColourScales(
-                ramp(0xf7fbff, 0xc6dbef, 0x6baed6, 0x2171b5, 0x08306b),
+                ramp(0xf7fcf5, 0xc7e9c0, 0x74c476, 0x238b45, 0x00441b),
                 ramp(0x2166ac, 0x67a9cf, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xef8a62, 0xb2182b)));
         BY_PALETTE.put(Palette.VIRIDIS, new ColourScales(
                 ramp(0x440154, 0x3b528b, 0x21918c, 0x5ec962, 0xfde725),
@@ -214,7 +218,7 @@ public final class ColourScales {
     }
 
     private static List<Color> ramp(int... rgbs) {
-        return java.util.Arrays.stream(rgbs).mapToObj(ColourScales::rgb).toList();
+        return Arrays.stream(rgbs).mapToObj(ColourScales::rgb).toList();
     }
 
     private static Color rgb(int rgb) {

@@ -2,9 +2,15 @@ package io.gatescope.chart;
 
 import io.gatescope.chart.ColourScales.Theme;
 import java.awt.BasicStroke;
+import java.awt.Composite;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
@@ -16,16 +22,35 @@ final class Drawing {
     private Drawing() {
     }
 
-    /** A copy of {@code g} with antialiasing on and the theme background painted over (0,0,w,h). */
-    static Graphics2D begin(Graphics2D g, Theme theme, double width, double height) {
-        Graphics2D g2 = (Graphics2D) g.create();
-        g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g2.setPaint(theme.background());
-        g2.fill(new Rectangle2D.Double(0, 0, width, height));
-        return g2;
+    /**
+     * The state of a Graphics2D before a chart drew on it. Charts restore it by hand rather than
+     * drawing on {@code g.create()}: FXGraphics2D's copies share one JavaFX GraphicsContext, so a
+     * transform set on a copy would outlive the copy's {@code dispose()}.
+     */
+    record Saved(Graphics2D g, AffineTransform transform, Shape clip, Paint paint, Stroke stroke, Font font,
+                 Composite composite, RenderingHints hints) {
+        void restore() {
+            g.setTransform(transform);
+            g.setClip(clip);
+            g.setPaint(paint);
+            g.setStroke(stroke);
+            g.setFont(font);
+            g.setComposite(composite);
+            g.setRenderingHints(hints);
+        }
+    }
+
+    /** Saves {@code g}'s state, turns antialiasing on and paints the theme background over (0,0,w,h). */
+    static Saved begin(Graphics2D g, Theme theme, double width, double height) {
+        Saved saved = new Saved(g, g.getTransform(), g.getClip(), g.getPaint(), g.getStroke(), g.getFont(),
+                g.getComposite(), (RenderingHints) g.getRenderingHints().clone());
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setPaint(theme.background());
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        return saved;
     }
 
     /**
@@ -43,7 +68,7 @@ final class Drawing {
 
     /** A line from (x1,y1) to (x2,y2) with a filled head of size {@code head} at the end. */
     static void arrow(Graphics2D g, double x1, double y1, double x2, double y2, double head) {
-        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
         arrowHead(g, x1, y1, x2, y2, head);
     }
 

@@ -7,9 +7,12 @@ import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,10 +68,10 @@ public final class Heatmap implements Chart {
             throw new IllegalArgumentException("encoder length must be in 0.." + values.length + ", got " + encoderLength);
         }
         this.title = title;
-        this.values = java.util.Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+        this.values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
         this.timeLabels = List.copyOf(timeLabels);
         this.encoderLength = encoderLength;
-        this.units = java.util.Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
+        this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
         this.style = style;
         this.legend = new Legend("", scale, Legend.Orientation.VERTICAL, style);
         Size preferred = preferredSize();
@@ -101,11 +104,11 @@ public final class Heatmap implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             Layout l = layout(width, height);
             g.setPaint(theme.text());
@@ -114,13 +117,13 @@ public final class Heatmap implements Chart {
             paintSectionCaptions(g, l, theme);
             paintAxes(g, l, theme);
             paintMarks(g, l, theme);
-            Graphics2D lg = (Graphics2D) g.create();
             // Align the colour bar with the grid, so the key reads as the grid's own axis.
-            lg.translate(l.legendLeft(), l.top() - legend.topInset());
-            legend.draw(lg, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
-            lg.dispose();
+            AffineTransform beforeLegend = g.getTransform();
+            g.translate(l.legendLeft(), l.top() - legend.topInset());
+            legend.draw(g, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
+            g.setTransform(beforeLegend);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 
@@ -145,13 +148,16 @@ public final class Heatmap implements Chart {
     public ColourScale scale() { return legend.scale(); }
 
     private void paintCells(Graphics2D g, Layout l) {
+        // Without antialiasing, neighbouring cells meet on whole pixels: no hairline seams between rows.
+        Object antialias = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         for (int t = 0; t < values.length; t++) {
             for (int u = 0; u < values[t].length; u++) {
                 g.setPaint(legend.scale().colour(values[t][u]));
-                // A quarter-px overlap hides seams between antialiased neighbours.
-                g.fill(new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth() + 0.25, l.rowHeight() + 0.25));
+                g.fill(new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth(), l.rowHeight()));
             }
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);
     }
 
     private void paintSectionCaptions(Graphics2D g, Layout l, Theme theme) {
@@ -192,7 +198,8 @@ public final class Heatmap implements Chart {
         int unit = style.selectedUnit();
         if (style.hasSelectedUnit() && unit < units) {
             Rectangle2D row = new Rectangle2D.Double(l.left(), l.y(unit), gridRight - l.left(), l.rowHeight());
-            Drawing.highlight(g, row, theme, Math.max(1, style.px(1.25)));
+            // As wide as the column outline, but never so wide that it hides the thin rows of a large layer.
+            Drawing.highlight(g, row, theme, Math.max(1, Math.min(style.px(2), l.rowHeight() / 4)));
             double size = style.px(7), cy = l.y(unit) + l.rowHeight() / 2, x = l.left() - style.px(1);
             Path2D.Double marker = new Path2D.Double();
             marker.moveTo(x, cy);

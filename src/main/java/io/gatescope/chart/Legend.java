@@ -4,6 +4,7 @@ import io.gatescope.chart.ColourScales.Theme;
 import io.gatescope.chart.Typography.Align;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
@@ -50,11 +51,11 @@ public final class Legend implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             g.setPaint(theme.text());
             double titleH = Typography.lineHeight(style.smallFont());
@@ -66,7 +67,7 @@ public final class Legend implements Chart {
             g.draw(bar);
             paintTicks(g, bar, theme);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 
@@ -92,14 +93,17 @@ public final class Legend implements Chart {
         boolean horizontal = orientation == Orientation.HORIZONTAL;
         double length = horizontal ? bar.getWidth() : bar.getHeight();
         double band = length / BANDS;
+        // Antialiased band edges would blend neighbours into colours the scale never gives; whole pixels do not.
+        Object antialias = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         for (int k = 0; k < BANDS; k++) {
             g.setPaint(scale.at((k + 0.5) / BANDS));
-            // Each band overlaps the next by half a px so no background seam shows between them.
             Rectangle2D r = horizontal
-                    ? new Rectangle2D.Double(bar.getX() + k * band, bar.getY(), band + 0.5, bar.getHeight())
-                    : new Rectangle2D.Double(bar.getX(), bar.getMaxY() - (k + 1) * band, bar.getWidth(), band + 0.5);
+                    ? new Rectangle2D.Double(bar.getX() + k * band, bar.getY(), band, bar.getHeight())
+                    : new Rectangle2D.Double(bar.getX(), bar.getMaxY() - (k + 1) * band, bar.getWidth(), band);
             g.fill(r);
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);
     }
 
     private void paintTicks(Graphics2D g, Rectangle2D bar, Theme theme) {

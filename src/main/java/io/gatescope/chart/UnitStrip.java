@@ -74,11 +74,11 @@ public final class UnitStrip implements Chart {
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             Layout layout = layout(width, height);
             g.setPaint(theme.text());
@@ -106,7 +106,7 @@ public final class UnitStrip implements Chart {
                 Drawing.highlight(g, layout.bounds(style.selectedUnit()), theme, style.px(2));
             }
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 

@@ -5,6 +5,7 @@ import io.gatescope.chart.Typography.Align;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
 import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.Locale;
@@ -50,31 +51,31 @@ public final class UnrolledView implements Chart {
     @Override
     public Size preferredSize() {
         double w = 2 * pad() + axis.length() * (cellWidth() + gapWidth()) + bridgeWidth();
-        double h = 2 * pad() + 4 * Typography.lineHeight(style.bodyFont()) + 2 * arrowRoom() + cellHeight()
-                + Typography.lineHeight(style.smallFont());
+        double h = 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
+                + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
         return new Size(w, h);
     }
 
     @Override
-    public void draw(Graphics2D graphics, double width, double height) {
+    public void draw(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
-        Graphics2D g = Drawing.begin(graphics, theme, width, height);
+        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
         try {
             Layout l = layout(width, height);
             paintSections(g, l, theme);
             for (int t = 0; t < axis.length(); t++) paintStep(g, l, t, theme);
             if (axis.encoderLength() < axis.length()) paintBridge(g, l, theme);
         } finally {
-            g.dispose();
+            saved.restore();
         }
     }
 
     /** The step whose column (cell, its input and its output) holds (x, y) in the last drawn size, or −1. */
     public int stepAt(double x, double y) {
         Layout l = layout(lastWidth, lastHeight);
-        if (y < l.outputY() - Typography.lineHeight(style.bodyFont()) * 2 || y > l.inputY() + Typography.lineHeight(style.bodyFont())) {
+        if (y < l.outputY() - charLine() / 2 - Typography.lineHeight(style.bodyFont()) || y > l.inputY() + charLine() / 2) {
             return -1;
         }
         for (int t = 0; t < axis.length(); t++) {
@@ -130,17 +131,17 @@ public final class UnrolledView implements Chart {
             }
         }
         if (!axis.isDecoder(t)) {
-            Drawing.arrow(g, cx, l.inputY() - line * 0.7, cx, cellBottom, style.px(8));
+            Drawing.arrow(g, cx, l.inputY() - charLine() * 0.6, cx, cellBottom, style.px(8));
             g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, visible(axis.label(t)), style.boldFont(), cx, l.inputY(), Align.CENTRE);
+            Typography.drawMiddle(g, visible(axis.label(t)), style.titleFont(), cx, l.inputY(), Align.CENTRE);
         } else {
-            Drawing.arrow(g, cx, l.cellTop(), cx, l.outputY() + line * 0.7, style.px(8));
+            Drawing.arrow(g, cx, l.cellTop(), cx, l.outputY() + charLine() * 0.6, style.px(8));
             g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, visible(axis.label(t)), style.boldFont(), cx, l.outputY(), Align.CENTRE);
+            Typography.drawMiddle(g, visible(axis.label(t)), style.titleFont(), cx, l.outputY(), Align.CENTRE);
             double p = axis.probability(t);
             if (!Double.isNaN(p)) {
                 Typography.drawMiddle(g, "p = " + String.format(Locale.ROOT, "%.2f", p), style.smallFont(), cx,
-                        l.outputY() - line, Align.CENTRE);
+                        l.outputY() - charLine() / 2 - line / 2, Align.CENTRE);
             }
         }
     }
@@ -159,9 +160,9 @@ public final class UnrolledView implements Chart {
         // From the pill down to a bus under the decoder, then up into each decoder cell.
         double busY = l.inputY();
         double px = bx + w / 2;
-        g.draw(new java.awt.geom.Line2D.Double(px, midY + h / 2, px, busY));
+        g.draw(new Line2D.Double(px, midY + h / 2, px, busY));
         double lastX = l.x(axis.length() - 1) + l.cellW() / 2;
-        g.draw(new java.awt.geom.Line2D.Double(px, busY, lastX, busY));
+        g.draw(new Line2D.Double(px, busY, lastX, busY));
         for (int t = axis.encoderLength(); t < axis.length(); t++) {
             double cx = l.x(t) + l.cellW() / 2;
             Drawing.arrow(g, cx, busY, cx, l.cellTop() + l.cellH(), style.px(8));
@@ -181,12 +182,13 @@ public final class UnrolledView implements Chart {
         // Shrink cells and gaps alike when the window is narrow; keep them when it is wide and centre the row.
         double shrink = Math.min(1, available / natural);
         double left = pad() + Math.max(0, (available - natural) / 2) + gap * shrink / 2;
-        double line = Typography.lineHeight(style.bodyFont());
-        double outputY = pad() + Typography.lineHeight(style.smallFont()) + 1.5 * line + style.px(4);
-        double cellTop = outputY + line / 2 + arrowRoom();
-        double cellH = Math.max(cellHeight(), height - cellTop - arrowRoom() - line - pad());
+        double outputY = pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
+                + charLine() / 2 + style.px(4);
+        double cellTop = outputY + charLine() / 2 + arrowRoom();
+        // Spare height goes to the cells (up to 1.6×), never to the margins.
+        double cellH = Math.max(cellHeight(), height - cellTop - 2 * arrowRoom() - charLine() - pad());
         cellH = Math.min(cellH, cellHeight() * 1.6);
-        double inputY = cellTop + cellH + arrowRoom() + line / 2;
+        double inputY = cellTop + cellH + arrowRoom() + charLine() / 2;
         return new Layout(left, cellW * shrink, gap * shrink, bridge * shrink, cellTop, cellH, axis.encoderLength(),
                 outputY, inputY);
     }
@@ -215,6 +217,9 @@ public final class UnrolledView implements Chart {
     private double cellWidth() {
         return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width("t = 00", style.smallFont())) + style.px(18);
     }
+
+    /** The characters read and predicted are the view's headline: they get the title font. */
+    private double charLine() { return Typography.lineHeight(style.titleFont()); }
 
     private double cellHeight() { return 2 * Typography.lineHeight(style.bodyFont()) + style.px(14); }
 

@@ -30,7 +30,10 @@ final class ChartGallery {
         }
         ModelTrace lstm = Fixtures.model(CellKind.LSTM, 64);
         ChartStyle ng = base.withNotation(Notation.NG).withTheme(Theme.DARK).withPalette(Palette.VIRIDIS);
-        write(CellDiagram.of(lstm, 0, false, ng.withSubStep(3)), dir, "diagram-lstm-ng-dark");
+        CellDiagram ngDiagram = CellDiagram.of(lstm, 0, false, ng.withSubStep(3));
+        write(ngDiagram, dir, "diagram-lstm-ng-dark");
+        ChartExport.svg(ngDiagram, dir.resolve("chart-diagram-lstm-ng-dark.svg"));
+        ChartExport.pdf(ngDiagram, dir.resolve("chart-diagram-lstm-ng-dark.pdf"));
         write(Heatmap.of(lstm, 0, Quantity.cellState(), ng), dir, "heatmap-lstm-c-dark");
         ChartStyle hall = base.withTheme(Theme.HIGH_CONTRAST).withPalette(Palette.HIGH_CONTRAST).withFontScale(2.0);
         write(CellDiagram.of(lstm, 0, false, hall.withNotation(Notation.INTERVIEW)), dir, "diagram-lstm-hall");

@@ -1,0 +1,132 @@
+package io.gatescope.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatescope.chart.DiagramPart.Type;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.engine.trace.StepTrace;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CellDiagramTest {
+    private static final int UNIT = 3;
+    private final ChartStyle style = ChartStyle.DEFAULT.withCurrentStep(2).withSelectedUnit(UNIT);
+
+    @ParameterizedTest
+    @EnumSource(value = CellKind.class, names = {"LSTM", "GRU", "GRU_SIMPLE", "RNN_TANH"})
+    void everyGateBoxShowsTheSelectedUnitsValueInItsScalesColour(CellKind kind) {
+        ModelTrace trace = Fixtures.model(kind, 8);
+        StepTrace step = new TimeAxis(trace).step(2, 0);
+        CellDiagram diagram = CellDiagram.of(trace, 0, false, style);
+        BufferedImage image = Pixels.render(diagram);
+        for (int b = 0; b < kind.blocks(); b++) {
+            DiagramPart gate = DiagramPart.gate(b);
+            assertThat(diagram.value(gate)).isEqualTo(step.gate(b)[UNIT]);
+            Rectangle2D box = diagram.bounds(gate).orElseThrow();
+            Pixels.assertColour(Pixels.fillOf(image, box), diagram.scale(gate).orElseThrow().colour(step.gate(b)[UNIT]));
+            assertThat(diagram.elementAt(box.getCenterX(), box.getCenterY())).contains(gate);
+        }
+        DiagramPart h = DiagramPart.of(Type.HIDDEN_STATE);
+        assertThat(diagram.value(h)).isEqualTo(step.h()[UNIT]);
+        Pixels.assertColour(Pixels.fillOf(image, diagram.bounds(h).orElseThrow()),
+                diagram.scale(h).orElseThrow().colour(step.h()[UNIT]));
+        assertThat(diagram.elementAt(1, image.getHeight() - 2)).isEmpty();
+    }
+
+    @Test
+    void withoutASelectedUnitBoxesShowTheMeanOverUnits() {
+        StepTrace step = Fixtures.lstmUnit3();
+        CellDiagram diagram = new CellDiagram(CellKind.LSTM, step, "6", false, 1, ChartStyle.DEFAULT);
+        double mean = (step.gate(1)[0] + step.gate(1)[1] + step.gate(1)[2] + step.gate(1)[3]) / 4;
+        assertThat(diagram.value(DiagramPart.gate(1))).isEqualTo(mean, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(diagram.describe(DiagramPart.gate(1))).startsWith("forget gate f: mean of 4 units = ");
+        assertThat(diagram.describe(DiagramPart.of(Type.INPUT))).isEqualTo("input xt: reads \"6\"");
+    }
+
+    @Test
+    void statesAndGatesAreAllPointable() {
+        CellDiagram lstm = CellDiagram.of(Fixtures.model(CellKind.LSTM, 8), 0, false, style);
+        for (Type type : Type.values()) {
+            DiagramPart part = type == Type.GATE ? DiagramPart.gate(3) : DiagramPart.of(type);
+            Rectangle2D box = lstm.bounds(part).orElseThrow();
+            assertThat(lstm.elementAt(box.getCenterX(), box.getCenterY())).contains(part);
+        }
+        CellDiagram gru = CellDiagram.of(Fixtures.model(CellKind.GRU, 8), 0, false, style);
+        assertThat(gru.bounds(DiagramPart.of(Type.CELL_STATE))).isEmpty();
+        assertThat(gru.describe(DiagramPart.gate(0))).isEqualTo("reset gate r: unit 3 = "
+                + Equations.number(gru.value(DiagramPart.gate(0))) + " (" + Notation.fullPrecision(gru.value(DiagramPart.gate(0))) + ")");
+    }
+
+    @Test
+    void subStepsRevealTheFlowInOrder() {
+        assertThat(CellDiagram.substepCount(CellKind.LSTM)).isEqualTo(5);
+        assertThat(CellDiagram.substepCount(CellKind.GRU)).isEqualTo(5);
+        assertThat(CellDiagram.substepCount(CellKind.GRU_SIMPLE)).isEqualTo(4);
+        assertThat(CellDiagram.substepCount(CellKind.RNN_RELU)).isEqualTo(2);
+        assertThat(CellDiagram.substepName(CellKind.LSTM, 1)).isEqualTo("forget gate");
+        assertThat(CellDiagram.substepName(CellKind.GRU, 1)).isEqualTo("reset gate");
+
+        ChartStyle forgetStep = style.withSubStep(1);
+        CellDiagram diagram = CellDiagram.of(Fixtures.model(CellKind.LSTM, 8), 0, false, forgetStep);
+        BufferedImage image = Pixels.render(diagram);
+        Rectangle2D forget = diagram.bounds(DiagramPart.gate(1)).orElseThrow();
+        Rectangle2D output = diagram.bounds(DiagramPart.gate(3)).orElseThrow();
+        Rectangle2D input = diagram.bounds(DiagramPart.gate(0)).orElseThrow();
+        Color highlight = forgetStep.theme().highlight();
+        // The forget gate is the active element: its real colour and an outline.
+        Pixels.assertColour(Pixels.fillOf(image, forget), diagram.scale(DiagramPart.gate(1)).orElseThrow()
+                .colour(diagram.value(DiagramPart.gate(1))));
+        assertThat(Pixels.near(image, forget.getX(), forget.getCenterY(), 2, highlight)).isTrue();
+        // The output and input gates are not computed yet: faded, no value colour, no outline.
+        Color faded = ColourScales.dim(forgetStep.theme().panel(), forgetStep.theme());
+        Pixels.assertColour(Pixels.fillOf(image, output), faded);
+        Pixels.assertColour(Pixels.fillOf(image, input), faded);
+        assertThat(Pixels.near(image, output.getX(), output.getCenterY(), 2, highlight)).isFalse();
+        assertThat(ChartExport.svgDocument(diagram)).contains("2/5  forget gate");
+    }
+
+    @Test
+    void theWholeStepHasNoEmphasis() {
+        CellDiagram diagram = CellDiagram.of(Fixtures.model(CellKind.GRU, 8), 0, false, style);
+        BufferedImage image = Pixels.render(diagram);
+        for (int b = 0; b < 3; b++) {
+            Rectangle2D box = diagram.bounds(DiagramPart.gate(b)).orElseThrow();
+            assertThat(Pixels.near(image, box.getX(), box.getCenterY(), 2, style.theme().highlight())).isFalse();
+        }
+    }
+
+    @Test
+    void labelsFollowTheNotation() {
+        ModelTrace trace = Fixtures.model(CellKind.LSTM, 8);
+        String pytorch = ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style));
+        String ng = ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style.withNotation(Notation.NG)));
+        String interview = ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style.withNotation(Notation.INTERVIEW)));
+        assertThat(pytorch).contains(">g<", ">f<", ">σ<", ">tanh<").doesNotContain("Γ", "c′");
+        assertThat(ng).contains(">Γ<", ">c̃<", "⟨t−1⟩");
+        assertThat(interview).contains(">c′<", ">u<", ">i−1<");
+        double forget = new TimeAxis(trace).step(2, 0).gate(1)[UNIT];
+        assertThat(pytorch).contains(">" + String.format(java.util.Locale.ROOT, "%.2f", forget).replace('-', '−') + "<");
+    }
+
+    @Test
+    void peepholesAreDashedLinesOnlyWhenAsked() {
+        ModelTrace trace = Fixtures.model(CellKind.LSTM, 8);
+        assertThat(ChartExport.svgDocument(CellDiagram.of(trace, 0, true, style))).contains("stroke-dasharray");
+        assertThat(ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style))).doesNotContain("stroke-dasharray");
+        assertThatThrownBy(() -> CellDiagram.of(Fixtures.model(CellKind.GRU, 8), 0, true, style))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only for the LSTM");
+    }
+
+    @Test
+    void theInputCharacterIsShownOnlyWhereXIsACharacter() {
+        ModelTrace trace = Fixtures.model(CellKind.LSTM, 8);
+        assertThat(ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style))).contains("“+”");
+        assertThat(ChartExport.svgDocument(CellDiagram.of(trace, 0, false, style.withCurrentStep(6)))).doesNotContain("“");
+    }
+}
