@@ -146,6 +146,8 @@ public final class AppModel {
         recentFiles.forEach(p -> all.add(new ModelChoice.FromFile(p)));
         if (keep != null && !all.contains(keep)) all.add(keep);
         choices.setAll(all);
+        // Replacing the items clears a combo box's selection, and through the binding the choice.
+        if (modelChoice.get() != keep) modelChoice.set(keep);
     }
 
     // ---- input and trace --------------------------------------------------------------------

@@ -81,7 +81,8 @@ public final class MainWindow extends BorderPane {
         PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
         PanelFrame equationFrame = new PanelFrame("Equations", equations);
         PanelFrame unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
-        PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps, heatmaps.chooser());
+        PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
+                heatmaps.chooser());
         SplitPane middle = new SplitPane(cellFrame, stripFrame, equationFrame);
         middle.setDividerPositions(0.42, 0.7);
         panels = new SplitPane(unrolledFrame, middle, heatmapFrame);

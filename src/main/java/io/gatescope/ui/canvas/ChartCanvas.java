@@ -1,6 +1,12 @@
 package io.gatescope.ui.canvas;
 
 import io.gatescope.chart.Chart;
+import io.gatescope.chart.ChartExport;
+import java.awt.image.BufferedImage;
+import java.util.function.Predicate;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import io.gatescope.ui.controls.RichText;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -41,6 +47,8 @@ public final class ChartCanvas extends Region {
     private BiFunction<Chart, Point2D, String> hover;
     private BiConsumer<Chart, Point2D> click;
     private Chart chart;
+    private Predicate<Chart> raster = c -> false;
+    private WritableImage rasterImage;
 
     /** @param factory builds the chart to draw from the current data and style; null draws nothing */
     public ChartCanvas(Supplier<Chart> factory) {
@@ -70,6 +78,13 @@ public final class ChartCanvas extends Region {
     /** Runs on a primary click with the position in chart coordinates. */
     public void setOnChartClick(BiConsumer<Chart, Point2D> click) { this.click = click; }
 
+    /**
+     * Which charts to draw through a Java2D image instead of FXGraphics2D: still the chart's one
+     * drawing code (the PNG export's path), but one image for the canvas to show instead of tens of
+     * thousands of recorded rectangles (a 256-unit × 200-step heatmap) that would stall the renderer.
+     */
+    public void setRaster(Predicate<Chart> raster) { this.raster = raster; }
+
     /** Counts redraws; tests wait on it, and it proves coalescing. */
     public ReadOnlyIntegerProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
 
@@ -88,8 +103,19 @@ public final class ChartCanvas extends Region {
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (w < 1 || h < 1) return;
         chart = factory.get();
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        if (chart != null) chart.draw(graphics, w, h);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, w, h);
+        if (chart != null && raster.test(chart)) {
+            double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+            BufferedImage image = ChartExport.image(chart, w, h, scale);
+            if (rasterImage == null || rasterImage.getWidth() != image.getWidth() || rasterImage.getHeight() != image.getHeight()) {
+                rasterImage = null;      // a new size needs a new image; the same size reuses its pixels
+            }
+            rasterImage = SwingFXUtils.toFXImage(image, rasterImage);
+            gc.drawImage(rasterImage, 0, 0, w, h);
+        } else if (chart != null) {
+            chart.draw(graphics, w, h);
+        }
         redraws.set(redraws.get() + 1);
     }
 

@@ -40,7 +40,7 @@ public final class ModelPicker extends HBox {
         combo.setCellFactory(l -> new ChoiceCell());
         combo.setButtonCell(new ChoiceCell());
         combo.setTooltip(new Tooltip("The shipped addition models and recently opened files"));
-        combo.setPrefWidth(220);
+        combo.setPrefWidth(250);
 
         Button open = new Button("Open…");
         open.setTooltip(new Tooltip("Open a Gatescope model file or PyTorch weights (JSON) — Ctrl+O; or drop a file on the window"));

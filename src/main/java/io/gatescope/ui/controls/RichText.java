@@ -25,6 +25,23 @@ public final class RichText {
         return flow;
     }
 
+    /**
+     * A one-line label of {@code rich} for buttons and headers: unlike a {@link TextFlow}, its
+     * height does not depend on a width, so it sizes like plain text.
+     */
+    public static javafx.scene.layout.HBox label(String rich) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox();
+        box.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        for (Typography.Run run : Typography.parse(rich)) {
+            Text text = new Text(run.text());
+            text.getStyleClass().add(RUN);
+            if (run.level() < 0) text.getStyleClass().add(SUB);
+            if (run.level() > 0) text.getStyleClass().add(SUPER);
+            box.getChildren().add(text);
+        }
+        return box;
+    }
+
     /** Replaces {@code flow}'s children by {@code rich}'s runs. */
     public static void fill(TextFlow flow, String rich) {
         flow.getChildren().clear();

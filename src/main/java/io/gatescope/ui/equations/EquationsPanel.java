@@ -2,7 +2,6 @@ package io.gatescope.ui.equations;
 
 import io.gatescope.chart.Equations;
 import io.gatescope.chart.Notation;
-import io.gatescope.chart.Quantity;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.controls.RichText;
 import io.gatescope.ui.model.Quantities;
@@ -73,8 +72,11 @@ public final class EquationsPanel extends ScrollPane {
         int unit = selected >= 0 ? selected : 0;
         children.add(caption("Unit " + unit + " at " + lowerFirst(c.describe())
                 + (selected >= 0 ? "" : "  (click any unit to choose another)")));
-        for (Quantity q : Quantities.shown(c.kind(), n)) {
-            TextFlow flow = RichText.flow(n.unitEquation(c.kind(), q, c.step(), unit));
+        // A plain RNN's pre-activation and h share one equation; say it once.
+        List<String> lines = Quantities.shown(c.kind(), n).stream()
+                .map(q -> n.unitEquation(c.kind(), q, c.step(), unit)).distinct().toList();
+        for (String line : lines) {
+            TextFlow flow = RichText.flow(line);
             flow.getStyleClass().add(UNIT_EQUATION);
             unitLines.add(flow);
             children.add(flow);

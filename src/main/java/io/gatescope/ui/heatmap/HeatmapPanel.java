@@ -13,6 +13,7 @@ import java.util.List;
 import io.gatescope.chart.Notation;
 import io.gatescope.ui.controls.RichText;
 import javafx.geometry.Pos;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -27,6 +28,9 @@ import javafx.scene.layout.Priority;
  */
 public final class HeatmapPanel extends HBox {
     public static final String STYLE_CLASS = "heatmap-panel";
+
+    /** Above this many cells a heatmap is drawn as one image (see {@link ChartCanvas#setRaster}). */
+    private static final int RASTER_CELLS = 4096;
 
     private final AppModel app;
     private final List<ChartCanvas> canvases = new ArrayList<>();
@@ -50,6 +54,19 @@ public final class HeatmapPanel extends HBox {
         chooser.setAlignment(Pos.CENTER_RIGHT);
     }
 
+    /**
+     * The panel in a scroll pane: the heatmaps fill the space they are given, but never drop
+     * below one pixel per unit (the chart's floor), so a 256-unit model scrolls instead of clipping.
+     */
+    public ScrollPane inScrollPane() {
+        ScrollPane scroll = new ScrollPane(this);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("heatmap-scroll");
+        return scroll;
+    }
+
     /** Header controls: show every heatmap, or one of them across the whole width. */
     public HBox chooser() { return chooser; }
 
@@ -64,6 +81,9 @@ public final class HeatmapPanel extends HBox {
         if (c == null) return;
         List<Quantity> wanted = Quantities.shown(c.kind(), app.view().notationProperty().get());
         if (!wanted.equals(shown)) rebuild(wanted);
+        // Title, section captions and time labels take about 110 px at 100 %; the grid needs a px per unit.
+        double floor = c.hiddenSize() + 110 * app.view().zoomProperty().get();
+        canvases.forEach(canvas -> canvas.setMinHeight(floor));
         String key = c.kind() + " " + app.view().notationProperty().get();
         if (!key.equals(chooserKey)) {
             chooserKey = key;
@@ -90,7 +110,8 @@ public final class HeatmapPanel extends HBox {
                 app.goTo(cell.step());
                 app.selectUnit(cell.unit());
             }));
-            canvas.setMinSize(0, 0);
+            canvas.setMinWidth(0);
+            canvas.setRaster(chart -> cellCount() > RASTER_CELLS);
             HBox.setHgrow(canvas, Priority.ALWAYS);
             canvases.add(canvas);
         }
@@ -104,7 +125,7 @@ public final class HeatmapPanel extends HBox {
         all.setUserData(null);
         buttons.add(all);
         for (Quantity q : shown) {
-            ToggleButton b = new ToggleButton(null, RichText.flow(n.label(c.kind(), q)));
+            ToggleButton b = new ToggleButton(null, RichText.label(n.label(c.kind(), q)));
             b.setAccessibleText(Notation.plain(n.label(c.kind(), q)));
             b.setUserData(q);
             b.setTooltip(new Tooltip("Show only " + Notation.plain(n.title(c.kind(), q)) + " across the whole width"));
@@ -131,6 +152,11 @@ public final class HeatmapPanel extends HBox {
     private void showFocus() {
         int i = focus == null ? -1 : shown.indexOf(focus);
         getChildren().setAll(i < 0 ? canvases : List.of(canvases.get(i)));
+    }
+
+    private int cellCount() {
+        TraceCursor c = app.cursorProperty().get();
+        return c == null ? 0 : c.trace().totalSteps() * c.hiddenSize();
     }
 
     /**

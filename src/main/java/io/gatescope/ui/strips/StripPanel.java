@@ -46,7 +46,6 @@ public final class StripPanel extends ScrollPane {
         setContent(content);
         app.cursorProperty().addListener((o, a, c) -> refresh());
         app.chartStyleBinding().addListener((o, a, s) -> refresh());
-        widthProperty().addListener((o, a, w) -> resize());
     }
 
     /** The strip canvases in display order (tests hover and click them). */
@@ -119,15 +118,13 @@ public final class StripPanel extends ScrollPane {
     }
 
     private void resize() {
-        double width = Math.max(1, getViewportBounds().getWidth());
         for (int i = 0; i < canvases.size(); i++) {
             UnitStrip s = strip(shown.get(i));
             if (s == null) continue;
-            // Squares keep their preferred size while they fit; a narrow panel wraps them into more rows.
-            double pw = s.preferredSize().width(), ph = s.preferredSize().height();
-            double rows = Math.ceil(pw / width);
-            canvases.get(i).setPrefHeight(ph * Math.max(1, Math.min(rows, 4)));
-            canvases.get(i).setMinHeight(canvases.get(i).getPrefHeight());
+            // At this height the strip keeps its preferred squares; a narrower panel shrinks them to fit.
+            double h = s.preferredSize().height();
+            canvases.get(i).setPrefHeight(h);
+            canvases.get(i).setMinHeight(h);
         }
     }
 }
