@@ -50,6 +50,8 @@ public final class MainWindow extends BorderPane {
     private final CellPanel cell;
     private final UnrolledPanel unrolled;
     private final SplitPane panels;
+    private final PanelFrame unrolledFrame;
+    private final SplitPane middle;
     private PanelFrame maximised;
     private SplitPane maximisedFrom;
     private final Region placeholder = new Region();
@@ -80,11 +82,10 @@ public final class MainWindow extends BorderPane {
         PanelFrame cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
         PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
         PanelFrame equationFrame = new PanelFrame("Equations", equations);
-        PanelFrame unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
+        unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
         PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
                 heatmaps.chooser());
-        SplitPane middle = new SplitPane(cellFrame, stripFrame, equationFrame);
-        middle.setDividerPositions(0.42, 0.7);
+        middle = new SplitPane(cellFrame, stripFrame, equationFrame);
         panels = new SplitPane(unrolledFrame, middle, heatmapFrame);
         panels.setOrientation(Orientation.VERTICAL);
         panels.setDividerPositions(0.22, 0.7);
@@ -99,7 +100,17 @@ public final class MainWindow extends BorderPane {
         applyTheme(app.view().themeProperty().get());
         app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
         applyZoom(app.view().zoomProperty().get());
-        app.view().zoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
+        app.view().zoomProperty().addListener((o, a, z) -> {
+            applyZoom(z.doubleValue());
+            arrangeLater();
+        });
+        panels.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number h) {
+                if (h.doubleValue() <= 0) return;
+                o.removeListener(this);      // once, at the first layout; later the user's dividers rule
+                arrangeLater();
+            }
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
         sceneProperty().addListener((o, a, scene) -> {
@@ -122,6 +133,29 @@ public final class MainWindow extends BorderPane {
     public CellPanel cell() { return cell; }
 
     public UnrolledPanel unrolled() { return unrolled; }
+
+    /**
+     * Shares the height: the unrolled view gets what it needs to be legible, the cell row most of
+     * the rest. From 150 % text up (presenter mode) the heatmaps fold down to their title bar, so
+     * the cell diagram stays large (and wider); their maximise button or the divider brings them back.
+     */
+    private void arrangeDividers() {
+        double height = panels.getHeight();
+        if (height <= 0) return;
+        double top = Math.min(0.45, unrolledFrame.minHeight(-1) / height);
+        boolean large = app.view().zoomProperty().get() >= 1.5;
+        panels.setDividerPositions(top, large ? 1.0 : top + 0.6 * (1 - top));
+        this.middle.setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
+    }
+
+    private void arrangeLater() {
+        // After the new font size has been applied and laid out, so minimum heights are current.
+        javafx.application.Platform.runLater(() -> {
+            applyCss();
+            layout();
+            arrangeDividers();
+        });
+    }
 
     /**
      * Fills the centre with one panel, or puts it back. A placeholder holds its slot in the split

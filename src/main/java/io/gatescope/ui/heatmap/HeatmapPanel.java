@@ -64,6 +64,7 @@ public final class HeatmapPanel extends HBox {
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("heatmap-scroll");
+        scroll.setMinHeight(0);        // the panel may fold down to its title bar
         return scroll;
     }
 
