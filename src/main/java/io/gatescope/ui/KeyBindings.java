@@ -15,7 +15,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * The window's keyboard: → ← Home End to move in time, Space to play, + and − for speed,
  * Down/Up or PageDown/PageUp for the cell diagram's sub-steps, F5 or P for presenter mode, N for
- * the next notation, Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
+ * the next notation, 1–5 to fill the window with one panel (0 or the same digit restores),
+ * Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
  *
  * <p>A key belongs to the focused control first when that control uses it: arrows and Home/End
  * edit text in the input field; Space presses a focused button; Up/Down move in an open list.
@@ -32,6 +33,9 @@ final class KeyBindings {
         void focusInput();
 
         int subStepCount();
+
+        /** Fills the window with panel {@code n} (1 unrolled, 2 cell, 3 vectors, 4 equations, 5 heatmaps), or restores. */
+        void maximise(int n);
     }
 
     private final AppModel app;
@@ -110,6 +114,8 @@ final class KeyBindings {
                 app.view().speedBy(1);
             }
             case P -> actions.togglePresenter();
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5 -> actions.maximise(e.getCode().ordinal() - KeyCode.DIGIT0.ordinal());
+            case DIGIT0 -> actions.maximise(0);
             case N -> cycleNotation();
             default -> {
                 return false;

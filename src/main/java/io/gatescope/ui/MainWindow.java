@@ -52,6 +52,8 @@ public final class MainWindow extends BorderPane {
     private final SplitPane panels;
     private final PanelFrame unrolledFrame;
     private final SplitPane middle;
+    /** The panels in the order the digit keys name them. */
+    private final PanelFrame[] frames;
     private PanelFrame maximised;
     private SplitPane maximisedFrom;
     private final Region placeholder = new Region();
@@ -89,9 +91,8 @@ public final class MainWindow extends BorderPane {
         panels = new SplitPane(unrolledFrame, middle, heatmapFrame);
         panels.setOrientation(Orientation.VERTICAL);
         panels.setDividerPositions(0.22, 0.7);
-        for (PanelFrame f : new PanelFrame[] {cellFrame, stripFrame, equationFrame, unrolledFrame, heatmapFrame}) {
-            f.setOnMaximise(() -> toggleMaximised(f));
-        }
+        frames = new PanelFrame[] {unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame};
+        for (PanelFrame f : frames) f.setOnMaximise(() -> toggleMaximised(f));
         setCenter(panels);
 
         setBottom(new TimeBar(app));
@@ -142,8 +143,11 @@ public final class MainWindow extends BorderPane {
     private void arrangeDividers() {
         double height = panels.getHeight();
         if (height <= 0) return;
-        double top = Math.min(0.45, unrolledFrame.minHeight(-1) / height);
+        // At the desk the unrolled view gets what it asks for; with large text it shrinks to fit about a
+        // quarter of the height, because the cell diagram is what the hall must read.
         boolean large = app.view().zoomProperty().get() >= 1.5;
+        double wanted = unrolledFrame.minHeight(-1) / 0.65;
+        double top = large ? 0.27 : Math.min(0.4, wanted / height);
         panels.setDividerPositions(top, large ? 1.0 : top + 0.6 * (1 - top));
         this.middle.setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
     }
@@ -202,6 +206,14 @@ public final class MainWindow extends BorderPane {
             @Override public void focusInput() { input.field().requestFocus(); }
 
             @Override public int subStepCount() { return cell.subStepCount(); }
+
+            @Override public void maximise(int n) {
+                if (n == 0) {
+                    if (maximised != null) toggleMaximised(maximised);
+                } else if (n <= frames.length) {
+                    toggleMaximised(frames[n - 1]);
+                }
+            }
         };
     }
 

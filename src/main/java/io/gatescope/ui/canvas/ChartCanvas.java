@@ -2,6 +2,7 @@ package io.gatescope.ui.canvas;
 
 import io.gatescope.chart.Chart;
 import io.gatescope.chart.ChartExport;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.function.Predicate;
 import javafx.embed.swing.SwingFXUtils;
@@ -48,6 +49,8 @@ public final class ChartCanvas extends Region {
     private BiConsumer<Chart, Point2D> click;
     private Chart chart;
     private Predicate<Chart> raster = c -> false;
+    private boolean shrinkToFit;
+    private double drawScale = 1;
     private WritableImage rasterImage;
 
     /** @param factory builds the chart to draw from the current data and style; null draws nothing */
@@ -64,7 +67,7 @@ public final class ChartCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTooltip());
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && click != null && chart != null) {
-                click.accept(chart, new Point2D(e.getX(), e.getY()));
+                click.accept(chart, inChart(e.getX(), e.getY()));
             }
         });
     }
@@ -84,6 +87,13 @@ public final class ChartCanvas extends Region {
      * thousands of recorded rectangles (a 256-unit × 200-step heatmap) that would stall the renderer.
      */
     public void setRaster(Predicate<Chart> raster) { this.raster = raster; }
+
+    /**
+     * Draws the chart scaled down uniformly when the canvas is smaller than the chart's preferred
+     * size, instead of letting the chart clip: in presenter mode the whole cell stays in view, a
+     * little smaller, rather than losing its bottom half.
+     */
+    public void setShrinkToFit(boolean shrink) { this.shrinkToFit = shrink; }
 
     /** Counts redraws; tests wait on it, and it proves coalescing. */
     public ReadOnlyIntegerProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
@@ -105,18 +115,33 @@ public final class ChartCanvas extends Region {
         chart = factory.get();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, w, h);
+        drawScale = chart != null && shrinkToFit ? fitScale(chart, w, h) : 1;
+        double lw = w / drawScale, lh = h / drawScale;     // the size the chart lays itself out in
         if (chart != null && raster.test(chart)) {
             double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-            BufferedImage image = ChartExport.image(chart, w, h, scale);
+            BufferedImage image = ChartExport.image(chart, lw, lh, scale * drawScale);
             if (rasterImage == null || rasterImage.getWidth() != image.getWidth() || rasterImage.getHeight() != image.getHeight()) {
                 rasterImage = null;      // a new size needs a new image; the same size reuses its pixels
             }
             rasterImage = SwingFXUtils.toFXImage(image, rasterImage);
             gc.drawImage(rasterImage, 0, 0, w, h);
         } else if (chart != null) {
-            chart.draw(graphics, w, h);
+            AffineTransform saved = graphics.getTransform();
+            graphics.scale(drawScale, drawScale);
+            chart.draw(graphics, lw, lh);
+            graphics.setTransform(saved);
         }
         redraws.set(redraws.get() + 1);
+    }
+
+    private static double fitScale(Chart chart, double w, double h) {
+        Chart.Size preferred = chart.preferredSize();
+        return Math.min(1, Math.min(w / preferred.width(), h / preferred.height()));
+    }
+
+    /** A mouse position in the coordinates the chart was drawn in. */
+    private Point2D inChart(double x, double y) {
+        return new Point2D(x / drawScale, y / drawScale);
     }
 
     @Override protected void layoutChildren() {
@@ -129,7 +154,7 @@ public final class ChartCanvas extends Region {
     }
 
     private void onMove(MouseEvent e) {
-        String rich = hover == null || chart == null ? null : hover.apply(chart, new Point2D(e.getX(), e.getY()));
+        String rich = hover == null || chart == null ? null : hover.apply(chart, inChart(e.getX(), e.getY()));
         setCursor(rich == null ? Cursor.DEFAULT : Cursor.HAND);
         if (rich == null) {
             hideTooltip();

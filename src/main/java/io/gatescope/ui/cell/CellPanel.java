@@ -33,6 +33,7 @@ public final class CellPanel {
         this.app = app;
         canvas = new ChartCanvas(this::diagram);
         canvas.setMinSize(0, 0);
+        canvas.setShrinkToFit(true);
         canvas.setOnHover((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
                 .map(part -> describe((CellDiagram) chart, part)).orElse(null));
         canvas.setOnChartClick((chart, p) -> canvas.requestFocus());

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public final class UnrolledPanel {
     private static final int TOP_PREDICTIONS = 3;
+    private static final double MIN_SHARE = 0.65;
 
     private final AppModel app;
     private final ChartCanvas canvas;
@@ -22,6 +23,7 @@ public final class UnrolledPanel {
         this.app = app;
         canvas = new ChartCanvas(this::view);
         canvas.setMinSize(0, 0);
+        canvas.setShrinkToFit(true);
         canvas.setOnChartClick((chart, p) -> {
             int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
             if (t >= 0) app.goTo(t);
@@ -32,14 +34,16 @@ public final class UnrolledPanel {
         });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
-        // The row of cells needs its full height to be read; the split pane gives the rest to the others.
+        // Below about two thirds of its height the row of cells would shrink past legibility.
         app.traceProperty().addListener((o, a, t) -> fitHeight());
         app.view().zoomProperty().addListener((o, a, z) -> fitHeight());
     }
 
     private void fitHeight() {
         UnrolledView v = view();
-        if (v != null) canvas.setMinHeight(v.preferredSize().height());
+        // With large text the chart is drawn smaller anyway (shrink to fit); the floor stays at the desk's size.
+        double desk = v == null ? 0 : v.preferredSize().height() / app.view().zoomProperty().get();
+        canvas.setMinHeight(MIN_SHARE * desk);
     }
 
     public ChartCanvas canvas() { return canvas; }
