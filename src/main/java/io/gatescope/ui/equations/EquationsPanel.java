@@ -8,7 +8,12 @@ import io.gatescope.ui.model.Quantities;
 import io.gatescope.ui.model.TraceCursor;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
@@ -28,6 +33,7 @@ public final class EquationsPanel extends ScrollPane {
     private final VBox box = new VBox();
     private final List<TextFlow> vectorLines = new ArrayList<>();
     private final List<TextFlow> unitLines = new ArrayList<>();
+    private final List<String> richLines = new ArrayList<>();
 
     public EquationsPanel(AppModel app) {
         this.app = app;
@@ -38,6 +44,14 @@ public final class EquationsPanel extends ScrollPane {
         app.cursorProperty().addListener((o, a, c) -> refresh());
         app.selectedUnitProperty().addListener((o, a, u) -> refresh());
         app.view().notationProperty().addListener((o, a, n) -> refresh());
+        MenuItem copy = new MenuItem("Copy equations");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(String.join("\n", richLines));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        setContextMenu(new ContextMenu(copy));
+        setTooltip(new Tooltip("Right-click to copy the equations (with _ and ^ marking sub- and superscripts)"));
     }
 
     /** The plain text of the vector equations, in order (what a user reads). */
@@ -56,6 +70,7 @@ public final class EquationsPanel extends ScrollPane {
         Notation n = app.view().notationProperty().get();
         vectorLines.clear();
         unitLines.clear();
+        richLines.clear();
         List<javafx.scene.Node> children = new ArrayList<>();
 
         Label title = caption(c.kind().title() + " — " + n.title() + " notation");
@@ -63,6 +78,7 @@ public final class EquationsPanel extends ScrollPane {
         boolean peepholes = app.modelProperty().get() != null && app.modelProperty().get().peepholes();
         for (String line : new Equations(n, c.kind(), peepholes).lines()) {
             TextFlow flow = RichText.flow(line);
+            richLines.add(line);
             flow.getStyleClass().add(EQUATION);
             vectorLines.add(flow);
             children.add(flow);
@@ -77,6 +93,7 @@ public final class EquationsPanel extends ScrollPane {
                 .map(q -> n.unitEquation(c.kind(), q, c.step(), unit)).distinct().toList();
         for (String line : lines) {
             TextFlow flow = RichText.flow(line);
+            richLines.add(line);
             flow.getStyleClass().add(UNIT_EQUATION);
             unitLines.add(flow);
             children.add(flow);

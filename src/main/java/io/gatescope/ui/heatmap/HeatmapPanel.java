@@ -124,6 +124,7 @@ public final class HeatmapPanel extends HBox {
         List<ToggleButton> buttons = new ArrayList<>();
         ToggleButton all = new ToggleButton("All");
         all.setUserData(null);
+        all.setTooltip(new Tooltip("Show every gate and state side by side"));
         buttons.add(all);
         for (Quantity q : shown) {
             ToggleButton b = new ToggleButton(null, RichText.label(n.label(c.kind(), q)));
