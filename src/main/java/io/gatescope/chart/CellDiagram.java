@@ -34,6 +34,8 @@ public final class CellDiagram implements Chart {
     private static final String[] GRU_STEPS = {"inputs", "reset gate", "update gate", "candidate", "new hidden state"};
     private static final String[] SIMPLE_GRU_STEPS = {"inputs", "update gate", "candidate", "new hidden state"};
     private static final String[] RNN_STEPS = {"inputs", "new hidden state"};
+    // En spaces: SVG collapses runs of ordinary spaces, and the gaps should survive export.
+    private static final String SEPARATOR = "\u2002·\u2002";
 
     private final CellKind kind;
     private final StepTrace step;
@@ -97,10 +99,7 @@ public final class CellDiagram implements Chart {
 
     @Override
     public Size preferredSize() {
-        double w = style.px(820);
-        double h = style.px(8) + captionHeight(style) + style.px(10) + style.px(300) + style.px(22)
-                + 2 * Typography.lineHeight(style.bodyFont()) + style.px(6) + style.px(8);
-        return new Size(w, h);
+        return CellGeometry.preferredSize(style);
     }
 
     @Override
@@ -196,10 +195,10 @@ public final class CellDiagram implements Chart {
         String what = style.hasSelectedUnit() && style.selectedUnit() < step.h().length
                 ? "unit " + style.selectedUnit() : "mean of " + step.h().length + " units";
         g.setPaint(theme.text());
-        Typography.drawMiddle(g, kind.title() + "  ·  t = " + style.currentStep() + "  ·  " + what,
+        Typography.drawMiddle(g, kind.title() + SEPARATOR + "t = " + style.currentStep() + SEPARATOR + what,
                 style.bodyFont(), style.px(8), y, Align.LEFT);
         if (stepping()) {
-            String text = (style.subStep() + 1) + "/" + substepCount(kind) + "  " + substepName(kind, style.subStep());
+            String text = (style.subStep() + 1) + "/" + substepCount(kind) + "\u2002" + substepName(kind, style.subStep());
             Typography.drawMiddle(g, text, style.boldFont(), width - style.px(8), y, Align.RIGHT);
         }
     }

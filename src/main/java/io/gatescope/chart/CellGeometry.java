@@ -25,6 +25,14 @@ import java.util.List;
  * inputs, 1 update, 2 candidate, 3 new h; RNN 0 inputs, 1 new h.
  */
 final class CellGeometry {
+    // Base lengths in px at font scale 1.
+    private static final double PAD = 8;
+    private static final double INPUT_GAP = 22;
+    private static final double MIN_BODY_WIDTH = 200;
+    private static final double MIN_BODY_HEIGHT = 200;
+    private static final double PREFERRED_BODY_HEIGHT = 300;
+    private static final double PREFERRED_WIDTH = 820;
+
     private final CellKind kind;
     private final Notation notation;
     private final ChartStyle style;
@@ -50,20 +58,31 @@ final class CellGeometry {
         chipW = Math.max(symbols, Typography.width("−0.00", style.bodyFont())) + style.px(16);
         chipH = boxH;
         radius = line * 0.62;
-        double pad = style.px(8);
-        double top = pad + CellDiagram.captionHeight(style) + style.px(10);
-        bx0 = pad + chipW + style.px(22);
-        bw = Math.max(style.px(200), width - 2 * bx0);
-        double bottom = Math.max(top + style.px(200), height - pad - chipH - style.px(22));
+        double pad = style.px(PAD);
+        double top = top(style);
+        bx0 = pad + chipW + style.px(INPUT_GAP);
+        bw = Math.max(style.px(MIN_BODY_WIDTH), width - 2 * bx0);
+        double bottom = Math.max(top + style.px(MIN_BODY_HEIGHT), height - pad - chipH - style.px(INPUT_GAP));
         double bh = bottom - top;
         yC = top + 0.13 * bh;
         yMid = top + 0.40 * bh;
         yGate = top + 0.66 * bh;
         yBus = top + 0.91 * bh;
         chipLeftX = pad + chipW / 2;
-        chipRightX = bx0 + bw + style.px(22) + chipW / 2;
+        chipRightX = bx0 + bw + style.px(INPUT_GAP) + chipW / 2;
         inputChipY = bottom + style.px(16) + chipH / 2;
         body = new Rectangle2D.Double(bx0, top, bw, bh);
+    }
+
+    /** The size at which the body is roomy: wide enough for four gates with their labels and wires between. */
+    static Chart.Size preferredSize(ChartStyle style) {
+        double boxH = 2 * Typography.lineHeight(style.bodyFont()) + style.px(6);
+        double height = top(style) + style.px(PREFERRED_BODY_HEIGHT) + style.px(INPUT_GAP) + boxH + style.px(PAD);
+        return new Chart.Size(style.px(PREFERRED_WIDTH), height);
+    }
+
+    private static double top(ChartStyle style) {
+        return style.px(PAD) + CellDiagram.captionHeight(style) + style.px(10);
     }
 
     /** The layout of a {@code kind} cell in a width × height frame. */
@@ -168,10 +187,11 @@ final class CellGeometry {
     private void rnn() {
         double xh = x(0.50), xIn = x(0.12);
         states(null, State.PREVIOUS_HIDDEN, xIn);
-        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yC, 1);
+        // No state line: the new h leaves the tanh box straight to the right.
+        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yGate, 1);
         gate(0, xh, 1);
         bus(xh);
-        wire(1, true, xh, yGate - boxH / 2, xh, yC, chipRightX - chipW / 2, yC);
+        wire(1, true, xh + boxW / 2, yGate, chipRightX - chipW / 2, yGate);
     }
 
     /** The incoming states on the left and x_t below; a null cell state means the kind has none. */

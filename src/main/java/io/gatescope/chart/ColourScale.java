@@ -84,14 +84,6 @@ public final class ColourScale {
         return ColourScales.mix(stops[lo], stops[lo + 1], f);
     }
 
-    /** The value at ramp position {@code p}: the inverse of {@link #position(double)}. */
-    public double valueAt(double p) {
-        return switch (kind) {
-            case SEQUENTIAL, DIVERGING -> min + p * (max - min);
-            case LOG_MAGNITUDE -> Math.pow(10, Math.log10(min) + p * (Math.log10(max) - Math.log10(min)));
-        };
-    }
-
     /**
      * The values a legend labels: both ends and zero for a diverging scale, ends and middle for a
      * sequential one, each power of ten for a log scale (or just its ends when it spans less than one).

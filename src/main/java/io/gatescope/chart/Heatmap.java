@@ -88,7 +88,7 @@ public final class Heatmap implements Chart {
         for (int t = 0; t < axis.length(); t++) {
             StepTrace step = axis.step(t, layer);
             values[t] = quantity.existsFor(axis.layer(t, layer).kind()) ? quantity.values(step) : new double[0];
-            labels[t] = axis.label(t);
+            labels[t] = axis.displayLabel(t);
         }
         ColourScale scale = style.scales().forQuantity(quantity, kind, ColourScales.maxAbs(values));
         return new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);

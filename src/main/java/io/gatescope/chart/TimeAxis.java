@@ -51,6 +51,12 @@ public final class TimeAxis {
         return d < trace.outputLabels().size() ? trace.outputLabels().get(d) : "";
     }
 
+    /** {@link #label} for display: the seeds pad with spaces, shown as ␣ so a column is never blank. */
+    public String displayLabel(int t) {
+        String label = label(t);
+        return label.equals(" ") ? "␣" : label;
+    }
+
     /** The softmax probability of the predicted character at decoder step {@code t}, or NaN without a head. */
     public double probability(int t) {
         checkStep(t);
@@ -61,13 +67,6 @@ public final class TimeAxis {
             if (Double.isNaN(best) || p > best) best = p;
         }
         return best;
-    }
-
-    /** The largest hidden size over every layer {@code layer} that runs: the heatmap's row count. */
-    public int hiddenSize(int layer) {
-        int h = 0;
-        for (int t = 0; t < length(); t++) h = Math.max(h, layer(t, layer).hiddenSize());
-        return h;
     }
 
     private void checkStep(int t) {

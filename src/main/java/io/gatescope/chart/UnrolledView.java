@@ -133,11 +133,11 @@ public final class UnrolledView implements Chart {
         if (!axis.isDecoder(t)) {
             Drawing.arrow(g, cx, l.inputY() - charLine() * 0.6, cx, cellBottom, style.px(8));
             g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, visible(axis.label(t)), style.titleFont(), cx, l.inputY(), Align.CENTRE);
+            Typography.drawMiddle(g, axis.displayLabel(t), style.titleFont(), cx, l.inputY(), Align.CENTRE);
         } else {
             Drawing.arrow(g, cx, l.cellTop(), cx, l.outputY() + charLine() * 0.6, style.px(8));
             g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, visible(axis.label(t)), style.titleFont(), cx, l.outputY(), Align.CENTRE);
+            Typography.drawMiddle(g, axis.displayLabel(t), style.titleFont(), cx, l.outputY(), Align.CENTRE);
             double p = axis.probability(t);
             if (!Double.isNaN(p)) {
                 Typography.drawMiddle(g, "p = " + String.format(Locale.ROOT, "%.2f", p), style.smallFont(), cx,
@@ -207,11 +207,6 @@ public final class UnrolledView implements Chart {
         Notation n = style.notation();
         String hidden = n.hiddenLetter(kind);
         return kind.hasCellState() ? "c, " + hidden : hidden;
-    }
-
-    /** A space is the seeds' padding character; show it as ␣ so the column is not blank. */
-    private static String visible(String label) {
-        return label.equals(" ") ? "␣" : label;
     }
 
     private double cellWidth() {

@@ -88,7 +88,7 @@ class CellDiagramTest {
         Pixels.assertColour(Pixels.fillOf(image, output), faded);
         Pixels.assertColour(Pixels.fillOf(image, input), faded);
         assertThat(Pixels.near(image, output.getX(), output.getCenterY(), 2, highlight)).isFalse();
-        assertThat(ChartExport.svgDocument(diagram)).contains("2/5  forget gate");
+        assertThat(ChartExport.svgDocument(diagram)).contains("2/5\u2002forget gate");
     }
 
     @Test

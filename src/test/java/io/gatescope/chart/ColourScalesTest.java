@@ -61,7 +61,10 @@ class ColourScalesTest {
         assertThat(g.position(1e-3)).isEqualTo(0.5, within(1e-9));
         assertThat(g.position(-1e-3)).isEqualTo(0.5, within(1e-9));   // the sign does not matter
         assertThat(g.ticks()).hasSize(7);
-        assertThat(g.valueAt(g.position(2e-4))).isEqualTo(2e-4, within(1e-12));
+        ColourScale signed = classic.gradient(0.03);
+        assertThat(signed.kind()).isEqualTo(ColourScale.Kind.DIVERGING);
+        assertThat(signed.max()).isEqualTo(0.05, within(1e-15));
+        assertThat(signed.position(0)).isEqualTo(0.5);
     }
 
     @Test

@@ -81,6 +81,19 @@ class HeatmapTest {
     }
 
     @Test
+    void preActivationsGetASymmetricScaleFromTheData() {
+        ModelTrace trace = Fixtures.model(CellKind.GRU, UNITS);
+        Heatmap map = Heatmap.of(trace, 0, Quantity.preactivation(2), style);
+        TimeAxis axis = new TimeAxis(trace);
+        double largest = 0;
+        for (int t = 0; t < axis.length(); t++) largest = Math.max(largest, ColourScales.maxAbs(axis.step(t, 0).pre(2)));
+        assertThat(map.scale().kind()).isEqualTo(ColourScale.Kind.DIVERGING);
+        assertThat(map.scale().max()).isEqualTo(ColourScales.niceCeiling(largest));
+        assertThat(map.scale().min()).isEqualTo(-map.scale().max());
+        assertThat(ChartExport.svgDocument(map)).contains("candidate (new gate), before its nonlinearity");
+    }
+
+    @Test
     void columnsAreLabelledWithTheCharactersReadAndPredicted() {
         String svg = ChartExport.svgDocument(Heatmap.of(Fixtures.model(CellKind.LSTM, UNITS), 0, Quantity.gate(1), style));
         assertThat(svg).contains(">+<", ">6<", ">7<", ">1<", ">encoder<", ">decoder<", ">f — forget gate<");
