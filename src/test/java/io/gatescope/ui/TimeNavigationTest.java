@@ -70,7 +70,8 @@ class TimeNavigationTest extends WindowTestBase {
         ChartCanvas input = window.strips().canvases().get(window.strips().quantities().indexOf(Quantity.gate(0)));
         await(() -> input.chart() != null);
         Rectangle2D unit5 = ((UnitStrip) input.chart()).unitBounds(5);
-        Point2D onScreen = input.localToScreen(unit5.getCenterX(), unit5.getCenterY());
+        Point2D local = input.chartToLocal(unit5.getCenterX(), unit5.getCenterY());
+        Point2D onScreen = input.localToScreen(local.getX(), local.getY());
 
         robot.moveTo(onScreen);
         await(() -> !input.hoverTextProperty().get().isEmpty());

@@ -139,6 +139,11 @@ public final class ChartCanvas extends Region {
         return Math.min(1, Math.min(w / preferred.width(), h / preferred.height()));
     }
 
+    /** Where a point of the last drawn chart (e.g. a hit-test rectangle's centre) is on this canvas. */
+    public Point2D chartToLocal(double x, double y) {
+        return new Point2D(x * drawScale, y * drawScale);
+    }
+
     /** A mouse position in the coordinates the chart was drawn in. */
     private Point2D inChart(double x, double y) {
         return new Point2D(x / drawScale, y / drawScale);
