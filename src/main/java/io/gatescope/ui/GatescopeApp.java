@@ -36,7 +36,8 @@ public final class GatescopeApp extends Application {
         double h = Math.min(screen.getHeight(), Math.min(1500, Math.max(720, screen.getHeight() * 0.92)));
         Scene scene = new Scene(window, w, h);
         stage.setScene(scene);
-        stage.setTitle("Gatescope");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> app.modelProperty().get() == null
+                ? "Gatescope" : "Gatescope — " + app.modelProperty().get().name(), app.modelProperty()));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();

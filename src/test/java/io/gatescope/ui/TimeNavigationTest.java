@@ -100,10 +100,17 @@ class TimeNavigationTest extends WindowTestBase {
         robot.type(KeyCode.DOWN);
         await(() -> app.subStepProperty().get() == 0);
         assertThat(subStep.getText()).isEqualTo("Sub-step 1/" + count + ": " + CellDiagram.substepName(CellKind.LSTM, 0));
+        assertThat(window.equations().currentEquationTexts()).isEmpty();      // "inputs" computes nothing
         robot.type(KeyCode.PAGE_DOWN);
         await(() -> app.subStepProperty().get() == 1);
         assertThat(subStep.getText()).contains(CellDiagram.substepName(CellKind.LSTM, 1));
-        for (int i = 2; i < count; i++) robot.type(KeyCode.DOWN);
+        // The forget gate is what this sub-step computes, and its equation is the one marked.
+        assertThat(window.equations().currentEquationTexts()).singleElement().asString().startsWith("f₀ = σ(");
+        robot.type(KeyCode.DOWN);
+        await(() -> app.subStepProperty().get() == 2);
+        assertThat(window.equations().currentEquationTexts()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("i₀")).anySatisfy(l -> assertThat(l).startsWith("g₀"));
+        for (int i = 3; i < count; i++) robot.type(KeyCode.DOWN);
         robot.type(KeyCode.DOWN);
         await(() -> app.stepProperty().get() == 1 && app.subStepProperty().get() == 0);
         robot.type(KeyCode.UP);

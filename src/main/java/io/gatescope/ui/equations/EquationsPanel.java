@@ -2,12 +2,15 @@ package io.gatescope.ui.equations;
 
 import io.gatescope.chart.Equations;
 import io.gatescope.chart.Notation;
+import io.gatescope.chart.Quantity;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.controls.RichText;
 import io.gatescope.ui.model.Quantities;
+import io.gatescope.ui.model.SubSteps;
 import io.gatescope.ui.model.TraceCursor;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -34,6 +37,9 @@ public final class EquationsPanel extends ScrollPane {
     private final List<TextFlow> vectorLines = new ArrayList<>();
     private final List<TextFlow> unitLines = new ArrayList<>();
     private final List<String> richLines = new ArrayList<>();
+    private final List<Integer> unitSubSteps = new ArrayList<>();
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
     public EquationsPanel(AppModel app) {
         this.app = app;
@@ -44,6 +50,7 @@ public final class EquationsPanel extends ScrollPane {
         app.cursorProperty().addListener((o, a, c) -> refresh());
         app.selectedUnitProperty().addListener((o, a, u) -> refresh());
         app.view().notationProperty().addListener((o, a, n) -> refresh());
+        app.subStepProperty().addListener((o, a, sub) -> markSubStep());
         MenuItem copy = new MenuItem("Copy equations");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
@@ -62,6 +69,11 @@ public final class EquationsPanel extends ScrollPane {
     /** The plain text of the unit equations with numbers, in order. */
     public List<String> unitEquationTexts() {
         return unitLines.stream().map(RichText::plainText).toList();
+    }
+
+    /** The plain text of the unit equations marked as being computed at the current sub-step. */
+    public List<String> currentEquationTexts() {
+        return unitLines.stream().filter(f -> f.getPseudoClassStates().contains(CURRENT)).map(RichText::plainText).toList();
     }
 
     private void refresh() {
@@ -89,16 +101,34 @@ public final class EquationsPanel extends ScrollPane {
         children.add(caption("Unit " + unit + " at " + lowerFirst(c.describe())
                 + (selected >= 0 ? "" : "  (click any unit to choose another)")));
         // A plain RNN's pre-activation and h share one equation; say it once.
-        List<String> lines = Quantities.shown(c.kind(), n).stream()
-                .map(q -> n.unitEquation(c.kind(), q, c.step(), unit)).distinct().toList();
-        for (String line : lines) {
+        unitSubSteps.clear();
+        List<String> seen = new ArrayList<>();
+        for (Quantity q : Quantities.shown(c.kind(), n)) {
+            String line = n.unitEquation(c.kind(), q, c.step(), unit);
+            if (seen.contains(line)) continue;
+            seen.add(line);
             TextFlow flow = RichText.flow(line);
             richLines.add(line);
             flow.getStyleClass().add(UNIT_EQUATION);
             unitLines.add(flow);
+            unitSubSteps.add(SubSteps.of(c.kind(), q));
             children.add(flow);
         }
         box.getChildren().setAll(children);
+        markSubStep();
+    }
+
+    /**
+     * While the diagram walks through a step, the equation being computed is marked and those the
+     * flow has not reached are faded, as in the diagram.
+     */
+    private void markSubStep() {
+        int s = app.subStepProperty().get();
+        for (int i = 0; i < unitLines.size(); i++) {
+            boolean walking = s != AppModel.WHOLE_STEP;
+            unitLines.get(i).pseudoClassStateChanged(CURRENT, walking && unitSubSteps.get(i) == s);
+            unitLines.get(i).pseudoClassStateChanged(PENDING, walking && unitSubSteps.get(i) > s);
+        }
     }
 
     private static Label caption(String text) {
