@@ -38,6 +38,8 @@ import javafx.stage.Stage;
 public final class MainWindow extends BorderPane {
     public static final String STYLE_CLASS = "main-window";
     public static final String MODEL_ERROR_ID = "modelError";
+    /** Window heights below this fold the heatmaps at start, so the cell diagram stays legible. */
+    static final double FOLD_BELOW_PX = 800;
     /** AtlantaFX's base font size; zoom multiplies it. */
     static final double BASE_FONT_PX = 14;
 
@@ -138,7 +140,8 @@ public final class MainWindow extends BorderPane {
     /**
      * Shares the height: the unrolled view gets what it needs to be legible, the cell row most of
      * the rest. From 150 % text up (presenter mode) the heatmaps fold down to their title bar, so
-     * the cell diagram stays large (and wider); their maximise button or the divider brings them back.
+     * the cell diagram stays large (and wider); so they do on a screen under 800 px. Their maximise
+     * button, the 5 key or the divider brings them back.
      */
     private void arrangeDividers() {
         double height = panels.getHeight();
@@ -148,7 +151,9 @@ public final class MainWindow extends BorderPane {
         boolean large = app.view().zoomProperty().get() >= 1.5;
         double wanted = unrolledFrame.minHeight(-1) / 0.65;
         double top = large ? 0.27 : Math.min(0.4, wanted / height);
-        panels.setDividerPositions(top, large ? 1.0 : top + 0.6 * (1 - top));
+        // On a 720p projector there is no room for the heatmaps below a legible cell either.
+        boolean fold = large || getHeight() < FOLD_BELOW_PX;
+        panels.setDividerPositions(top, fold ? 1.0 : top + 0.6 * (1 - top));
         this.middle.setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
     }
 
