@@ -24,6 +24,7 @@ class LatestWinsTest {
             CountDownLatch release = new CountDownLatch(1);
             List<String> ran = new CopyOnWriteArrayList<>();
             List<String> delivered = new CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean busyAfterSubmits = new java.util.concurrent.atomic.AtomicBoolean();
             robot.interact(() -> {
                 lane.submit(() -> {
                     ran.add("slow");
@@ -38,10 +39,11 @@ class LatestWinsTest {
                     ran.add("latest");
                     return "latest";
                 }, delivered::add, e -> delivered.add("failed"));
+                busyAfterSubmits.set(lane.busyProperty().get());     // read on the FX thread, where it lives
             });
-            assertThat(lane.busyProperty().get()).isTrue();
+            assertThat(busyAfterSubmits).isTrue();
             release.countDown();
-            waitFor(10, TimeUnit.SECONDS, () -> !lane.busyProperty().get());
+            waitFor(10, TimeUnit.SECONDS, () -> delivered.size() == 1);
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             assertThat(delivered).containsExactly("latest");
             assertThat(ran).containsExactly("slow", "latest");
