@@ -15,7 +15,7 @@ import javafx.scene.input.KeyEvent;
 /**
  * The window's keyboard: → ← Home End to move in time, Space to play, + and − for speed,
  * Down/Up or PageDown/PageUp for the cell diagram's sub-steps, F5 or P for presenter mode, N for
- * the next notation, 1–5 to fill the window with one panel (0 or the same digit restores),
+ * the next notation, [ and ] for the previous and next unit, 1–5 to fill the window with one panel (0 or the same digit restores),
  * Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
  *
  * <p>A key belongs to the focused control first when that control uses it: arrows and Home/End
@@ -67,6 +67,9 @@ final class KeyBindings {
             actions.togglePresenter();
         } else if (e.getCode() == KeyCode.ESCAPE && view.presenterProperty().get()) {
             actions.leavePresenter();
+        } else if (e.getCode() == KeyCode.ESCAPE && app.selectedUnitProperty().get() >= 0
+                && !(e.getTarget() instanceof TextInputControl)) {
+            app.selectUnit(-1);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
             view.zoomBy(1);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
@@ -117,11 +120,21 @@ final class KeyBindings {
             case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5 -> actions.maximise(e.getCode().ordinal() - KeyCode.DIGIT0.ordinal());
             case DIGIT0 -> actions.maximise(0);
             case N -> cycleNotation();
+            case OPEN_BRACKET -> stepUnit(-1);
+            case CLOSE_BRACKET -> stepUnit(1);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Selects the previous or next hidden unit, so a unit can be picked without a mouse. */
+    private void stepUnit(int delta) {
+        var cursor = app.cursorProperty().get();
+        if (cursor == null) return;
+        int h = cursor.hiddenSize(), u = app.selectedUnitProperty().get();
+        app.selectUnit(u < 0 ? (delta > 0 ? 0 : h - 1) : Math.floorMod(u + delta, h));
     }
 
     private void cycleNotation() {

@@ -50,6 +50,19 @@ class ChartInteractionTest extends WindowTestBase {
     }
 
     @Test
+    void bracketsSelectUnitsWithoutAMouseAndEscapeClears(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        robot.clickOn(window.cell().canvas());
+        robot.type(KeyCode.CLOSE_BRACKET).type(KeyCode.CLOSE_BRACKET);
+        await(() -> app.selectedUnitProperty().get() == 1);
+        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₁"));
+        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
+        await(() -> app.selectedUnitProperty().get() == 31);               // wraps round to the last unit
+        robot.type(KeyCode.ESCAPE);
+        await(() -> app.selectedUnitProperty().get() == -1);
+    }
+
+    @Test
     void playAdvancesThroughStepsAndSubStepsAndSpaceStopsIt(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas());
