@@ -1,7 +1,27 @@
 package io.gatescope;
 
+import io.gatescope.cli.Cli;
+
+/**
+ * The entry point of the jar: a plain class, not the JavaFX Application, so that the command line
+ * runs without JavaFX on the module path and jpackage can launch it. Without arguments the
+ * application window opens; with a command, the command runs headless.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        // The engine's kernels use the incubator Vector API; without the module they fail deep inside a
+        // command with NoClassDefFoundError, so say up front how to start Java.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.err.println("gatescope: start Java with --add-modules jdk.incubator.vector (bin/gatescope does)");
+            System.exit(Cli.BAD_INPUT);
+        }
+        if (args.length == 0) {
+            // GUI: wired when the ui package lands
+            System.exit(Cli.run(new String[] {"--help"}));
+        }
+        System.exit(Cli.run(args));
     }
 }

@@ -14,7 +14,7 @@ public final class ArrayFiles {
 
     /**
      * A nested list of {@code rows}×{@code cols} numbers, one row per time step; {@code rows} &lt; 0
-     * accepts any number of rows from 1. {@code needs} says who needs the shape ("the model's input_size 3").
+     * accepts any number of rows from 1. {@code needs} says who needs the shape ("the LSTM with input_size 3").
      */
     public static double[][] readSteps(Path file, String quantity, int rows, int cols, String needs) throws FileException {
         JsonInput in = JsonInput.read(file);

@@ -59,45 +59,68 @@ final class GatescopeFormat {
         Map<String, Object> training = root.hasNonNull("training") ? JsonInput.toMap(in.object(root, "training")) : Map.of();
         ModelFile.Metadata meta = new ModelFile.Metadata(task, training);
         JsonNode stateDict = in.object(root, "state_dict");
-        int inputSize = in.positiveInt(root, "input_size");
+        return switch (arch) {
+            case STACK -> new ModelFile.Stack(readStack(in, root, stateDict), meta);
+            case ENCODER_DECODER -> new ModelFile.Sequence(readEncoderDecoder(in, root, stateDict, task), meta);
+            default -> new ModelFile.Sequence(readDenseBaseline(in, root, stateDict, task), meta);
+        };
+    }
 
-        if (arch.equals(STACK)) {
-            CellKind kind = cell(in, root);
-            int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
-            boolean peep = peepholes(in, root, kind);
-            RecurrentStack stack = ModelFiles.build(in, () -> new RecurrentStack("", kind, inputSize, hidden, layers, peep));
-            StateDicts.read(in, stateDict, stack.parameters(), StateDicts.needs(stack, ""));
-            return new ModelFile.Stack(stack, meta);
-        }
-        int outputSize = in.positiveInt(root, "output_size");
+    private static RecurrentStack readStack(JsonInput in, JsonNode root, JsonNode stateDict) throws FileException {
+        CellKind kind = cell(in, root);
+        int inputSize = in.positiveInt(root, "input_size");
+        int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
+        boolean peep = peepholes(in, root, kind);
+        double count = ModelFiles.recurrentParameters(kind, inputSize, hidden, layers, peep, true);
+        RecurrentStack stack = ModelFiles.build(in, stateDict, count,
+                () -> new RecurrentStack("", kind, inputSize, hidden, layers, peep));
+        StateDicts.read(in, stateDict, stack.parameters(), StateDicts.needs(stack, ""));
+        return stack;
+    }
+
+    private static EncoderDecoder readEncoderDecoder(JsonInput in, JsonNode root, JsonNode stateDict, Optional<String> task)
+            throws FileException {
+        CellKind kind = cell(in, root);
+        int inputSize = in.positiveInt(root, "input_size"), outputSize = in.positiveInt(root, "output_size");
+        int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
+        boolean peep = peepholes(in, root, kind);
         int inSteps = in.positiveInt(root, "input_steps"), outSteps = in.positiveInt(root, "output_steps");
-        if (task.filter(ModelFiles.ADDITION::equals).isPresent()) {
-            checkAddition(in, inputSize, outputSize, inSteps, outSteps);
-        }
-        Map<String, String> needs = new HashMap<>();
-        SequenceModel model;
-        if (arch.equals(ENCODER_DECODER)) {
-            CellKind kind = cell(in, root);
-            int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
-            boolean peep = peepholes(in, root, kind);
-            EncoderDecoder ed = ModelFiles.build(in, () -> new EncoderDecoder(kind, inputSize, hidden, outputSize,
-                    inSteps, outSteps, layers, peep));
-            needs.putAll(StateDicts.needs(ed.encoder(), "encoder"));
-            needs.putAll(StateDicts.needs(ed.decoder(), "decoder"));
-            needs.putAll(StateDicts.needs(ed.head()));
-            model = ed;
-        } else {
-            if (inSteps != outSteps) {
-                throw in.error("output_steps is " + outSteps + " but a dense_baseline maps each step to one output;"
-                        + " expected input_steps (" + inSteps + ")");
-            }
-            int[] hidden = hiddenSizes(in, root);
-            DenseBaseline db = ModelFiles.build(in, () -> new DenseBaseline(inputSize, outputSize, inSteps, hidden));
-            for (Dense d : db.layers()) needs.putAll(StateDicts.needs(d));
-            model = db;
-        }
+        checkTask(in, task, inputSize, outputSize, inSteps, outSteps);
+        double count = ModelFiles.recurrentParameters(kind, inputSize, hidden, layers, peep, true)
+                + ModelFiles.recurrentParameters(kind, hidden, hidden, layers, peep, true)
+                + ModelFiles.denseParameters(hidden, outputSize);
+        EncoderDecoder model = ModelFiles.build(in, stateDict, count,
+                () -> new EncoderDecoder(kind, inputSize, hidden, outputSize, inSteps, outSteps, layers, peep));
+        Map<String, String> needs = new HashMap<>(StateDicts.needs(model.encoder(), "encoder"));
+        needs.putAll(StateDicts.needs(model.decoder(), "decoder"));
+        needs.putAll(StateDicts.needs(model.head()));
         StateDicts.read(in, stateDict, model.parameters(), needs);
-        return new ModelFile.Sequence(model, meta);
+        return model;
+    }
+
+    private static DenseBaseline readDenseBaseline(JsonInput in, JsonNode root, JsonNode stateDict, Optional<String> task)
+            throws FileException {
+        int inputSize = in.positiveInt(root, "input_size"), outputSize = in.positiveInt(root, "output_size");
+        int inSteps = in.positiveInt(root, "input_steps"), outSteps = in.positiveInt(root, "output_steps");
+        if (inSteps != outSteps) {
+            throw in.error("output_steps is " + outSteps + " but a dense_baseline maps each step to one output;"
+                    + " expected input_steps (" + inSteps + ")");
+        }
+        checkTask(in, task, inputSize, outputSize, inSteps, outSteps);
+        int[] hidden = hiddenSizes(in, root);
+        double count = 0;
+        int width = inputSize;
+        for (int h : hidden) {
+            count += ModelFiles.denseParameters(width, h);
+            width = h;
+        }
+        count += ModelFiles.denseParameters(width, outputSize);
+        DenseBaseline model = ModelFiles.build(in, stateDict, count,
+                () -> new DenseBaseline(inputSize, outputSize, inSteps, hidden));
+        Map<String, String> needs = new HashMap<>();
+        for (Dense d : model.layers()) needs.putAll(StateDicts.needs(d));
+        StateDicts.read(in, stateDict, model.parameters(), needs);
+        return model;
     }
 
     static void write(Path file, ModelFile content) throws FileException {
@@ -203,8 +226,9 @@ final class GatescopeFormat {
     }
 
     /** The addition task fixes the sizes: one input and output symbol per character of 0123456789+, five steps. */
-    private static void checkAddition(JsonInput in, int inputSize, int outputSize, int inSteps, int outSteps)
-            throws FileException {
+    private static void checkTask(JsonInput in, Optional<String> task, int inputSize, int outputSize, int inSteps,
+                                  int outSteps) throws FileException {
+        if (task.filter(ModelFiles.ADDITION::equals).isEmpty()) return;
         int[] got = {inputSize, outputSize, inSteps, outSteps};
         int[] need = {AdditionTask.SYMBOLS, AdditionTask.SYMBOLS, AdditionTask.STEPS, AdditionTask.STEPS};
         String[] names = {"input_size", "output_size", "input_steps", "output_steps"};

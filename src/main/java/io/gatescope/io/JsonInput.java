@@ -115,7 +115,7 @@ final class JsonInput {
         String expected = cols == 0 ? "a list of " + rows + " numbers" : rows + "x" + cols;
         if (!node.isArray()) throw error(field + " is " + describe(node) + " but " + needs + " needs " + expected);
         boolean nested = node.size() > 0 && node.get(0).isArray();
-        if (nested != (cols > 0) || node.size() != rows) {
+        if (nested != (cols > 0) || node.size() != rows || (nested && node.get(0).size() != cols)) {
             throw error(field + " is " + shape(node) + " but " + needs + " needs " + expected);
         }
         double[] out = new double[rows * Math.max(cols, 1)];

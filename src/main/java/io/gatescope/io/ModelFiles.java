@@ -1,6 +1,7 @@
 package io.gatescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatescope.engine.CellKind;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -36,14 +37,43 @@ public final class ModelFiles {
     }
 
     /**
-     * Builds the model a header describes. Sizes come from the file, so absurd ones (a typo'd
-     * hidden_size of 6400000) must become a message, not an OutOfMemoryError.
+     * Builds the model a header describes, unless the header asks for far more numbers than the file
+     * holds: a typo'd hidden_size of 6400000 must become a message, not an OutOfMemoryError.
+     * {@code parameters} is how many numbers the header asks for (formulas below). Smaller mismatches
+     * are built and then reported tensor by tensor, which says more precisely what is wrong.
      */
-    static <T> T build(JsonInput in, Supplier<T> constructor) throws FileException {
-        try {
-            return constructor.get();
-        } catch (OutOfMemoryError | NegativeArraySizeException e) {
-            throw in.error("the sizes in the header need more memory than Java has; expected sizes that match the state_dict");
+    static <T> T build(JsonInput in, JsonNode stateDict, double parameters, Supplier<T> constructor) throws FileException {
+        long present = countNumbers(stateDict);
+        if (parameters > 2.0 * present + (1 << 20)) {
+            throw in.error(String.format(java.util.Locale.ROOT, "the sizes in the header describe %,.0f parameters but"
+                    + " state_dict holds %,d numbers; expected sizes that match the state_dict", parameters, present));
         }
+        return constructor.get();
+    }
+
+    /**
+     * Parameters of a recurrent stack: per layer weight_ih (G·H×in), weight_hh (G·H×H), two biases and
+     * the peepholes (3H×H). In double, because absurd sizes overflow a long; only the comparison matters.
+     */
+    static double recurrentParameters(CellKind kind, int input, int hidden, int layers, boolean peepholes, boolean biases) {
+        double gh = (double) kind.blocks() * hidden;
+        double total = 0;
+        for (int k = 0; k < layers; k++) {
+            total += gh * ((k == 0 ? input : hidden) + (double) hidden) + (biases ? 2 * gh : 0)
+                    + (peepholes ? 3.0 * hidden * hidden : 0);
+        }
+        return total;
+    }
+
+    /** Parameters of a dense layer: weight (out×in) and bias. */
+    static double denseParameters(int input, int output) {
+        return (double) output * input + output;
+    }
+
+    private static long countNumbers(JsonNode node) {
+        if (node.isNumber()) return 1;
+        long n = 0;
+        for (JsonNode child : node) n += countNumbers(child);
+        return n;
     }
 }

@@ -56,7 +56,9 @@ final class PyTorchWeights {
         }
         int k = layers;
         boolean peep = peepholes;
-        RecurrentStack stack = ModelFiles.build(in, () -> new RecurrentStack("", kind, inputSize, hiddenSize, k, peep));
+        double count = ModelFiles.recurrentParameters(kind, inputSize, hiddenSize, k, peep, biases);
+        RecurrentStack stack = ModelFiles.build(in, stateDict, count,
+                () -> new RecurrentStack("", kind, inputSize, hiddenSize, k, peep));
         List<Parameter> params = biases ? stack.parameters()
                 : stack.parameters().stream().filter(p -> !StateDicts.isBias(p)).toList();
         StateDicts.read(in, stateDict, params, StateDicts.needs(stack, ""));

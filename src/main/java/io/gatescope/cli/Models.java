@@ -1,0 +1,41 @@
+package io.gatescope.cli;
+
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.SequenceModel;
+import io.gatescope.io.FileException;
+import io.gatescope.io.ModelFile;
+import io.gatescope.io.ModelFiles;
+import java.nio.file.Path;
+
+/** Loads the kind of model a command needs, saying plainly when a file holds another kind. */
+final class Models {
+    private Models() {
+    }
+
+    /** A bare recurrent stack: PyTorch weights or a Gatescope {@code stack} file. */
+    static RecurrentStack stack(Path file) throws FileException {
+        ModelFile m = ModelFiles.load(file);
+        if (m instanceof ModelFile.Stack s) return s.stack();
+        throw new FileException(file, "holds a whole sequence model (" + describe(((ModelFile.Sequence) m).model())
+                + "); expected a bare recurrent stack (PyTorch weights or a Gatescope stack file)");
+    }
+
+    /** A sequence model of the addition task: an encoder_decoder or a dense_baseline with task "addition". */
+    static SequenceModel addition(Path file) throws FileException {
+        ModelFile m = ModelFiles.load(file);
+        String expected = "expected a Gatescope model of the " + ModelFiles.ADDITION
+                + " task (architecture encoder_decoder or dense_baseline)";
+        if (m instanceof ModelFile.Stack s) {
+            throw new FileException(file, "holds a bare " + s.stack().kind().id() + " stack without a dense head; " + expected);
+        }
+        String task = m.metadata().task().orElse(null);
+        if (!ModelFiles.ADDITION.equals(task)) {
+            throw new FileException(file, "task is " + (task == null ? "missing" : "\"" + task + "\"") + "; " + expected);
+        }
+        return ((ModelFile.Sequence) m).model();
+    }
+
+    private static String describe(SequenceModel model) {
+        return model instanceof io.gatescope.engine.EncoderDecoder ? "encoder_decoder" : "dense_baseline";
+    }
+}

@@ -1,0 +1,121 @@
+package io.gatescope.io;
+
+import static io.gatescope.io.Fixtures.assertClose;
+import static io.gatescope.io.Fixtures.flat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.Parameter;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.trace.GradientTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * PyTorch weight files import as they are, and the engine then computes what PyTorch computed: the
+ * fixtures (make_fixtures.py, PyTorch 1.13, double) hold two-layer modules, an input, initial states,
+ * an upstream gradient on every h_t, and PyTorch's outputs and gradients.
+ */
+class PyTorchImportTest {
+    private static final double TOLERANCE = 1e-12;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"lstm,LSTM", "gru,GRU", "rnn_tanh,RNN_TANH", "rnn_relu,RNN_RELU", "lstm_nobias,LSTM"})
+    void engineAgreesWithPyTorch(String name, CellKind kind) throws Exception {
+        Path fixture = Fixtures.torch(name);
+        ModelFile file = ModelFiles.load(fixture.resolve("model.json"));
+        assertThat(file).isInstanceOf(ModelFile.Stack.class);
+        RecurrentStack stack = ((ModelFile.Stack) file).stack();
+        assertThat(stack.kind()).isEqualTo(kind);
+        assertThat(stack.numLayers()).isEqualTo(2);
+        assertThat(stack.inputSize()).isEqualTo(3);
+        assertThat(stack.hiddenSize()).isEqualTo(4);
+        JsonNode model = Fixtures.read(fixture.resolve("model.json")).get("state_dict");
+        for (Parameter p : stack.parameters()) {
+            double[] expected = model.has(p.name()) ? flat(model.get(p.name())) : new double[p.size()];
+            assertThat(p.data()).as(p.name() + " is a copy (zeros without bias)").isEqualTo(expected);
+        }
+
+        boolean lstm = kind.hasCellState();
+        double[][] x = ArrayFiles.readSteps(fixture.resolve("x.json"), "x", -1, 3, "the test");
+        double[][] h0 = ArrayFiles.readStates(fixture.resolve("h0.json"), "h0", 2, 4, "the test");
+        double[][] c0 = lstm ? ArrayFiles.readStates(fixture.resolve("c0.json"), "c0", 2, 4, "the test") : null;
+        double[][] g = ArrayFiles.readSteps(fixture.resolve("grad_h.json"), "grad_h", 5, 4, "the test");
+        TraceFiles.Result r = TraceFiles.run(stack, x, h0, c0, g);
+
+        JsonNode expected = Fixtures.read(fixture.resolve("expected.json"));
+        assertClose(flat(r.forward().top().hidden()), flat(expected.get("h")), TOLERANCE, "h");
+        for (int k = 0; k < 2; k++) {
+            var last = r.forward().layers().get(k).step(4);
+            assertClose(last.h(), flat(expected.get("h_n").get(k)), TOLERANCE, "h_n layer " + k);
+            if (lstm) assertClose(last.c(), flat(expected.get("c_n").get(k)), TOLERANCE, "c_n layer " + k);
+        }
+        GradientTrace grads = r.gradients().orElseThrow();
+        JsonNode eg = expected.get("grads");
+        for (Iterator<Map.Entry<String, JsonNode>> it = eg.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            double[] actual = switch (e.getKey()) {
+                case "x" -> flat(grads.dx());
+                case "h0" -> flat(grads.dh0());
+                case "c0" -> flat(grads.dc0());
+                default -> grads.params().get(e.getKey());
+            };
+            assertClose(actual, flat(e.getValue()), TOLERANCE, "grad of " + e.getKey());
+        }
+        assertThat(eg.size()).as("every gradient PyTorch has was compared")
+                .isEqualTo((name.equals("lstm_nobias") ? 4 : 8) + (lstm ? 3 : 2));
+    }
+
+    @Test
+    void layerCountComesFromTheKeys() throws Exception {
+        RecurrentStack three = Fixtures.randomStack(new RecurrentStack("", CellKind.GRU, 2, 3, 3, false), 5);
+        RecurrentStack loaded = importAgain(three);
+        assertThat(loaded.numLayers()).isEqualTo(3);
+        assertSameWeights(loaded, three);
+    }
+
+    @Test
+    void peepholeKeysMakeAPeepholeLstm() throws Exception {
+        RecurrentStack peep = Fixtures.randomStack(new RecurrentStack("", CellKind.LSTM, 3, 4, 2, true), 6);
+        RecurrentStack loaded = importAgain(peep);
+        assertThat(loaded.hasPeepholes()).isTrue();
+        assertThat(loaded.layer(1).weightCh().name()).isEqualTo("weight_ch_l1");
+        assertSameWeights(loaded, peep);
+    }
+
+    @Test
+    void theSeedsSimplifiedGruImportsWithInputSizeOne() throws Exception {
+        // input_size 1 makes weight_ih_l0 8x1: one column, yet a nested list, not a bias-like flat list.
+        RecurrentStack simple = Fixtures.randomStack(new RecurrentStack("", CellKind.GRU_SIMPLE, 1, 4, 1, false), 7);
+        RecurrentStack loaded = importAgain(simple);
+        assertThat(loaded.kind()).isEqualTo(CellKind.GRU_SIMPLE);
+        assertSameWeights(loaded, simple);
+    }
+
+    private RecurrentStack importAgain(RecurrentStack stack) throws Exception {
+        ObjectNode file = Fixtures.pytorchFile(stack);
+        Path m = dir.resolve("m.json");
+        Files.writeString(m, file.toString());
+        return ((ModelFile.Stack) ModelFiles.load(m)).stack();
+    }
+
+    private static void assertSameWeights(RecurrentStack actual, RecurrentStack expected) {
+        assertThat(actual.parameters()).hasSameSizeAs(expected.parameters());
+        for (int i = 0; i < expected.parameters().size(); i++) {
+            Parameter a = actual.parameters().get(i), e = expected.parameters().get(i);
+            assertThat(a.name()).isEqualTo(e.name());
+            assertThat(a.data()).as(e.name()).isEqualTo(e.data());
+        }
+    }
+}
