@@ -1,0 +1,51 @@
+package io.gatescope.ui;
+
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.settings.SettingsBinder;
+import io.gatescope.ui.settings.SettingsStore;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The desktop application: one main window on the shipped LSTM addition model with {@code 67+60}
+ * at the first step on a first start, and wherever the user left off afterwards.
+ */
+public final class GatescopeApp extends Application {
+    private final ExecutorService compute = ComputeThread.create();
+    private final SettingsStore store = SettingsStore.atHome();
+    private SettingsBinder settings;
+
+    public static void main(String[] args) {
+        launch(GatescopeApp.class, args);
+    }
+
+    @Override public void start(Stage stage) {
+        AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), compute);
+        MainWindow window = new MainWindow(app);
+        settings = new SettingsBinder(app, store);
+        settings.restoreAndTrack();
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // Most of the screen (all of a 1280×720 projector), but not sprawled over a 4K one.
+        double w = Math.min(screen.getWidth(), Math.min(2400, Math.max(1280, screen.getWidth() * 0.92)));
+        double h = Math.min(screen.getHeight(), Math.min(1500, Math.max(720, screen.getHeight() * 0.92)));
+        Scene scene = new Scene(window, w, h);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> app.modelProperty().get() == null
+                ? "Gatescope" : "Gatescope — " + app.modelProperty().get().name(), app.modelProperty()));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    @Override public void stop() {
+        if (settings != null) settings.saveNow();
+        store.close();
+        compute.shutdownNow();
+    }
+}

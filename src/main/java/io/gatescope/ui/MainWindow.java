@@ -1,0 +1,265 @@
+package io.gatescope.ui;
+
+import atlantafx.base.theme.Styles;
+import io.gatescope.ui.cell.CellPanel;
+import io.gatescope.ui.controls.ModelPicker;
+import io.gatescope.ui.controls.PanelFrame;
+import io.gatescope.ui.controls.Player;
+import io.gatescope.ui.controls.TimeBar;
+import io.gatescope.ui.controls.ViewBar;
+import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.heatmap.HeatmapPanel;
+import io.gatescope.ui.input.InputBar;
+import io.gatescope.ui.strips.StripPanel;
+import io.gatescope.ui.theme.UiTheme;
+import io.gatescope.ui.unrolled.UnrolledPanel;
+import java.io.File;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window's content: model and view bars on top, the input row, the panels (unrolled view
+ * across the top, cell diagram with the current step's vectors and equations in the middle,
+ * heatmaps below) and the time controls at the bottom. Build it from an {@link AppModel}; it works
+ * in any scene, which is how the tests show it headless.
+ */
+public final class MainWindow extends BorderPane {
+    public static final String STYLE_CLASS = "main-window";
+    public static final String MODEL_ERROR_ID = "modelError";
+    /** Window heights below this fold the heatmaps at start, so the cell diagram stays legible. */
+    static final double FOLD_BELOW_PX = 800;
+    /** AtlantaFX's base font size; zoom multiplies it. */
+    static final double BASE_FONT_PX = 14;
+
+    private final AppModel app;
+    private final InputBar input;
+    private final ModelPicker picker;
+    private final StripPanel strips;
+    private final HeatmapPanel heatmaps;
+    private final EquationsPanel equations;
+    private final CellPanel cell;
+    private final UnrolledPanel unrolled;
+    private final SplitPane panels;
+    private final PanelFrame unrolledFrame;
+    private final SplitPane middle;
+    /** The panels in the order the digit keys name them. */
+    private final PanelFrame[] frames;
+    private PanelFrame maximised;
+    private SplitPane maximisedFrom;
+    private final Region placeholder = new Region();
+
+    public MainWindow(AppModel app) {
+        this.app = app;
+        getStyleClass().add(STYLE_CLASS);
+
+        picker = new ModelPicker(app);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(picker, gap, new ViewBar(app.view()));
+        input = new InputBar(app);
+        Label modelError = new Label();
+        modelError.setId(MODEL_ERROR_ID);
+        modelError.getStyleClass().addAll(Styles.DANGER, "model-error");
+        modelError.setWrapText(true);
+        modelError.textProperty().bind(app.modelErrorProperty());
+        modelError.visibleProperty().bind(app.modelErrorProperty().isNotEmpty());
+        modelError.managedProperty().bind(modelError.visibleProperty());
+        setTop(new VBox(bar, input, modelError));
+
+        cell = new CellPanel(app);
+        unrolled = new UnrolledPanel(app);
+        strips = new StripPanel(app);
+        heatmaps = new HeatmapPanel(app);
+        equations = new EquationsPanel(app);
+        PanelFrame cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
+        PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
+        PanelFrame equationFrame = new PanelFrame("Equations", equations);
+        unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
+        PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
+                heatmaps.chooser());
+        middle = new SplitPane(cellFrame, stripFrame, equationFrame);
+        panels = new SplitPane(unrolledFrame, middle, heatmapFrame);
+        panels.setOrientation(Orientation.VERTICAL);
+        panels.setDividerPositions(0.22, 0.7);
+        frames = new PanelFrame[] {unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame};
+        for (PanelFrame f : frames) f.setOnMaximise(() -> toggleMaximised(f));
+        setCenter(panels);
+
+        setBottom(new TimeBar(app));
+        new Player(app, cell::subStepCount);
+
+        applyTheme(app.view().themeProperty().get());
+        app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
+        applyZoom(app.view().zoomProperty().get());
+        app.view().zoomProperty().addListener((o, a, z) -> {
+            applyZoom(z.doubleValue());
+            arrangeLater();
+        });
+        panels.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number h) {
+                if (h.doubleValue() <= 0) return;
+                o.removeListener(this);      // once, at the first layout; later the user's dividers rule
+                arrangeLater();
+            }
+        });
+        setOnDragOver(this::onDragOver);
+        setOnDragDropped(this::onDragDropped);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            new KeyBindings(app, actions()).install(scene);
+            scene.windowProperty().addListener((ow, aw, w) -> {
+                if (w instanceof Stage stage) bindFullScreen(stage);
+            });
+        });
+    }
+
+    public AppModel app() { return app; }
+
+    public StripPanel strips() { return strips; }
+
+    public HeatmapPanel heatmaps() { return heatmaps; }
+
+    public EquationsPanel equations() { return equations; }
+
+    public CellPanel cell() { return cell; }
+
+    public UnrolledPanel unrolled() { return unrolled; }
+
+    /**
+     * Shares the height: the unrolled view gets what it needs to be legible, the cell row most of
+     * the rest. From 150 % text up (presenter mode) the heatmaps fold down to their title bar, so
+     * the cell diagram stays large (and wider); so they do on a screen under 800 px. Their maximise
+     * button, the 5 key or the divider brings them back.
+     */
+    private void arrangeDividers() {
+        double height = panels.getHeight();
+        if (height <= 0) return;
+        // At the desk the unrolled view gets what it asks for; with large text it shrinks to fit about a
+        // quarter of the height, because the cell diagram is what the hall must read.
+        boolean large = app.view().zoomProperty().get() >= 1.5;
+        double wanted = unrolledFrame.minHeight(-1) / 0.65;
+        double top = large ? 0.27 : Math.min(0.4, wanted / height);
+        // On a 720p projector there is no room for the heatmaps below a legible cell either.
+        boolean fold = large || getHeight() < FOLD_BELOW_PX;
+        panels.setDividerPositions(top, fold ? 1.0 : top + 0.6 * (1 - top));
+        this.middle.setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
+    }
+
+    private void arrangeLater() {
+        // After the new font size has been applied and laid out, so minimum heights are current.
+        javafx.application.Platform.runLater(() -> {
+            applyCss();
+            layout();
+            arrangeDividers();
+        });
+    }
+
+    /**
+     * Fills the centre with one panel, or puts it back. A placeholder holds its slot in the split
+     * pane meanwhile, so the dividers stay where the user left them.
+     */
+    void toggleMaximised(PanelFrame frame) {
+        if (maximised != null) {
+            PanelFrame was = maximised;
+            setCenter(null);
+            maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(placeholder), was);
+            maximised = null;
+            setCenter(panels);
+            if (was == frame) return;
+        }
+        SplitPane parent = findSplit(panels, frame);
+        if (parent == null) return;
+        maximisedFrom = parent;
+        parent.getItems().set(parent.getItems().indexOf(frame), placeholder);
+        maximised = frame;
+        setCenter(frame);
+    }
+
+    private static SplitPane findSplit(SplitPane pane, PanelFrame frame) {
+        if (pane.getItems().contains(frame)) return pane;
+        for (var item : pane.getItems()) {
+            if (item instanceof SplitPane inner) {
+                SplitPane found = findSplit(inner, frame);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    private KeyBindings.Actions actions() {
+        return new KeyBindings.Actions() {
+            @Override public void togglePresenter() {
+                app.view().presenterProperty().set(!app.view().presenterProperty().get());
+            }
+
+            @Override public void leavePresenter() { app.view().presenterProperty().set(false); }
+
+            @Override public void openFile() { picker.openDialog(); }
+
+            @Override public void focusInput() { input.field().requestFocus(); }
+
+            @Override public int subStepCount() { return cell.subStepCount(); }
+
+            @Override public void maximise(int n) {
+                if (n == 0) {
+                    if (maximised != null) toggleMaximised(maximised);
+                } else if (n <= frames.length) {
+                    toggleMaximised(frames[n - 1]);
+                }
+            }
+        };
+    }
+
+    private void applyTheme(UiTheme theme) {
+        // AtlantaFX themes are user-agent stylesheets: one per application, so the window sets it.
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        getStylesheets().setAll(theme.stylesheets());
+    }
+
+    private void applyZoom(double zoom) {
+        // Every control sizes in em, so one font size on the root scales the whole window.
+        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
+    }
+
+    /** Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode. */
+    private void bindFullScreen(Stage stage) {
+        stage.setFullScreenExitHint("Presenter mode — press Esc or F5 to leave");
+        app.view().presenterProperty().addListener((o, a, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full) app.view().presenterProperty().set(false);
+        });
+        if (app.view().presenterProperty().get()) stage.setFullScreen(true);
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        boolean ok = false;
+        if (e.getDragboard().hasFiles()) {
+            for (File f : e.getDragboard().getFiles()) {
+                if (f.isFile()) {
+                    app.open(f.toPath());
+                    ok = true;
+                    break;
+                }
+            }
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+}

@@ -1,0 +1,183 @@
+package io.gatescope.ui.canvas;
+
+import io.gatescope.chart.Chart;
+import io.gatescope.chart.ChartExport;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.util.function.Predicate;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import io.gatescope.ui.controls.RichText;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Window;
+import org.jfree.fx.FXGraphics2D;
+
+/**
+ * Shows one chart from the chart package on a JavaFX canvas through FXGraphics2D: the very drawing
+ * code that exports to PNG, SVG and PDF, never a second copy in JavaFX shapes.
+ *
+ * <p>The canvas fills the region. {@link #invalidate()} asks for a redraw on the next pulse (many
+ * invalidations, one redraw). Hover and click are answered by the panel from the last drawn chart's
+ * hit tests, in the same coordinates the chart drew in.
+ */
+public final class ChartCanvas extends Region {
+    public static final String STYLE_CLASS = "chart-canvas";
+
+    private final Canvas canvas = new Canvas();
+    private final FXGraphics2D graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
+    private final Supplier<Chart> factory;
+    private final Tooltip tooltip = new Tooltip();
+    private final TextFlow tooltipText = new TextFlow();
+    private final ReadOnlyIntegerWrapper redraws = new ReadOnlyIntegerWrapper(this, "redraws");
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private BiFunction<Chart, Point2D, String> hover;
+    private BiConsumer<Chart, Point2D> click;
+    private Chart chart;
+    private Predicate<Chart> raster = c -> false;
+    private boolean shrinkToFit;
+    private double drawScale = 1;
+    private WritableImage rasterImage;
+
+    /** @param factory builds the chart to draw from the current data and style; null draws nothing */
+    public ChartCanvas(Supplier<Chart> factory) {
+        this.factory = factory;
+        getStyleClass().add(STYLE_CLASS);
+        getChildren().add(canvas);
+        canvas.setManaged(false);
+        tooltip.setGraphic(tooltipText);
+        tooltip.getStyleClass().add("value-tooltip");
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(900);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTooltip());
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && click != null && chart != null) {
+                click.accept(chart, inChart(e.getX(), e.getY()));
+            }
+        });
+    }
+
+    /**
+     * Answers hovering with a rich-text tooltip ({@code null} for nothing under the mouse): the
+     * exact value, what it is, and its equation with the numbers filled in.
+     */
+    public void setOnHover(BiFunction<Chart, Point2D, String> hover) { this.hover = hover; }
+
+    /** Runs on a primary click with the position in chart coordinates. */
+    public void setOnChartClick(BiConsumer<Chart, Point2D> click) { this.click = click; }
+
+    /**
+     * Which charts to draw through a Java2D image instead of FXGraphics2D: still the chart's one
+     * drawing code (the PNG export's path), but one image for the canvas to show instead of tens of
+     * thousands of recorded rectangles (a 256-unit × 200-step heatmap) that would stall the renderer.
+     */
+    public void setRaster(Predicate<Chart> raster) { this.raster = raster; }
+
+    /**
+     * Draws the chart scaled down uniformly when the canvas is smaller than the chart's preferred
+     * size, instead of letting the chart clip: in presenter mode the whole cell stays in view, a
+     * little smaller, rather than losing its bottom half.
+     */
+    public void setShrinkToFit(boolean shrink) { this.shrinkToFit = shrink; }
+
+    /** Counts redraws; tests wait on it, and it proves coalescing. */
+    public ReadOnlyIntegerProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
+
+    /** The tooltip's text without markup, or empty when none shows. */
+    public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
+
+    /** The chart drawn last, or null before the first draw. */
+    public Chart chart() { return chart; }
+
+    /** Redraws on the next pulse. */
+    public void invalidate() {
+        RedrawPulse.request(this);
+    }
+
+    void redrawNow() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (w < 1 || h < 1) return;
+        chart = factory.get();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, w, h);
+        drawScale = chart != null && shrinkToFit ? fitScale(chart, w, h) : 1;
+        double lw = w / drawScale, lh = h / drawScale;     // the size the chart lays itself out in
+        if (chart != null && raster.test(chart)) {
+            double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+            BufferedImage image = ChartExport.image(chart, lw, lh, scale * drawScale);
+            if (rasterImage == null || rasterImage.getWidth() != image.getWidth() || rasterImage.getHeight() != image.getHeight()) {
+                rasterImage = null;      // a new size needs a new image; the same size reuses its pixels
+            }
+            rasterImage = SwingFXUtils.toFXImage(image, rasterImage);
+            gc.drawImage(rasterImage, 0, 0, w, h);
+        } else if (chart != null) {
+            AffineTransform saved = graphics.getTransform();
+            graphics.scale(drawScale, drawScale);
+            chart.draw(graphics, lw, lh);
+            graphics.setTransform(saved);
+        }
+        redraws.set(redraws.get() + 1);
+    }
+
+    private static double fitScale(Chart chart, double w, double h) {
+        Chart.Size preferred = chart.preferredSize();
+        return Math.min(1, Math.min(w / preferred.width(), h / preferred.height()));
+    }
+
+    /** Where a point of the last drawn chart (e.g. a hit-test rectangle's centre) is on this canvas. */
+    public Point2D chartToLocal(double x, double y) {
+        return new Point2D(x * drawScale, y * drawScale);
+    }
+
+    /** A mouse position in the coordinates the chart was drawn in. */
+    private Point2D inChart(double x, double y) {
+        return new Point2D(x / drawScale, y / drawScale);
+    }
+
+    @Override protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            invalidate();
+        }
+    }
+
+    private void onMove(MouseEvent e) {
+        String rich = hover == null || chart == null ? null : hover.apply(chart, inChart(e.getX(), e.getY()));
+        setCursor(rich == null ? Cursor.DEFAULT : Cursor.HAND);
+        if (rich == null) {
+            hideTooltip();
+            return;
+        }
+        RichText.fill(tooltipText, rich);
+        hoverText.set(RichText.plainText(tooltipText));
+        Window window = getScene() == null ? null : getScene().getWindow();
+        if (window == null) return;
+        if (!tooltip.isShowing()) tooltip.show(this, e.getScreenX() + 16, e.getScreenY() + 20);
+        else {
+            tooltip.setAnchorX(e.getScreenX() + 16);
+            tooltip.setAnchorY(e.getScreenY() + 20);
+        }
+    }
+
+    private void hideTooltip() {
+        hoverText.set("");
+        tooltip.hide();
+    }
+}

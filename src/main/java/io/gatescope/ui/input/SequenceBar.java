@@ -1,0 +1,109 @@
+package io.gatescope.ui.input;
+
+import atlantafx.base.theme.Styles;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.SequenceInput;
+import java.io.File;
+import java.io.IOException;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+
+/**
+ * The input row of a model that is not an addition model: what sequence feeds it, and three ways
+ * to change it: edit it in a table, load a CSV or JSON file, or draw a random one from a seed.
+ */
+final class SequenceBar extends HBox {
+    static final String SUMMARY_ID = "sequenceSummary";
+
+    private final AppModel app;
+    private final Label summary = new Label();
+    private final Label error = new Label();
+    private final Spinner<Integer> length = new Spinner<>(1, 500, 8);
+    private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+
+    SequenceBar(AppModel app) {
+        this.app = app;
+        getStyleClass().add("input-row");
+        setAlignment(Pos.CENTER_LEFT);
+        summary.setId(SUMMARY_ID);
+        summary.textProperty().bind(Bindings.createStringBinding(this::describe, app.sequenceProperty(), app.modelProperty()));
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.setMinWidth(0);
+
+        Button edit = new Button("Edit table…");
+        edit.setTooltip(new Tooltip("Type the input numbers step by step in a table"));
+        edit.setOnAction(e -> editTable());
+        Button load = new Button("Load CSV/JSON…");
+        load.setTooltip(new Tooltip("Read the input sequence from a file: one step per line (CSV) or an array of arrays (JSON)"));
+        load.setOnAction(e -> loadFile());
+
+        length.setEditable(true);
+        length.setPrefWidth(90);
+        length.getValueFactory().valueProperty().bindBidirectional(app.sequenceLengthProperty().asObject());
+        length.setTooltip(new Tooltip("Number of time steps of the random sequence"));
+        seed.setEditable(true);
+        seed.setPrefWidth(110);
+        seed.setTooltip(new Tooltip("Seed of the random sequence: the same seed gives the same numbers"));
+        Button random = new Button("Random");
+        random.setTooltip(new Tooltip("A sequence of uniform numbers in [−1, 1) of the chosen length, drawn from the seed"));
+        random.setOnAction(e -> randomise());
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(new Label("Input sequence"), summary, edit, load, gap,
+                new Label("Steps"), length, new Label("Seed"), seed, random, error);
+    }
+
+    private String describe() {
+        SequenceInput s = app.sequenceProperty().get();
+        return s == null ? "" : s.length() + " steps × " + s.width() + " numbers (" + s.origin() + ")";
+    }
+
+    private int width() {
+        return app.modelProperty().get() instanceof LoadedModel.Stack s ? s.inputSize() : 1;
+    }
+
+    private void randomise() {
+        error.setText("");
+        app.sequenceProperty().set(SequenceInput.random(length.getValue(), width(), seed.getValue()));
+    }
+
+    private void editTable() {
+        SequenceInput current = app.sequenceProperty().get();
+        new SequenceTableDialog(current != null ? current : SequenceInput.random(length.getValue(), width(), seed.getValue()),
+                getScene().getWindow()).showAndWait().ifPresent(s -> {
+                    error.setText("");
+                    app.sequenceProperty().set(s);
+                });
+    }
+
+    private void loadFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load an input sequence");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV or JSON", "*.csv", "*.txt", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file == null) return;
+        try {
+            SequenceInput s = SequenceFiles.read(file.toPath());
+            if (s.width() != width()) {
+                error.setText(file.getName() + " has " + s.width() + " numbers per step; this model reads " + width());
+                return;
+            }
+            error.setText("");
+            app.sequenceProperty().set(s);
+        } catch (IOException e) {
+            error.setText(file.getName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.gatescope.ui.settings;
+
+import io.gatescope.chart.ColourScales.Palette;
+import io.gatescope.chart.Notation;
+import io.gatescope.engine.CellKind;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.ViewOptions;
+import io.gatescope.ui.model.ModelChoice;
+import io.gatescope.ui.theme.UiTheme;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.util.Duration;
+
+/**
+ * Connects the app model to the settings file: restores what was saved, and saves again shortly
+ * after anything worth remembering changes (many changes in a burst, such as scrubbing, write once).
+ */
+public final class SettingsBinder {
+    private final AppModel app;
+    private final SettingsStore store;
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
+    private int pendingStep = -1;
+    private int pendingUnit = -1;
+
+    public SettingsBinder(AppModel app, SettingsStore store) {
+        this.app = app;
+        this.store = store;
+        debounce.setOnFinished(e -> store.saveLater(snapshot()));
+    }
+
+    /** Puts the saved state into the app model, then saves on every later change. */
+    public void restoreAndTrack() {
+        ViewSettings s = store.load();
+        ViewOptions v = app.view();
+        v.notationProperty().set(parse(Notation.class, s.notation(), Notation.PYTORCH));
+        v.paletteProperty().set(parse(Palette.class, s.palette(), Palette.CLASSIC));
+        v.deskThemeProperty().set(UiTheme.parse(s.deskTheme(), UiTheme.LIGHT));
+        v.presenterThemeProperty().set(UiTheme.parse(s.presenterTheme(), UiTheme.HIGH_CONTRAST));
+        v.deskZoomProperty().set(ViewOptions.clampZoom(s.deskZoom()));
+        v.presenterZoomProperty().set(ViewOptions.clampZoom(s.presenterZoom()));
+        v.speedProperty().set(s.speed() > 0 ? s.speed() : 1.0);
+        app.sequenceLengthProperty().set(Math.max(1, s.sequenceLength()));
+        app.restoreRecent(s.recentFiles().stream().map(Path::of).toList());
+        if (s.input() != null) app.inputTextProperty().set(s.input());
+        // Step and unit need the trace, which arrives later: apply them to the first one.
+        pendingStep = s.step();
+        pendingUnit = s.selectedUnit();
+        int layer = s.layer();
+        app.cursorProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends io.gatescope.ui.model.TraceCursor> o,
+                                          io.gatescope.ui.model.TraceCursor a, io.gatescope.ui.model.TraceCursor c) {
+                if (c == null) return;
+                o.removeListener(this);
+                app.setLayer(layer);
+                app.goTo(pendingStep);
+                app.selectUnit(pendingUnit);
+            }
+        });
+        app.modelChoiceProperty().set(choice(s.model()));
+        track();
+    }
+
+    private ModelChoice choice(String key) {
+        if (key != null && key.startsWith("file:")) {
+            Path p = Path.of(key.substring("file:".length()));
+            if (java.nio.file.Files.isRegularFile(p)) return new ModelChoice.FromFile(p);
+        }
+        String id = key != null && key.startsWith("shipped:") ? key.substring("shipped:".length()) : "lstm";
+        return app.choices().stream().filter(c -> c instanceof ModelChoice.Shipped sh && sh.kind().id().equals(id))
+                .findFirst().orElse(app.choices().get(0));
+    }
+
+    private void track() {
+        ViewOptions v = app.view();
+        Observable[] watched = {app.modelChoiceProperty(), app.inputTextProperty(), app.stepProperty(), app.layerProperty(),
+                app.selectedUnitProperty(), v.notationProperty(), v.paletteProperty(), v.deskThemeProperty(),
+                v.presenterThemeProperty(), v.deskZoomProperty(), v.presenterZoomProperty(), v.speedProperty(),
+                app.sequenceLengthProperty(), app.recentFiles()};
+        for (Observable o : watched) o.addListener(x -> debounce.playFromStart());
+    }
+
+    /** The state to save now. */
+    public ViewSettings snapshot() {
+        ViewOptions v = app.view();
+        ModelChoice c = app.modelChoiceProperty().get();
+        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), app.inputTextProperty().get(),
+                app.stepProperty().get(), app.layerProperty().get(), app.selectedUnitProperty().get(),
+                v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
+                v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
+                v.speedProperty().get(), app.sequenceLengthProperty().get(), 1L,
+                app.recentFiles().stream().map(Path::toString).toList());
+    }
+
+    /** Writes the current state now (when the window closes). */
+    public void saveNow() {
+        debounce.stop();
+        store.save(snapshot());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return name == null ? fallback : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

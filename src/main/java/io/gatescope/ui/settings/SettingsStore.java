@@ -1,0 +1,75 @@
+package io.gatescope.ui.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads and writes {@link ViewSettings} as {@code settings.json} in the Gatescope home folder: the
+ * {@code gatescope.home} system property (tests point it at a temporary folder), else
+ * {@code ~/.gatescope}. Writes go to a background thread, newest last, through a temporary file so
+ * a crash never leaves half a file.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatescope-settings");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SettingsStore(Path home) {
+        this.file = home.resolve("settings.json");
+    }
+
+    /** The store in the user's Gatescope home folder. */
+    public static SettingsStore atHome() {
+        String home = System.getProperty("gatescope.home");
+        return new SettingsStore(home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".gatescope"));
+    }
+
+    public Path file() { return file; }
+
+    /** The saved settings, or the defaults when there are none or they cannot be read. */
+    public ViewSettings load() {
+        if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
+        try {
+            return JSON.readValue(file.toFile(), ViewSettings.class);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
+            return ViewSettings.DEFAULT;
+        }
+    }
+
+    /** Writes in the background; the calling (FX) thread never waits for the disk. */
+    public void saveLater(ViewSettings settings) {
+        writer.execute(() -> save(settings));
+    }
+
+    /** Writes now, on the calling thread (used when the application stops). */
+    public void save(ViewSettings settings) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), settings);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not save settings to " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Finishes pending writes and stops the writer thread. */
+    public void close() {
+        writer.shutdown();
+    }
+}

@@ -1,0 +1,40 @@
+package io.gatescope.ui.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * Everything about the view that survives a restart, as one flat record: saving and restoring is
+ * one JSON round trip. Names are strings (enum names, model keys) so that a settings file written
+ * by another version degrades to defaults field by field instead of failing.
+ *
+ * @param model          the picker entry's key, e.g. {@code shipped:lstm} or {@code file:/path}
+ * @param input          the addition input as typed
+ * @param step           the time step the cursor was on
+ * @param layer          the layer shown for multi-layer stacks
+ * @param selectedUnit   the selected hidden unit, or −1
+ * @param notation       the notation's enum name
+ * @param deskTheme      the theme outside presenter mode
+ * @param presenterTheme the theme in presenter mode
+ * @param palette        the value palette's enum name
+ * @param deskZoom       font scale outside presenter mode, 1.0–2.5
+ * @param presenterZoom  font scale in presenter mode, 1.0–2.5
+ * @param speed          playback speed in steps per second
+ * @param sequenceLength length of the random input sequence for non-addition models
+ * @param sequenceSeed   seed of that sequence
+ * @param recentFiles    most recent first
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ViewSettings(String model, String input, int step, int layer, int selectedUnit, String notation,
+                           String deskTheme, String presenterTheme, String palette, double deskZoom,
+                           double presenterZoom, double speed, int sequenceLength, long sequenceSeed,
+                           List<String> recentFiles) {
+
+    /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
+    public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, -1, "PYTORCH",
+            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of());
+
+    public ViewSettings {
+        recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
+    }
+}

@@ -1,0 +1,130 @@
+package io.gatescope.ui.strips;
+
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.ColourScale;
+import io.gatescope.chart.Legend;
+import io.gatescope.chart.Quantity;
+import io.gatescope.chart.UnitStrip;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.model.Quantities;
+import io.gatescope.ui.model.TraceCursor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The current step's vectors: every gate, the candidate, c_t and h_t as strips of coloured units,
+ * with one legend per colour scale underneath. Hover a unit for its value and equation; click it to
+ * select it in every view.
+ */
+public final class StripPanel extends ScrollPane {
+    public static final String STYLE_CLASS = "strip-panel";
+
+    private final AppModel app;
+    private final VBox strips = new VBox();
+    private final FlowPane legends = new FlowPane();
+    private final List<ChartCanvas> canvases = new ArrayList<>();
+    private final List<ChartCanvas> legendCanvases = new ArrayList<>();
+    private List<Quantity> shown = List.of();
+    private Map<Quantity, Double> maxAbs = Map.of();
+    private ModelTrace measured;
+    private int measuredLayer = -1;
+
+    public StripPanel(AppModel app) {
+        this.app = app;
+        getStyleClass().add(STYLE_CLASS);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        VBox content = new VBox(strips, legends);
+        content.getStyleClass().add("strip-content");
+        setContent(content);
+        app.cursorProperty().addListener((o, a, c) -> refresh());
+        app.chartStyleBinding().addListener((o, a, s) -> refresh());
+    }
+
+    /** The strip canvases in display order (tests hover and click them). */
+    public List<ChartCanvas> canvases() { return List.copyOf(canvases); }
+
+    /** The quantities shown, in the same order as {@link #canvases()}. */
+    public List<Quantity> quantities() { return shown; }
+
+    private void refresh() {
+        TraceCursor c = app.cursorProperty().get();
+        if (c == null) return;
+        ChartStyle style = app.chartStyleBinding().get();
+        if (measured != c.trace() || measuredLayer != c.layer()) {
+            Map<Quantity, Double> m = new LinkedHashMap<>();
+            for (Quantity q : Quantities.shown(c.kind(), style.notation())) m.put(q, Quantities.maxAbs(c.trace(), c.layer(), q));
+            maxAbs = m;
+            measured = c.trace();
+            measuredLayer = c.layer();
+        }
+        List<Quantity> wanted = Quantities.shown(c.kind(), style.notation());
+        if (!wanted.equals(shown)) rebuild(wanted);
+        rebuildLegends(c, style);
+        resize();
+        canvases.forEach(ChartCanvas::invalidate);
+    }
+
+    private void rebuild(List<Quantity> wanted) {
+        shown = wanted;
+        canvases.clear();
+        for (Quantity q : wanted) {
+            ChartCanvas canvas = new ChartCanvas(() -> strip(q));
+            canvas.setOnHover((chart, p) -> {
+                int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+                TraceCursor c = app.cursorProperty().get();
+                return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u);
+            });
+            canvas.setOnChartClick((chart, p) -> {
+                int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+                if (u >= 0) app.toggleUnit(u);
+            });
+            canvases.add(canvas);
+        }
+        strips.getChildren().setAll(canvases);
+    }
+
+    private UnitStrip strip(Quantity q) {
+        TraceCursor c = app.cursorProperty().get();
+        if (c == null || !q.existsFor(c.kind())) return null;
+        return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get());
+    }
+
+    /** One legend per distinct colour scale, titled with the symbols that use it. */
+    private void rebuildLegends(TraceCursor c, ChartStyle style) {
+        Map<String, List<Quantity>> byScale = new LinkedHashMap<>();
+        Map<String, ColourScale> scales = new LinkedHashMap<>();
+        for (Quantity q : shown) {
+            ColourScale s = style.scales().forQuantity(q, c.kind(), maxAbs.getOrDefault(q, 1.0));
+            byScale.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(q);
+            scales.putIfAbsent(s.toString(), s);
+        }
+        legendCanvases.clear();
+        for (var e : byScale.entrySet()) {
+            String title = String.join(", ", e.getValue().stream().map(q -> style.notation().label(c.kind(), q)).toList());
+            Legend legend = new Legend(title, scales.get(e.getKey()), Legend.Orientation.HORIZONTAL, style);
+            ChartCanvas canvas = new ChartCanvas(() -> legend);
+            canvas.setPrefSize(legend.preferredSize().width(), legend.preferredSize().height());
+            legendCanvases.add(canvas);
+        }
+        legends.getChildren().setAll(legendCanvases);
+    }
+
+    private void resize() {
+        for (int i = 0; i < canvases.size(); i++) {
+            UnitStrip s = strip(shown.get(i));
+            if (s == null) continue;
+            // At this height the strip keeps its preferred squares; a narrower panel shrinks them to fit.
+            double h = s.preferredSize().height();
+            canvases.get(i).setPrefHeight(h);
+            canvases.get(i).setMinHeight(h);
+        }
+    }
+}

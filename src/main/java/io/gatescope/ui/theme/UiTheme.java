@@ -1,0 +1,55 @@
+package io.gatescope.ui.theme;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.gatescope.chart.ColourScales;
+
+/**
+ * The window's themes: an AtlantaFX base stylesheet for the controls, Gatescope's own sheet on top
+ * (the high-contrast one overrides AtlantaFX's colour variables), and the chart theme the canvases
+ * draw with, so controls and pictures always agree.
+ */
+public enum UiTheme {
+    LIGHT("Light", new PrimerLight().getUserAgentStylesheet(), ColourScales.Theme.LIGHT, "light.css"),
+    DARK("Dark", new PrimerDark().getUserAgentStylesheet(), ColourScales.Theme.DARK, "dark.css"),
+    HIGH_CONTRAST("High contrast", new PrimerDark().getUserAgentStylesheet(), ColourScales.Theme.HIGH_CONTRAST,
+            "high-contrast.css");
+
+    private final String title;
+    private final String userAgentStylesheet;
+    private final ColourScales.Theme chartTheme;
+    private final String sheet;
+
+    UiTheme(String title, String userAgentStylesheet, ColourScales.Theme chartTheme, String sheet) {
+        this.title = title;
+        this.userAgentStylesheet = userAgentStylesheet;
+        this.chartTheme = chartTheme;
+        this.sheet = sheet;
+    }
+
+    public String title() { return title; }
+
+    /** The AtlantaFX sheet, set with {@code Application.setUserAgentStylesheet}. */
+    public String userAgentStylesheet() { return userAgentStylesheet; }
+
+    public ColourScales.Theme chartTheme() { return chartTheme; }
+
+    /** Gatescope's sheets for this theme: the shared layout sheet, then the theme's colours. */
+    public String[] stylesheets() {
+        return new String[] {resource("gatescope.css"), resource(sheet)};
+    }
+
+    private static String resource(String name) {
+        var url = UiTheme.class.getResource("/io/gatescope/ui/" + name);
+        if (url == null) throw new IllegalStateException("missing stylesheet " + name);
+        return url.toExternalForm();
+    }
+
+    /** Parses a saved name, falling back to {@code fallback} for anything unknown. */
+    public static UiTheme parse(String name, UiTheme fallback) {
+        for (UiTheme t : values()) if (t.name().equals(name)) return t;
+        return fallback;
+    }
+
+    @Override public String toString() { return title; }
+}

@@ -1,0 +1,73 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import io.gatescope.chart.ColourScales.Palette;
+import io.gatescope.chart.Notation;
+import io.gatescope.engine.CellKind;
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.settings.SettingsBinder;
+import io.gatescope.ui.settings.SettingsStore;
+import io.gatescope.ui.settings.ViewSettings;
+import io.gatescope.ui.theme.UiTheme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The view's state survives a restart through settings.json in the Gatescope home folder. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theStoreRoundTripsAndFallsBackToDefaultsOnGarbage() throws Exception {
+        SettingsStore store = new SettingsStore(home);
+        assertThat(store.load()).isEqualTo(ViewSettings.DEFAULT);
+        ViewSettings s = new ViewSettings("shipped:gru", "5+5", 3, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
+                1.25, 2.0, 4, 12, 1L, List.of("/tmp/a.json"));
+        store.save(s);
+        assertThat(store.load()).isEqualTo(s);
+        Files.writeString(store.file(), "{ not json");
+        assertThat(store.load()).isEqualTo(ViewSettings.DEFAULT);
+    }
+
+    @Test
+    void aRestartRestoresModelInputStepUnitNotationThemeAndZoom(FxRobot robot) throws Exception {
+        SettingsStore store = new SettingsStore(home);
+        store.save(new ViewSettings("shipped:gru", "5+5", 7, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
+                1.25, 2.0, 4, 12, 1L, List.of()));
+        ExecutorService compute = ComputeThread.create();
+        try {
+            AppModel app = new AppModel(new ModelLoader(Files.createDirectory(home.resolve("assets"))), compute);
+            SettingsBinder binder = new SettingsBinder(app, store);
+            robot.interact(binder::restoreAndTrack);
+            waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null && app.stepProperty().get() == 7);
+
+            assertThat(app.modelProperty().get().kind()).isEqualTo(CellKind.GRU);
+            assertThat(app.inputTextProperty().get()).isEqualTo("5+5");
+            assertThat(app.selectedUnitProperty().get()).isEqualTo(2);
+            assertThat(app.view().notationProperty().get()).isEqualTo(Notation.KERAS);
+            assertThat(app.view().paletteProperty().get()).isEqualTo(Palette.VIRIDIS);
+            assertThat(app.view().themeProperty().get()).isEqualTo(UiTheme.DARK);
+            assertThat(app.view().zoomProperty().get()).isEqualTo(1.25);
+            assertThat(app.view().speedProperty().get()).isEqualTo(4);
+
+            // A change is written back shortly after, without anyone asking.
+            robot.interact(() -> app.view().notationProperty().set(Notation.NG));
+            waitFor(10, TimeUnit.SECONDS, () -> "NG".equals(store.load().notation()));
+            assertThat(store.load().step()).isEqualTo(7);
+        } finally {
+            compute.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.gatescope.ui;
+
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.task.AdditionModels;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.model.ModelChoice;
+import io.gatescope.ui.model.ModelLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Shows the real main window headless on a model with no asset file, so it falls back to the
+ * seeded untrained LSTM: every number on screen can be recomputed here through the engine.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestBase {
+    protected static final long TIMEOUT_S = 20;
+    protected AppModel app;
+    protected MainWindow window;
+    protected Stage stage;
+    private ExecutorService compute;
+
+    // TestFX looks for @Start only in the test class itself, so the base class sets up in @BeforeEach.
+    @BeforeEach
+    void showWindow() throws Exception {
+        Path assets = Files.createTempDirectory("gatescope-assets");   // empty: every shipped model is the stand-in
+        compute = ComputeThread.create();
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            app = new AppModel(new ModelLoader(assets), compute);
+            window = new MainWindow(app);
+            s.setScene(new Scene(window, 1280, 720));
+            s.show();
+            s.toFront();
+            app.modelChoiceProperty().set(app.choices().get(0));
+        });
+        waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopCompute() throws Exception {
+        FxToolkit.hideStage();
+        compute.shutdownNow();
+    }
+
+    /** Waits until the trace for {@code input} is on screen. */
+    protected void awaitTrace(String input) throws Exception {
+        AdditionTask.Example ex = AdditionTask.parse(input).example().orElseThrow();
+        await(() -> ex.equals(app.tracedExampleProperty().get()) && app.cursorProperty().get() != null
+                && app.cursorProperty().get().trace() == app.traceProperty().get());
+    }
+
+    protected void await(BooleanSupplier condition) throws Exception {
+        waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition::getAsBoolean);
+        waitForFxEvents();
+    }
+
+    /** The engine's own trace of the stand-in model for {@code input}, computed independently of the UI. */
+    protected static ModelTrace engineTrace(CellKind kind, String input) {
+        EncoderDecoder model = AdditionModels.encoderDecoder(kind, ModelLoader.UNTRAINED_HIDDEN, ModelLoader.UNTRAINED_SEED);
+        return AdditionModels.trace(model, AdditionTask.parse(input).example().orElseThrow());
+    }
+
+    /** A number as the equations print it: three decimals and a true minus sign. */
+    protected static String shown(double v) {
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s.equals("-0.000") ? "0.000" : s.replace('-', '−');
+    }
+
+    protected void chooseShipped(FxRobot robot, CellKind kind) throws Exception {
+        ModelChoice choice = app.choices().stream()
+                .filter(c -> c instanceof ModelChoice.Shipped s && s.kind() == kind).findFirst().orElseThrow();
+        robot.interact(() -> app.modelChoiceProperty().set(choice));
+        await(() -> app.modelProperty().get() != null && app.modelProperty().get().kind() == kind
+                && app.cursorProperty().get() != null && app.cursorProperty().get().kind() == kind);
+    }
+}
