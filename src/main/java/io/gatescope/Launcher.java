@@ -1,6 +1,9 @@
 package io.gatescope;
 
 import io.gatescope.cli.Cli;
+import io.gatescope.ui.GatescopeApp;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The entry point of the jar: a plain class, not the JavaFX Application, so that the command line
@@ -8,6 +11,12 @@ import io.gatescope.cli.Cli;
  * application window opens; with a command, the command runs headless.
  */
 public final class Launcher {
+    /**
+     * JavaFX logs a warning at every start when it runs from the class path (as in the jar), which is
+     * how Gatescope runs; held here so the level set below is not garbage-collected with the logger.
+     */
+    private static final Logger FX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Launcher() {
     }
 
@@ -19,8 +28,9 @@ public final class Launcher {
             System.exit(Cli.BAD_INPUT);
         }
         if (args.length == 0) {
-            // GUI: wired when the ui package lands
-            System.exit(Cli.run(new String[] {"--help"}));
+            FX_STARTUP.setLevel(Level.SEVERE);
+            javafx.application.Application.launch(GatescopeApp.class, args);
+            return;
         }
         System.exit(Cli.run(args));
     }
