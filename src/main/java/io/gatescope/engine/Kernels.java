@@ -104,29 +104,49 @@ public final class Kernels {
     }
 
     /**
-     * One row of C (the batch-1 case): c += Σ_p a[p]·B[p,:], streaming B's rows front to back. For a
-     * single row B is read exactly once either way; reading it in storage order lets the prefetcher
-     * keep up, and C's row stays in L1. Zero elements of a (one-hot inputs, ReLU zeros) skip a row.
+     * One row of C (the batch-1 case): c += Σ_p a[p]·B[p,:]. For a single row every element of B is
+     * read once and the product is bound by how fast B streams in from cache, so C is held in eight
+     * vector registers (a 512-byte run of each row of B per p) while p runs over all of B's rows: no
+     * traffic on C, and runs long enough for the prefetcher. Zero elements of a (one-hot inputs, ReLU
+     * zeros) skip their row of B.
      */
     private static void row1(int i, int k, int n, double[] a, int a0, int aStep, double[] b, double[] c) {
         int c0 = i * n;
-        int vecEnd = n - n % L;
-        for (int p = 0; p < k; p++) {
-            double av = a[a0 + p * aStep];
-            if (av == 0.0) continue;
-            DoubleVector x = DoubleVector.broadcast(S, av);
-            int bp = p * n;
-            int j = 0;
-            for (; j + 4 * L <= vecEnd; j += 4 * L) {
-                DoubleVector.fromArray(S, b, bp + j).fma(x, DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
-                DoubleVector.fromArray(S, b, bp + j + L).fma(x, DoubleVector.fromArray(S, c, c0 + j + L)).intoArray(c, c0 + j + L);
-                DoubleVector.fromArray(S, b, bp + j + 2 * L).fma(x, DoubleVector.fromArray(S, c, c0 + j + 2 * L)).intoArray(c, c0 + j + 2 * L);
-                DoubleVector.fromArray(S, b, bp + j + 3 * L).fma(x, DoubleVector.fromArray(S, c, c0 + j + 3 * L)).intoArray(c, c0 + j + 3 * L);
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            int cj = c0 + j;
+            DoubleVector s0 = DoubleVector.fromArray(S, c, cj), s1 = DoubleVector.fromArray(S, c, cj + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, cj + 2 * L), s3 = DoubleVector.fromArray(S, c, cj + 3 * L);
+            DoubleVector s4 = DoubleVector.fromArray(S, c, cj + 4 * L), s5 = DoubleVector.fromArray(S, c, cj + 5 * L);
+            DoubleVector s6 = DoubleVector.fromArray(S, c, cj + 6 * L), s7 = DoubleVector.fromArray(S, c, cj + 7 * L);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                double av = a[a0 + p * aStep];
+                if (av == 0.0) continue;
+                DoubleVector x = DoubleVector.broadcast(S, av);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x, s3);
+                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x, s4);
+                s5 = DoubleVector.fromArray(S, b, bp + 5 * L).fma(x, s5);
+                s6 = DoubleVector.fromArray(S, b, bp + 6 * L).fma(x, s6);
+                s7 = DoubleVector.fromArray(S, b, bp + 7 * L).fma(x, s7);
             }
-            for (; j < vecEnd; j += L) {
-                DoubleVector.fromArray(S, b, bp + j).fma(x, DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
+            s0.intoArray(c, cj); s1.intoArray(c, cj + L); s2.intoArray(c, cj + 2 * L); s3.intoArray(c, cj + 3 * L);
+            s4.intoArray(c, cj + 4 * L); s5.intoArray(c, cj + 5 * L); s6.intoArray(c, cj + 6 * L); s7.intoArray(c, cj + 7 * L);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
+            for (int p = 0, bp = j; p < k; p++, bp += n) {
+                double av = a[a0 + p * aStep];
+                if (av != 0.0) s = DoubleVector.fromArray(S, b, bp).fma(DoubleVector.broadcast(S, av), s);
             }
-            for (; j < n; j++) c[c0 + j] += av * b[bp + j];
+            s.intoArray(c, c0 + j);
+        }
+        for (; j < n; j++) {
+            double t = c[c0 + j];
+            for (int p = 0; p < k; p++) t += a[a0 + p * aStep] * b[p * n + j];
+            c[c0 + j] = t;
         }
     }
 
