@@ -69,6 +69,7 @@ public final class AppModel {
     private final ReadOnlyObjectWrapper<TraceCursor> cursor = new ReadOnlyObjectWrapper<>(this, "cursor");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final IntegerProperty sequenceLength = new SimpleIntegerProperty(this, "sequenceLength", 8);
+    private final IntegerProperty sequenceSeed = new SimpleIntegerProperty(this, "sequenceSeed", 1);
     private final ObjectBinding<ChartStyle> chartStyle;
     private ModelChoice loadedChoice;
 
@@ -164,6 +165,9 @@ public final class AppModel {
     /** Length of the seeded random sequence offered for non-addition models. */
     public IntegerProperty sequenceLengthProperty() { return sequenceLength; }
 
+    /** The seed of the random input sequence for non-addition models. */
+    public IntegerProperty sequenceSeedProperty() { return sequenceSeed; }
+
     /** The trace on screen: the last one computed from a valid input. */
     public ReadOnlyObjectProperty<ModelTrace> traceProperty() { return trace.getReadOnlyProperty(); }
 
@@ -186,7 +190,7 @@ public final class AppModel {
             LoadedModel.Stack s = (LoadedModel.Stack) m;
             SequenceInput in = sequence.get();
             if (in == null || in.width() != s.inputSize()) {
-                sequence.set(SequenceInput.random(sequenceLength.get(), s.inputSize(), 1));
+                sequence.set(SequenceInput.random(sequenceLength.get(), s.inputSize(), sequenceSeed.get()));
                 return;                            // the listener on sequence comes back here
             }
             inputError.set("");

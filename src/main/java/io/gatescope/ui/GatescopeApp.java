@@ -40,6 +40,7 @@ public final class GatescopeApp extends Application {
                 ? "Gatescope" : "Gatescope — " + app.modelProperty().get().name(), app.modelProperty()));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        settings.restoreAndTrackWindow(stage);
         stage.show();
     }
 

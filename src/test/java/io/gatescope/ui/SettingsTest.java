@@ -17,10 +17,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The view's state survives a restart through settings.json in the Gatescope home folder. */
@@ -34,7 +38,7 @@ class SettingsTest {
         SettingsStore store = new SettingsStore(home);
         assertThat(store.load()).isEqualTo(ViewSettings.DEFAULT);
         ViewSettings s = new ViewSettings("shipped:gru", "5+5", 3, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
-                1.25, 2.0, 4, 12, 1L, List.of("/tmp/a.json"));
+                1.25, 2.0, 4, 12, 5L, List.of("/tmp/a.json"), new ViewSettings.WindowBounds(10, 20, 1300, 800, false));
         store.save(s);
         assertThat(store.load()).isEqualTo(s);
         Files.writeString(store.file(), "{ not json");
@@ -45,7 +49,7 @@ class SettingsTest {
     void aRestartRestoresModelInputStepUnitNotationThemeAndZoom(FxRobot robot) throws Exception {
         SettingsStore store = new SettingsStore(home);
         store.save(new ViewSettings("shipped:gru", "5+5", 7, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
-                1.25, 2.0, 4, 12, 1L, List.of()));
+                1.25, 2.0, 4, 12, 9L, List.of(), null));
         ExecutorService compute = ComputeThread.create();
         try {
             AppModel app = new AppModel(new ModelLoader(Files.createDirectory(home.resolve("assets"))), compute);
@@ -61,13 +65,61 @@ class SettingsTest {
             assertThat(app.view().themeProperty().get()).isEqualTo(UiTheme.DARK);
             assertThat(app.view().zoomProperty().get()).isEqualTo(1.25);
             assertThat(app.view().speedProperty().get()).isEqualTo(4);
+            assertThat(app.sequenceSeedProperty().get()).isEqualTo(9);
 
             // A change is written back shortly after, without anyone asking.
             robot.interact(() -> app.view().notationProperty().set(Notation.NG));
             waitFor(10, TimeUnit.SECONDS, () -> "NG".equals(store.load().notation()));
             assertThat(store.load().step()).isEqualTo(7);
+            robot.interact(() -> app.sequenceSeedProperty().set(42));
+            waitFor(10, TimeUnit.SECONDS, () -> store.load().sequenceSeed() == 42);
         } finally {
             compute.shutdownNow();
         }
+    }
+
+    @Test
+    void theWindowReturnsToWhereItWasUnlessThatPlaceIsOffEveryScreen(FxRobot robot) throws Exception {
+        SettingsStore store = new SettingsStore(home);
+        store.save(ViewSettings.DEFAULT);
+        ExecutorService compute = ComputeThread.create();
+        try {
+            AppModel app = new AppModel(new ModelLoader(Files.createDirectory(home.resolve("assets"))), compute);
+            SettingsBinder binder = new SettingsBinder(app, store);
+            store.save(withWindow(new ViewSettings.WindowBounds(40, 30, 1000, 640, false)));
+            Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+                binder.restoreAndTrack();
+                Stage s = new Stage();
+                s.setScene(new Scene(new Pane(), 800, 600));
+                binder.restoreAndTrackWindow(s);
+                s.show();
+                return s;
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(stage.getX()).isEqualTo(40);
+            assertThat(stage.getWidth()).isEqualTo(1000);
+
+            robot.interact(() -> stage.setWidth(1100));
+            waitFor(10, TimeUnit.SECONDS, () -> store.load().window() != null && store.load().window().width() == 1100);
+
+            // A projector that is gone: the saved place lies off every screen, so the window stays put.
+            store.save(withWindow(new ViewSettings.WindowBounds(9000, 9000, 1000, 640, false)));
+            Stage other = WaitForAsyncUtils.asyncFx(() -> {
+                Stage s = new Stage();
+                s.setX(5);
+                binder.restoreAndTrackWindow(s);
+                return s;
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(other.getX()).isEqualTo(5);
+            robot.interact(() -> { stage.close(); other.close(); });
+        } finally {
+            compute.shutdownNow();
+        }
+    }
+
+    private static ViewSettings withWindow(ViewSettings.WindowBounds w) {
+        ViewSettings d = ViewSettings.DEFAULT;
+        return new ViewSettings(d.model(), d.input(), d.step(), d.layer(), d.selectedUnit(), d.notation(), d.deskTheme(),
+                d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
+                d.sequenceSeed(), d.recentFiles(), w);
     }
 }

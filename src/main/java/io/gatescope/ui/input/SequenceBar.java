@@ -52,6 +52,7 @@ final class SequenceBar extends HBox {
         length.getValueFactory().valueProperty().bindBidirectional(app.sequenceLengthProperty().asObject());
         length.setTooltip(new Tooltip("Number of time steps of the random sequence"));
         seed.setEditable(true);
+        seed.getValueFactory().valueProperty().bindBidirectional(app.sequenceSeedProperty().asObject());
         seed.setPrefWidth(110);
         seed.setTooltip(new Tooltip("Seed of the random sequence: the same seed gives the same numbers"));
         Button random = new Button("Random");

@@ -10,6 +10,8 @@ import io.gatescope.ui.theme.UiTheme;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
@@ -22,6 +24,8 @@ public final class SettingsBinder {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
     private int pendingStep = -1;
     private int pendingUnit = -1;
+    private Stage stage;
+    private ViewSettings.WindowBounds lastWindow;
 
     public SettingsBinder(AppModel app, SettingsStore store) {
         this.app = app;
@@ -41,6 +45,7 @@ public final class SettingsBinder {
         v.presenterZoomProperty().set(ViewOptions.clampZoom(s.presenterZoom()));
         v.speedProperty().set(s.speed() > 0 ? s.speed() : 1.0);
         app.sequenceLengthProperty().set(Math.max(1, s.sequenceLength()));
+        app.sequenceSeedProperty().set((int) Math.max(0, Math.min(Integer.MAX_VALUE, s.sequenceSeed())));
         app.restoreRecent(s.recentFiles().stream().map(Path::of).toList());
         if (s.input() != null) app.inputTextProperty().set(s.input());
         // Step and unit need the trace, which arrives later: apply them to the first one.
@@ -76,7 +81,7 @@ public final class SettingsBinder {
         Observable[] watched = {app.modelChoiceProperty(), app.inputTextProperty(), app.stepProperty(), app.layerProperty(),
                 app.selectedUnitProperty(), v.notationProperty(), v.paletteProperty(), v.deskThemeProperty(),
                 v.presenterThemeProperty(), v.deskZoomProperty(), v.presenterZoomProperty(), v.speedProperty(),
-                app.sequenceLengthProperty(), app.recentFiles()};
+                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles()};
         for (Observable o : watched) o.addListener(x -> debounce.playFromStart());
     }
 
@@ -88,8 +93,37 @@ public final class SettingsBinder {
                 app.stepProperty().get(), app.layerProperty().get(), app.selectedUnitProperty().get(),
                 v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
                 v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
-                v.speedProperty().get(), app.sequenceLengthProperty().get(), 1L,
-                app.recentFiles().stream().map(Path::toString).toList());
+                v.speedProperty().get(), app.sequenceLengthProperty().get(), app.sequenceSeedProperty().get(),
+                app.recentFiles().stream().map(Path::toString).toList(), windowBounds());
+    }
+
+    /**
+     * Puts {@code stage} where it was last time, if that place is still on one of the screens (a
+     * projector may be gone), and remembers it from now on. Presenter mode's full screen is not a
+     * place to remember.
+     */
+    public void restoreAndTrackWindow(Stage stage) {
+        ViewSettings.WindowBounds w = store.load().window();
+        if (w != null && w.width() >= stage.getMinWidth() && w.height() >= stage.getMinHeight()
+                && !Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+            stage.setWidth(w.width());
+            stage.setHeight(w.height());
+            stage.setMaximized(w.maximized());
+        }
+        this.stage = stage;
+        for (Observable o : new Observable[] {stage.xProperty(), stage.yProperty(), stage.widthProperty(),
+                stage.heightProperty(), stage.maximizedProperty()}) {
+            o.addListener(x -> debounce.playFromStart());
+        }
+    }
+
+    private ViewSettings.WindowBounds windowBounds() {
+        if (stage == null || stage.isFullScreen()) return stage == null ? null : lastWindow;
+        lastWindow = new ViewSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+        return lastWindow;
     }
 
     /** Writes the current state now (when the window closes). */

@@ -23,18 +23,23 @@ import java.util.List;
  * @param sequenceLength length of the random input sequence for non-addition models
  * @param sequenceSeed   seed of that sequence
  * @param recentFiles    most recent first
+ * @param window         where the window was and how big, or null before the first save
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ViewSettings(String model, String input, int step, int layer, int selectedUnit, String notation,
                            String deskTheme, String presenterTheme, String palette, double deskZoom,
                            double presenterZoom, double speed, int sequenceLength, long sequenceSeed,
-                           List<String> recentFiles) {
+                           List<String> recentFiles, WindowBounds window) {
 
     /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
     public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, -1, "PYTORCH",
-            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of());
+            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of(), null);
 
     public ViewSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
+    }
+
+    /** The main window's place on the desktop, outside presenter mode. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }
 }
