@@ -43,7 +43,7 @@ public final class ScrubRate {
     static final int HIDDEN = 256;
     static final int STEPS = 200;
     private static final int INPUTS = 16;
-    private static final double WARM_UP_S = 3, MEASURE_S = 10;
+    private static final double WARM_UP_S = 6, MEASURE_S = 10;
     /** A mouse reports its position about this often while dragging (125 Hz). */
     private static final long MOUSE_PERIOD_MS = 8;
 
