@@ -131,6 +131,16 @@ public final class Heatmap implements LayeredChart {
         return new Size(Math.max(width, Typography.width(title, style.titleFont()) + 2 * pad()), Math.max(height, style.px(180)));
     }
 
+    /**
+     * One pixel per step and per unit, with the axes and the colour bar: any smaller and the grid
+     * would drop steps or push its legend out, so a view scrolls instead.
+     */
+    @Override
+    public Size minimumSize() {
+        double width = pad() + axisWidth() + values.length + dividerWidth() + legendGap() + legend.preferredSize().width() + pad();
+        return new Size(width, headerHeight() + Math.max(1, units) + footerHeight() + pad());
+    }
+
     @Override
     public void drawBase(Graphics2D g, double width, double height) {
         lastWidth = width;

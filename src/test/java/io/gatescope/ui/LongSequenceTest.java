@@ -52,9 +52,10 @@ class LongSequenceTest extends WindowTestBase {
 
         robot.interact(() -> app.view().paletteProperty().set(Palette.VIRIDIS));
         await(() -> canvas.baseRendersProperty().get() == renders + 1);
+        // A new trace renders the cells again (twice, if its legends change the heatmaps' widths).
         robot.interact(() -> app.inputTextProperty().set("12+34"));
         awaitTrace("12+34");
-        await(() -> canvas.baseRendersProperty().get() == renders + 2);
+        await(() -> canvas.baseRendersProperty().get() > renders + 1);
         assertThat(columnOutlined(robot, canvas, 3)).isTrue();
     }
 

@@ -1,5 +1,6 @@
 package io.gatescope.ui.heatmap;
 
+import io.gatescope.chart.Chart;
 import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.Heatmap;
 import io.gatescope.chart.Quantity;
@@ -59,14 +60,15 @@ public final class HeatmapPanel extends HBox {
     }
 
     /**
-     * The panel in a scroll pane: the heatmaps fill the space they are given, but never drop
-     * below one pixel per unit (the chart's floor), so a 256-unit model scrolls instead of clipping.
+     * The panel in a scroll pane: the heatmaps fill the space they are given, but never drop below
+     * one pixel per unit and per step (the chart's minimum size), so a 256-unit model scrolls down
+     * and six 200-step heatmaps scroll across instead of clipping.
      */
     public ScrollPane inScrollPane() {
         ScrollPane scroll = new ScrollPane(this);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("heatmap-scroll");
         scroll.setMinHeight(0);        // the panel may fold down to its title bar
         return scroll;
@@ -86,9 +88,10 @@ public final class HeatmapPanel extends HBox {
         if (c == null) return;
         List<Quantity> wanted = Quantities.shown(c.kind(), app.view().notationProperty().get());
         if (!wanted.equals(shown)) rebuild(wanted);
-        // Title, section captions and time labels take about 110 px at 100 %; the grid needs a px per unit.
-        double floor = c.hiddenSize() + 110 * app.view().zoomProperty().get();
-        canvases.forEach(canvas -> canvas.setMinHeight(floor));
+        for (int i = 0; i < canvases.size(); i++) {
+            Chart.Size minimum = heatmap(i).minimumSize();
+            canvases.get(i).setMinSize(minimum.width(), minimum.height());
+        }
         String key = c.kind() + " " + app.view().notationProperty().get();
         if (!key.equals(chooserKey)) {
             chooserKey = key;
@@ -115,7 +118,6 @@ public final class HeatmapPanel extends HBox {
                 app.goTo(cell.step());
                 app.selectUnit(cell.unit());
             }));
-            canvas.setMinWidth(0);
             canvas.setCachedBase(() -> {
                 TraceCursor c = app.cursorProperty().get();
                 return new CellsKey(c.trace(), c.layer(), q, app.chartStyleBinding().get().withoutCursor());
