@@ -116,9 +116,8 @@ public final class MainWindow extends BorderPane {
         });
         // The unrolled view knows the height it needs only once a trace is on screen. A model file that
         // is still loading at the first layout (a 256-unit stack) would leave it at its two-thirds minimum.
-        app.traceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override public void changed(javafx.beans.value.ObservableValue<? extends io.gatescope.engine.trace.ModelTrace> o,
-                                          io.gatescope.engine.trace.ModelTrace a, io.gatescope.engine.trace.ModelTrace t) {
+        app.traceProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
                 o.removeListener(this);
                 if (panels.getHeight() > 0) arrangeLater();
             }

@@ -9,6 +9,7 @@ import io.gatescope.io.ModelFiles;
 import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.model.TraceCursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -35,15 +38,18 @@ import javafx.util.Duration;
  *
  * <pre>
  * Xvfb :97 -screen 0 1600x1000x24 -nolisten tcp &amp;
- * DISPLAY=:97 java --add-modules jdk.incubator.vector -cp classes:test-classes:$CP io.gatescope.ui.ScrubRate [model.json]
+ * DISPLAY=:97 java --add-modules jdk.incubator.vector [-Dscrub.warmup=30] -cp classes:test-classes:$CP \
+ *     io.gatescope.ui.ScrubRate [model.json]
  * </pre>
  * With a path, the model is written there (and can be opened in the app afterwards).
  */
 public final class ScrubRate {
-    static final int HIDDEN = 256;
-    static final int STEPS = 200;
+    private static final int HIDDEN = 256;
+    private static final int STEPS = 200;
     private static final int INPUTS = 16;
-    private static final double WARM_UP_S = 6, MEASURE_S = 10;
+    /** The JIT keeps compiling for about half a minute: {@code -Dscrub.warmup=30} measures the settled rate. */
+    private static final double WARM_UP_S = Double.parseDouble(System.getProperty("scrub.warmup", "6"));
+    private static final double MEASURE_S = 10;
     /** A mouse reports its position about this often while dragging (125 Hz). */
     private static final long MOUSE_PERIOD_MS = 8;
 
@@ -60,7 +66,7 @@ public final class ScrubRate {
     }
 
     /** A seeded 256-unit LSTM stack in Gatescope's model format. */
-    static void saveModel(Path file) throws Exception {
+    private static void saveModel(Path file) throws Exception {
         RecurrentStack stack = new RecurrentStack("", CellKind.LSTM, INPUTS, HIDDEN, 2, false);
         SplittableRandom rng = new SplittableRandom(256);
         for (RecurrentLayer layer : stack.layers()) Initialisers.pytorchDefault(layer, rng);
@@ -78,9 +84,8 @@ public final class ScrubRate {
             stage.setTitle("Gatescope — scrub rate");
             stage.show();
             app.sequenceLengthProperty().set(STEPS);
-            app.cursorProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override public void changed(javafx.beans.value.ObservableValue<? extends io.gatescope.ui.model.TraceCursor> o,
-                                              io.gatescope.ui.model.TraceCursor a, io.gatescope.ui.model.TraceCursor c) {
+            app.cursorProperty().addListener(new ChangeListener<>() {
+                @Override public void changed(ObservableValue<? extends TraceCursor> o, TraceCursor a, TraceCursor c) {
                     if (c == null || c.trace().totalSteps() != STEPS) return;
                     o.removeListener(this);
                     PauseTransition settle = new PauseTransition(Duration.seconds(1));   // first layout and draw

@@ -97,8 +97,8 @@ public final class ChartCanvas extends Region {
 
     /**
      * Draws the chart scaled down uniformly when the canvas is smaller than the chart's minimum
-     * size (its preferred size, unless it can rearrange itself), instead of letting the chart clip: in presenter mode the whole cell stays in view, a
-     * little smaller, rather than losing its bottom half.
+     * size (its preferred size, unless it can rearrange itself), instead of letting the chart clip:
+     * in presenter mode the whole cell stays in view, a little smaller, rather than losing its bottom half.
      */
     public void setShrinkToFit(boolean shrink) { this.shrinkToFit = shrink; }
 
@@ -129,7 +129,7 @@ public final class ChartCanvas extends Region {
         double lw = w / drawScale, lh = h / drawScale;     // the size the chart lays itself out in
         if (chart != null) {
             boolean cached = chart instanceof LayeredChart && baseKey != null;
-            if (cached) gc.drawImage(base((LayeredChart) chart, lw, lh), 0, 0, w, h);
+            if (cached) gc.drawImage(cachedBase((LayeredChart) chart, lw, lh), 0, 0, w, h);
             AffineTransform saved = graphics.getTransform();
             graphics.scale(drawScale, drawScale);
             if (cached) ((LayeredChart) chart).drawOverlay(graphics, lw, lh);
@@ -140,7 +140,7 @@ public final class ChartCanvas extends Region {
     }
 
     /** The base image for this key and size, rendered only when either changed, at the screen's pixel density. */
-    private WritableImage base(LayeredChart layered, double lw, double lh) {
+    private WritableImage cachedBase(LayeredChart layered, double lw, double lh) {
         double scale = (getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1)
                 * drawScale;
         BaseKey key = new BaseKey(baseKey.get(), lw, lh, scale);

@@ -89,7 +89,7 @@ public final class HeatmapPanel extends HBox {
         List<Quantity> wanted = Quantities.shown(c.kind(), app.view().notationProperty().get());
         if (!wanted.equals(shown)) rebuild(wanted);
         for (int i = 0; i < canvases.size(); i++) {
-            Chart.Size minimum = heatmap(i).minimumSize();
+            Chart.Size minimum = data(i).minimumSize();
             canvases.get(i).setMinSize(minimum.width(), minimum.height());
         }
         String key = c.kind() + " " + app.view().notationProperty().get();
@@ -165,11 +165,17 @@ public final class HeatmapPanel extends HBox {
         getChildren().setAll(i < 0 ? canvases : List.of(canvases.get(i)));
     }
 
-    /**
-     * The heatmap of quantity {@code index} at the current cursor. Its data are read from the trace
-     * only when trace, layer or look changed; a cursor move reuses them (see {@link Heatmap#withCursorOf}).
-     */
+    /** The heatmap of quantity {@code index} at the current cursor, or null before the first trace. */
     private Heatmap heatmap(int index) {
+        Heatmap data = data(index);
+        return data == null ? null : data.withCursorOf(app.chartStyleBinding().get());
+    }
+
+    /**
+     * The heatmap of quantity {@code index} as last built: its values are read from the trace only
+     * when trace, layer or look changed, and a cursor move reuses them (see {@link Heatmap#withCursorOf}).
+     */
+    private Heatmap data(int index) {
         TraceCursor c = app.cursorProperty().get();
         if (c == null) return null;
         ChartStyle style = app.chartStyleBinding().get();
@@ -180,6 +186,6 @@ public final class HeatmapPanel extends HBox {
             cachedLook = style.withoutCursor();
         }
         if (cache[index] == null) cache[index] = Heatmap.of(c.trace(), c.layer(), shown.get(index), style);
-        return cache[index].withCursorOf(style);
+        return cache[index];
     }
 }
