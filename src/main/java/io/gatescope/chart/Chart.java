@@ -31,4 +31,13 @@ public interface Chart {
 
     /** The size at which every label is legible at the style's font scale. */
     Size preferredSize();
+
+    /**
+     * The smallest size at which the chart is still legible: a chart that rearranges itself when
+     * narrow (the unrolled view shows a window of steps) answers less than its preferred size. A
+     * view that shrinks charts to fit shrinks only below this.
+     */
+    default Size minimumSize() {
+        return preferredSize();
+    }
 }

@@ -68,6 +68,12 @@ public record ChartStyle(Notation notation, Theme theme, Palette palette, double
 
     public ChartStyle withSubStep(int s) { return new ChartStyle(notation, theme, palette, fontScale, selectedUnit, currentStep, s); }
 
+    /**
+     * This style with the cursor taken out (no unit, step 0, whole step): equal for two styles that
+     * differ only in where the cursor is, which is what a cached picture of a chart's base is keyed by.
+     */
+    public ChartStyle withoutCursor() { return new ChartStyle(notation, theme, palette, fontScale, NO_UNIT, 0, WHOLE_STEP); }
+
     /** Whether a unit is selected. */
     public boolean hasSelectedUnit() { return selectedUnit != NO_UNIT; }
 

@@ -42,14 +42,20 @@ final class Drawing {
 
     /** Saves {@code g}'s state, turns antialiasing on and paints the theme background over (0,0,w,h). */
     static Saved begin(Graphics2D g, Theme theme, double width, double height) {
+        Saved saved = beginOverlay(g);
+        g.setPaint(theme.background());
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        return saved;
+    }
+
+    /** Saves {@code g}'s state and turns antialiasing on, painting nothing: for a layer over a picture. */
+    static Saved beginOverlay(Graphics2D g) {
         Saved saved = new Saved(g, g.getTransform(), g.getClip(), g.getPaint(), g.getStroke(), g.getFont(),
                 g.getComposite(), (RenderingHints) g.getRenderingHints().clone());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setPaint(theme.background());
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
         return saved;
     }
 

@@ -6,12 +6,14 @@ import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,14 @@ import java.util.Optional;
 /**
  * One gate or state for every unit over every step: units down, time across, the encoder's steps
  * then, past a divider, the decoder's. It is the overview (in CNN Explainer's sense) next to the
- * cell diagram's detail: the current step's column is outlined, the selected unit's row marked,
- * and the columns are labelled with the characters read and predicted, because "the forget gate
- * closes after the +" is how students find structure.
+ * cell diagram's detail: the current step's column is outlined, its character shown in a badge,
+ * the selected unit's row marked, and the columns are labelled with the characters read and
+ * predicted, because "the forget gate closes after the +" is how students find structure.
+ *
+ * <p>The cells, axes and legend are the base layer; the outline, badge and row marker are the
+ * overlay, so a view can scrub a 256 × 200 heatmap by repainting only the overlay.
  */
-public final class Heatmap implements Chart {
+public final class Heatmap implements LayeredChart {
     private static final double PREFERRED_COLUMN = 34;
     private static final double PREFERRED_ROW = 16;
     private static final double MAX_PREFERRED_GRID_HEIGHT = 520;
@@ -59,6 +64,26 @@ public final class Heatmap implements Chart {
      */
     public Heatmap(String title, double[][] values, List<String> timeLabels, int encoderLength,
                    ColourScale scale, ChartStyle style) {
+        this(title, copyChecked(values, timeLabels, encoderLength), List.copyOf(timeLabels), encoderLength,
+                new Legend("", scale, Legend.Orientation.VERTICAL, style), style);
+    }
+
+    /** Takes its arrays as they are: callers hand over copies nobody else holds, or another heatmap's. */
+    private Heatmap(String title, double[][] values, List<String> timeLabels, int encoderLength, Legend legend,
+                    ChartStyle style) {
+        this.title = title;
+        this.values = values;
+        this.timeLabels = timeLabels;
+        this.encoderLength = encoderLength;
+        this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
+        this.style = style;
+        this.legend = legend;
+        Size preferred = preferredSize();
+        this.lastWidth = preferred.width();
+        this.lastHeight = preferred.height();
+    }
+
+    private static double[][] copyChecked(double[][] values, List<String> timeLabels, int encoderLength) {
         if (values.length == 0) throw new IllegalArgumentException("a heatmap needs at least one step");
         if (timeLabels.size() != values.length) {
             throw new IllegalArgumentException("need one time label per step: " + values.length + " steps, "
@@ -67,16 +92,7 @@ public final class Heatmap implements Chart {
         if (encoderLength < 0 || encoderLength > values.length) {
             throw new IllegalArgumentException("encoder length must be in 0.." + values.length + ", got " + encoderLength);
         }
-        this.title = title;
-        this.values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
-        this.timeLabels = List.copyOf(timeLabels);
-        this.encoderLength = encoderLength;
-        this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
-        this.style = style;
-        this.legend = new Legend("", scale, Legend.Orientation.VERTICAL, style);
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
+        return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
     }
 
     /** The heatmap of {@code quantity} in layer {@code layer} over the whole run, in the style's notation. */
@@ -94,6 +110,18 @@ public final class Heatmap implements Chart {
         return new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);
     }
 
+    /**
+     * This heatmap with the cursor (current step, selected unit) of {@code style}, sharing the data:
+     * scrubbing costs no copy of 51,200 values. The look must be this heatmap's own.
+     */
+    public Heatmap withCursorOf(ChartStyle style) {
+        if (!style.withoutCursor().equals(this.style.withoutCursor())) {
+            throw new IllegalArgumentException("only the cursor may change; build a new heatmap for a new look, got "
+                    + style + " for " + this.style);
+        }
+        return new Heatmap(title, values, timeLabels, encoderLength, legend, style);
+    }
+
     @Override
     public Size preferredSize() {
         double gridW = values.length * style.px(PREFERRED_COLUMN) + dividerWidth();
@@ -103,8 +131,18 @@ public final class Heatmap implements Chart {
         return new Size(Math.max(width, Typography.width(title, style.titleFont()) + 2 * pad()), Math.max(height, style.px(180)));
     }
 
+    /**
+     * One pixel per step and per unit, with the axes and the colour bar: any smaller and the grid
+     * would drop steps or push its legend out, so a view scrolls instead.
+     */
     @Override
-    public void draw(Graphics2D g, double width, double height) {
+    public Size minimumSize() {
+        double width = pad() + axisWidth() + values.length + dividerWidth() + legendGap() + legend.preferredSize().width() + pad();
+        return new Size(width, headerHeight() + Math.max(1, units) + footerHeight() + pad());
+    }
+
+    @Override
+    public void drawBase(Graphics2D g, double width, double height) {
         lastWidth = width;
         lastHeight = height;
         Theme theme = style.theme();
@@ -116,12 +154,25 @@ public final class Heatmap implements Chart {
             paintCells(g, l);
             paintSectionCaptions(g, l, theme);
             paintAxes(g, l, theme);
-            paintMarks(g, l, theme);
             // Align the colour bar with the grid, so the key reads as the grid's own axis.
             AffineTransform beforeLegend = g.getTransform();
             g.translate(l.legendLeft(), l.top() - legend.topInset());
             legend.draw(g, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
             g.setTransform(beforeLegend);
+        } finally {
+            saved.restore();
+        }
+    }
+
+    @Override
+    public void drawOverlay(Graphics2D g, double width, double height) {
+        lastWidth = width;
+        lastHeight = height;
+        Drawing.Saved saved = Drawing.beginOverlay(g);
+        try {
+            Layout l = layout(width, height);
+            paintSelectedUnit(g, l, style.theme());
+            paintCurrentStep(g, l, style.theme());
         } finally {
             saved.restore();
         }
@@ -186,37 +237,55 @@ public final class Heatmap implements Chart {
         for (String s : timeLabels) widest = Math.max(widest, Typography.width(s, style.bodyFont()));
         int timeEvery = labelEvery((widest + style.px(4)) / l.columnWidth());
         double baseline = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) * 0.8;
+        g.setPaint(theme.mutedText());
         for (int t = 0; t < values.length; t += timeEvery) {
-            g.setPaint(t == style.currentStep() ? theme.text() : theme.mutedText());
-            Typography.draw(g, timeLabels.get(t), t == style.currentStep() ? style.boldFont() : style.bodyFont(),
-                    l.x(t) + l.columnWidth() / 2, baseline, Align.CENTRE);
+            Typography.draw(g, timeLabels.get(t), style.bodyFont(), l.x(t) + l.columnWidth() / 2, baseline, Align.CENTRE);
         }
     }
 
-    private void paintMarks(Graphics2D g, Layout l, Theme theme) {
-        double gridRight = l.x(values.length - 1) + l.columnWidth();
+    private void paintSelectedUnit(Graphics2D g, Layout l, Theme theme) {
         int unit = style.selectedUnit();
-        if (style.hasSelectedUnit() && unit < units) {
-            Rectangle2D row = new Rectangle2D.Double(l.left(), l.y(unit), gridRight - l.left(), l.rowHeight());
-            // As wide as the column outline, but never so wide that it hides the thin rows of a large layer.
-            Drawing.highlight(g, row, theme, Math.max(1, Math.min(style.px(2), l.rowHeight() / 4)));
-            double size = style.px(7), cy = l.y(unit) + l.rowHeight() / 2, x = l.left() - style.px(1);
-            Path2D.Double marker = new Path2D.Double();
-            marker.moveTo(x, cy);
-            marker.lineTo(x - size, cy - size * 0.7);
-            marker.lineTo(x - size, cy + size * 0.7);
-            marker.closePath();
-            g.setPaint(theme.highlight());
-            g.fill(marker);
-            g.setStroke(new BasicStroke(1f));
-            g.setPaint(theme.text());
-            g.draw(marker);
-        }
+        if (!style.hasSelectedUnit() || unit >= units) return;
+        double gridRight = l.x(values.length - 1) + l.columnWidth();
+        Rectangle2D row = new Rectangle2D.Double(l.left(), l.y(unit), gridRight - l.left(), l.rowHeight());
+        // As wide as the column outline, but never so wide that it hides the thin rows of a large layer.
+        Drawing.highlight(g, row, theme, Math.max(1, Math.min(style.px(2), l.rowHeight() / 4)));
+        double size = style.px(7), cy = l.y(unit) + l.rowHeight() / 2, x = l.left() - style.px(1);
+        Path2D.Double marker = new Path2D.Double();
+        marker.moveTo(x, cy);
+        marker.lineTo(x - size, cy - size * 0.7);
+        marker.lineTo(x - size, cy + size * 0.7);
+        marker.closePath();
+        g.setPaint(theme.highlight());
+        g.fill(marker);
+        g.setStroke(new BasicStroke(1f));
+        g.setPaint(theme.text());
+        g.draw(marker);
+    }
+
+    /**
+     * The current column's outline and, under it, its character in a badge: on a 200-step axis
+     * only every tenth column is labelled, and the step the cursor is on must always say what it read.
+     */
+    private void paintCurrentStep(Graphics2D g, Layout l, Theme theme) {
         int t = style.currentStep();
-        if (t < values.length) {
-            Rectangle2D column = new Rectangle2D.Double(l.x(t), l.top(), l.columnWidth(), l.rowHeight() * units);
-            Drawing.highlight(g, column, theme, style.px(2));
-        }
+        if (t >= values.length) return;
+        Rectangle2D column = new Rectangle2D.Double(l.x(t), l.top(), l.columnWidth(), l.rowHeight() * units);
+        Drawing.highlight(g, column, theme, style.px(2));
+        String label = timeLabels.get(t);
+        if (label.isEmpty()) return;
+        Font font = style.boldFont();
+        double w = Typography.width(label, font) + style.px(10), h = Typography.lineHeight(font) + style.px(2);
+        double gridRight = l.x(values.length - 1) + l.columnWidth();
+        double cx = Math.max(l.left() + w / 2, Math.min(gridRight - w / 2, l.x(t) + l.columnWidth() / 2));
+        double cy = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) / 2;
+        RoundRectangle2D badge = new RoundRectangle2D.Double(cx - w / 2, cy - h / 2, w, h, style.px(6), style.px(6));
+        g.setPaint(theme.currentFill());
+        g.fill(badge);
+        g.setStroke(Drawing.stroke(1));
+        g.setPaint(theme.text());
+        g.draw(badge);
+        Typography.drawMiddle(g, label, font, cx, cy, Align.CENTRE);
     }
 
     private Layout layout(double width, double height) {

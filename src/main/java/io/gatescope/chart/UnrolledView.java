@@ -16,22 +16,40 @@ import java.util.Locale;
  * "repeat" bridge that feeds every decoder step, and each decoder step's predicted character with
  * its softmax probability above. The current step is filled and outlined, so the overview tells
  * where in the sequence the cell diagram is.
+ *
+ * <p>When every step does not fit legibly (a 200-step sequence), it shows a {@link StepWindow}
+ * of full-size cells around the current step, with "… 120 earlier" and "72 later …" at the
+ * ends; clicking those goes to the nearest hidden step, which turns the window.
  */
 public final class UnrolledView implements Chart {
+    /** Cells and gaps may narrow this far to show every step; below it a window of steps is shown instead. */
+    private static final double LEGIBLE_SHRINK = 0.75;
+    /** The fewest steps a window shows at the minimum size. */
+    private static final int MIN_WINDOW = 5;
+
     private final TimeAxis axis;
     private final CellKind kind;
     private final ChartStyle style;
     private double lastWidth;
     private double lastHeight;
 
-    /** Positions of the row of cells for one size. */
-    private record Layout(double left, double cellW, double gap, double bridge, double cellTop, double cellH,
-                          int encoderLength, double outputY, double inputY) {
+    /** Positions of the row of cells for one size; steps outside {@code window} are not drawn. */
+    private record Layout(StepWindow window, double left, double cellW, double gap, double bridge, double cellTop,
+                          double cellH, int encoderLength, double outputY, double inputY) {
         double x(int step) {
-            return left + step * (cellW + gap) + (step >= encoderLength ? bridge : 0);
+            return left + (step - window.first()) * (cellW + gap) + (step >= encoderLength && bridgeShown() ? bridge : 0);
         }
 
+        /** Whether the "repeat" bridge between the encoder's last step and the decoder's first is in view. */
+        boolean bridgeShown() { return window.first() < encoderLength && window.last() > encoderLength; }
+
         double bridgeX() { return x(encoderLength - 1) + cellW + gap; }
+
+        /** Where the marker of the hidden earlier steps ends. */
+        double rowStart() { return x(window.first()) - gap / 2; }
+
+        /** Where the marker of the hidden later steps begins. */
+        double rowEnd() { return x(window.last() - 1) + cellW + gap / 2; }
     }
 
     private UnrolledView(ModelTrace trace, int layer, ChartStyle style) {
@@ -48,12 +66,17 @@ public final class UnrolledView implements Chart {
         return new UnrolledView(trace, layer, style);
     }
 
+    /** Every step at full size: what an export shows. */
     @Override
     public Size preferredSize() {
-        double w = 2 * pad() + axis.length() * (cellWidth() + gapWidth()) + bridgeWidth();
-        double h = 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
-                + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
-        return new Size(w, h);
+        return new Size(2 * pad() + naturalWidth(), height());
+    }
+
+    /** Every step a little narrowed, or a window of a few steps, whichever is narrower. */
+    @Override
+    public Size minimumSize() {
+        double windowed = 2 * elisionWidth() + MIN_WINDOW * (cellWidth() + gapWidth()) + bridgeWidth();
+        return new Size(2 * pad() + Math.min(LEGIBLE_SHRINK * naturalWidth(), windowed), height());
     }
 
     @Override
@@ -65,39 +88,75 @@ public final class UnrolledView implements Chart {
         try {
             Layout l = layout(width, height);
             paintSections(g, l, theme);
-            for (int t = 0; t < axis.length(); t++) paintStep(g, l, t, theme);
-            if (axis.encoderLength() < axis.length()) paintBridge(g, l, theme);
+            paintElisions(g, l, theme);
+            for (int t = l.window().first(); t < l.window().last(); t++) paintStep(g, l, t, theme);
+            if (l.bridgeShown()) paintBridge(g, l, theme);
+            else if (axis.encoderLength() < axis.length() && l.window().first() >= axis.encoderLength()) {
+                paintBus(g, l, l.rowStart());       // the bridge is off to the left; its bus still feeds these steps
+            }
         } finally {
             saved.restore();
         }
     }
 
-    /** The step whose column (cell, its input and its output) holds (x, y) in the last drawn size, or −1. */
+    /**
+     * The step whose column (cell, its input and its output) holds (x, y) in the last drawn size;
+     * on a "… earlier" or "later …" marker, the nearest hidden step; otherwise −1.
+     */
     public int stepAt(double x, double y) {
         Layout l = layout(lastWidth, lastHeight);
         if (y < l.outputY() - charLine() / 2 - Typography.lineHeight(style.bodyFont()) || y > l.inputY() + charLine() / 2) {
             return -1;
         }
-        for (int t = 0; t < axis.length(); t++) {
+        StepWindow w = l.window();
+        if (w.earlier() > 0 && x < l.rowStart() && x >= l.rowStart() - elisionWidth()) return w.first() - 1;
+        if (w.later() > 0 && x > l.rowEnd() && x <= l.rowEnd() + elisionWidth()) return w.last();
+        for (int t = w.first(); t < w.last(); t++) {
             if (x >= l.x(t) && x <= l.x(t) + l.cellW()) return t;
         }
         return -1;
     }
 
-    /** The box of step {@code t}'s cell in the last drawn size. */
+    /** The steps drawn in the last drawn size: all of them, or a window holding the current step. */
+    public StepWindow window() {
+        return layout(lastWidth, lastHeight).window();
+    }
+
+    /** The box of step {@code t}'s cell in the last drawn size; {@code t} must be in {@link #window()}. */
     public Rectangle2D cellBounds(int t) {
         Layout l = layout(lastWidth, lastHeight);
+        if (!l.window().contains(t)) {
+            throw new IllegalArgumentException("step " + t + " is not shown; steps " + l.window().first() + ".."
+                    + (l.window().last() - 1) + " are");
+        }
         return new Rectangle2D.Double(l.x(t), l.cellTop(), l.cellW(), l.cellH());
     }
 
     private void paintSections(Graphics2D g, Layout l, Theme theme) {
         g.setPaint(theme.mutedText());
         double y = pad() + Typography.lineHeight(style.smallFont()) / 2;
-        double encoderEnd = l.x(axis.encoderLength() - 1) + l.cellW();
-        Typography.drawMiddle(g, "encoder", style.smallFont(), (l.x(0) + encoderEnd) / 2, y, Align.CENTRE);
-        if (axis.encoderLength() < axis.length()) {
-            double decoderEnd = l.x(axis.length() - 1) + l.cellW();
-            Typography.drawMiddle(g, "decoder", style.smallFont(), (l.x(axis.encoderLength()) + decoderEnd) / 2, y, Align.CENTRE);
+        StepWindow w = l.window();
+        int encoderLast = Math.min(axis.encoderLength(), w.last()) - 1;
+        if (encoderLast >= w.first()) {
+            double end = l.x(encoderLast) + l.cellW();
+            Typography.drawMiddle(g, "encoder", style.smallFont(), (l.x(w.first()) + end) / 2, y, Align.CENTRE);
+        }
+        int decoderFirst = Math.max(axis.encoderLength(), w.first());
+        if (decoderFirst < w.last()) {
+            double end = l.x(w.last() - 1) + l.cellW();
+            Typography.drawMiddle(g, "decoder", style.smallFont(), (l.x(decoderFirst) + end) / 2, y, Align.CENTRE);
+        }
+    }
+
+    /** "… 120 earlier" and "72 later …" beside the row, level with the recurrent arrows that run on to them. */
+    private void paintElisions(Graphics2D g, Layout l, Theme theme) {
+        double y = l.cellTop() + l.cellH() / 2;
+        g.setPaint(theme.mutedText());
+        if (l.window().earlier() > 0) {
+            Typography.drawMiddle(g, "… " + l.window().earlier() + " earlier", style.smallFont(), l.rowStart(), y, Align.RIGHT);
+        }
+        if (l.window().later() > 0) {
+            Typography.drawMiddle(g, l.window().later() + " later …", style.smallFont(), l.rowEnd(), y, Align.LEFT);
         }
     }
 
@@ -119,17 +178,7 @@ public final class UnrolledView implements Chart {
 
         g.setPaint(theme.wire());
         g.setStroke(Drawing.stroke(style.px(2)));
-        boolean lastOfSection = t == axis.encoderLength() - 1 || t == axis.length() - 1;
-        if (!lastOfSection) {
-            // The recurrent arrow: the state handed to the next step.
-            double y = l.cellTop() + l.cellH() / 2;
-            Drawing.arrow(g, x + l.cellW(), y, l.x(t + 1), y, style.px(8));
-            if (t == 0) {
-                g.setPaint(theme.mutedText());
-                Typography.draw(g, stateNames(), style.smallFont(), x + l.cellW() + l.gap() / 2, y - style.px(6), Align.CENTRE);
-                g.setPaint(theme.wire());
-            }
-        }
+        paintRecurrence(g, l, t, theme);
         if (!axis.isDecoder(t)) {
             Drawing.arrow(g, cx, l.inputY() - charLine() * 0.6, cx, cellBottom, style.px(8));
             g.setPaint(current ? theme.text() : theme.mutedText());
@@ -146,6 +195,28 @@ public final class UnrolledView implements Chart {
         }
     }
 
+    /**
+     * The recurrent arrows: the state handed to the next step, and at the window's edges the state
+     * arriving from hidden steps and leaving for them (from the "… earlier" marker, to "later …").
+     */
+    private void paintRecurrence(Graphics2D g, Layout l, int t, Theme theme) {
+        double x = l.x(t), y = l.cellTop() + l.cellH() / 2, head = style.px(8);
+        StepWindow w = l.window();
+        if (t == w.first() && w.earlier() > 0 && t != axis.encoderLength()) {
+            Drawing.arrow(g, l.rowStart() + style.px(3), y, x, y, head);
+        }
+        if (t == w.last() - 1 && w.later() > 0) {
+            Drawing.arrow(g, x + l.cellW(), y, l.rowEnd() - style.px(3), y, head);
+        } else if (t != axis.encoderLength() - 1 && t != axis.length() - 1) {
+            Drawing.arrow(g, x + l.cellW(), y, l.x(t + 1), y, head);
+            if (t == w.first()) {
+                g.setPaint(theme.mutedText());
+                Typography.draw(g, stateNames(), style.smallFont(), x + l.cellW() + l.gap() / 2, y - style.px(6), Align.CENTRE);
+                g.setPaint(theme.wire());
+            }
+        }
+    }
+
     /** The seeds' RepeatVector: the encoder's final h becomes every decoder step's input. */
     private void paintBridge(Graphics2D g, Layout l, Theme theme) {
         double line = Typography.lineHeight(style.bodyFont());
@@ -157,16 +228,9 @@ public final class UnrolledView implements Chart {
         g.setPaint(theme.wire());
         g.setStroke(Drawing.stroke(style.px(2)));
         Drawing.arrow(g, encoderRight, midY, bx, midY, style.px(8));
-        // From the pill down to a bus under the decoder, then up into each decoder cell.
-        double busY = l.inputY();
         double px = bx + w / 2;
-        g.draw(new Line2D.Double(px, midY + h / 2, px, busY));
-        double lastX = l.x(axis.length() - 1) + l.cellW() / 2;
-        g.draw(new Line2D.Double(px, busY, lastX, busY));
-        for (int t = axis.encoderLength(); t < axis.length(); t++) {
-            double cx = l.x(t) + l.cellW() / 2;
-            Drawing.arrow(g, cx, busY, cx, l.cellTop() + l.cellH(), style.px(8));
-        }
+        g.draw(new Line2D.Double(px, midY + h / 2, px, l.inputY()));
+        paintBus(g, l, px);
         g.setPaint(theme.panel());
         g.fill(pill);
         g.setPaint(theme.wire());
@@ -175,13 +239,41 @@ public final class UnrolledView implements Chart {
         Typography.drawMiddle(g, "repeat", style.smallFont(), px, midY, Align.CENTRE);
     }
 
+    /** The bus under the decoder, from {@code fromX} to the last decoder step in view, up into each decoder cell. */
+    private void paintBus(Graphics2D g, Layout l, double fromX) {
+        double busY = l.inputY();
+        StepWindow w = l.window();
+        double lastX = w.later() > 0 ? l.rowEnd() : l.x(w.last() - 1) + l.cellW() / 2;
+        g.setStroke(Drawing.stroke(style.px(2)));
+        g.setPaint(style.theme().wire());
+        g.draw(new Line2D.Double(fromX, busY, lastX, busY));
+        for (int t = Math.max(axis.encoderLength(), w.first()); t < w.last(); t++) {
+            double cx = l.x(t) + l.cellW() / 2;
+            Drawing.arrow(g, cx, busY, cx, l.cellTop() + l.cellH(), style.px(8));
+        }
+    }
+
     private Layout layout(double width, double height) {
         double cellW = cellWidth(), gap = gapWidth(), bridge = bridgeWidth();
-        double natural = axis.length() * (cellW + gap) + bridge;
+        double natural = naturalWidth();
         double available = Math.max(1, width - 2 * pad());
-        // Shrink cells and gaps alike when the window is narrow; keep them when it is wide and centre the row.
-        double shrink = Math.min(1, available / natural);
-        double left = pad() + Math.max(0, (available - natural) / 2) + gap * shrink / 2;
+        StepWindow window;
+        double shrink, margin, content;
+        if (available >= LEGIBLE_SHRINK * natural) {
+            // Every step fits: narrow cells and gaps alike when the window is narrow; centre the row when it is wide.
+            window = StepWindow.all(axis.length());
+            shrink = Math.min(1, available / natural);
+            margin = 0;
+            content = natural * shrink;
+        } else {
+            margin = elisionWidth();
+            int fit = (int) Math.floor((available - 2 * margin - bridge) / (cellW + gap));
+            window = StepWindow.around(style.currentStep(), Math.max(1, fit), axis.length());
+            shrink = 1;
+            boolean bridged = window.first() < axis.encoderLength() && window.last() > axis.encoderLength();
+            content = 2 * margin + window.size() * (cellW + gap) + (bridged ? bridge : 0);
+        }
+        double left = pad() + Math.max(0, (available - content) / 2) + margin + gap * shrink / 2;
         double outputY = pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
                 + charLine() / 2 + style.px(4);
         double cellTop = outputY + charLine() / 2 + arrowRoom();
@@ -189,8 +281,17 @@ public final class UnrolledView implements Chart {
         double cellH = Math.max(cellHeight(), height - cellTop - 2 * arrowRoom() - charLine() - pad());
         cellH = Math.min(cellH, cellHeight() * 1.6);
         double inputY = cellTop + cellH + arrowRoom() + charLine() / 2;
-        return new Layout(left, cellW * shrink, gap * shrink, bridge * shrink, cellTop, cellH, axis.encoderLength(),
-                outputY, inputY);
+        return new Layout(window, left, cellW * shrink, gap * shrink, bridge * shrink, cellTop, cellH,
+                axis.encoderLength(), outputY, inputY);
+    }
+
+    private double naturalWidth() {
+        return axis.length() * (cellWidth() + gapWidth()) + bridgeWidth();
+    }
+
+    private double height() {
+        return 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
+                + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
     }
 
     /** The kind's short name in a cell box. */
@@ -209,8 +310,16 @@ public final class UnrolledView implements Chart {
         return kind.hasCellState() ? "c, " + hidden : hidden;
     }
 
+    /** Wide enough for the name and the widest step number ("t = 199"). */
     private double cellWidth() {
-        return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width("t = 00", style.smallFont())) + style.px(18);
+        String widest = "t = " + "0".repeat(Math.max(2, Integer.toString(axis.length() - 1).length()));
+        return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width(widest, style.smallFont())) + style.px(18);
+    }
+
+    /** Room beside the row for "… 000 earlier", as many digits as the longest count. */
+    private double elisionWidth() {
+        String widest = "… " + "0".repeat(Integer.toString(axis.length()).length()) + " earlier";
+        return Typography.width(widest, style.smallFont()) + style.px(6);
     }
 
     /** The characters read and predicted are the view's headline: they get the title font. */

@@ -114,6 +114,14 @@ public final class MainWindow extends BorderPane {
                 arrangeLater();
             }
         });
+        // The unrolled view knows the height it needs only once a trace is on screen. A model file that
+        // is still loading at the first layout (a 256-unit stack) would leave it at its two-thirds minimum.
+        app.traceProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                o.removeListener(this);
+                if (panels.getHeight() > 0) arrangeLater();
+            }
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
         sceneProperty().addListener((o, a, scene) -> {

@@ -42,6 +42,17 @@ final class ChartGallery {
         write(UnitStrip.of(CellKind.LSTM, Fixtures.lstmUnit3(), Quantity.gate(1), 1, base), dir, "strip-forget-4");
         write(new Legend("c — cell state", ColourScales.of(Palette.CLASSIC).cellState(1.7),
                 Legend.Orientation.HORIZONTAL, base), dir, "legend-c");
+        // Long sequences, at a window's size: a window of steps, and a heatmap that labels only some columns.
+        ModelTrace longRun = Fixtures.longRun(CellKind.LSTM, 64, 200);
+        ModelTrace longSeq = Fixtures.longEncoderDecoder(CellKind.LSTM, 12, 30, 30);
+        write(UnrolledView.of(longRun, 0, base.withCurrentStep(120)), 1200, 220, dir, "unrolled-long");
+        write(UnrolledView.of(longSeq, 0, base.withCurrentStep(30)), 1200, 240, dir, "unrolled-long-bridge");
+        write(UnrolledView.of(longSeq, 0, base.withCurrentStep(50)), 1200, 240, dir, "unrolled-long-decoder");
+        write(Heatmap.of(longRun, 0, Quantity.hiddenState(), base.withCurrentStep(120)), 900, 400, dir, "heatmap-long");
+    }
+
+    private static void write(Chart chart, double width, double height, Path dir, String name) throws IOException {
+        javax.imageio.ImageIO.write(ChartExport.image(chart, width, height, 1), "png", dir.resolve("chart-" + name + ".png").toFile());
     }
 
     private static void write(Chart chart, Path dir, String name) throws IOException {

@@ -96,6 +96,28 @@ final class Fixtures {
         return new ModelTrace(INPUT, encoder, null, new double[0][], List.of(), List.of());
     }
 
+    /** An encoder-only run of {@code steps} steps labelled x0, x1, …: a sequence too long to show whole. */
+    static ModelTrace longRun(CellKind kind, int hidden, int steps) {
+        SequenceTrace encoder = new SequenceTrace(List.of(layer(kind, hidden, steps, 17)));
+        List<String> labels = java.util.stream.IntStream.range(0, steps).mapToObj(t -> "x" + t).toList();
+        return new ModelTrace(labels, encoder, null, new double[0][], List.of(), List.of());
+    }
+
+    /** An encoder–decoder with a softmax head over many steps, so the "repeat" bridge can be out of view. */
+    static ModelTrace longEncoderDecoder(CellKind kind, int hidden, int encoderSteps, int decoderSteps) {
+        SequenceTrace encoder = new SequenceTrace(List.of(layer(kind, hidden, encoderSteps, 19)));
+        SequenceTrace decoder = new SequenceTrace(List.of(layer(kind, hidden, decoderSteps, 29)));
+        List<String> inputs = new ArrayList<>(), outputs = new ArrayList<>();
+        double[][] probabilities = new double[decoderSteps][VOCABULARY.size()];
+        for (int t = 0; t < encoderSteps; t++) inputs.add(VOCABULARY.get(t % 10));
+        for (int d = 0; d < decoderSteps; d++) {
+            outputs.add(VOCABULARY.get(d % 10));
+            java.util.Arrays.fill(probabilities[d], 0.5 / (VOCABULARY.size() - 1));
+            probabilities[d][d % 10] = 0.5;
+        }
+        return new ModelTrace(inputs, encoder, decoder, probabilities, outputs, VOCABULARY);
+    }
+
     /**
      * An LSTM step with H = 4 whose unit 3 has the brief's numbers: forget pre-activation 0.412,
      * c_{t−1} = −0.113, input gate 0.871, candidate 0.455.

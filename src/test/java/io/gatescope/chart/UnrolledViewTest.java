@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.jfree.svg.SVGGraphics2D;
 
 class UnrolledViewTest {
     private final ChartStyle style = ChartStyle.DEFAULT.withCurrentStep(6);
@@ -53,5 +54,78 @@ class UnrolledViewTest {
         assertThat(ChartExport.svgDocument(view)).doesNotContain(">repeat<", ">decoder<", "p = ");
         Rectangle2D last = view.cellBounds(4);
         assertThat(view.stepAt(last.getCenterX(), last.getCenterY())).isEqualTo(4);
+    }
+
+    @Test
+    void aLongSequenceShowsFullSizeCellsAroundTheCurrentStepAndCountsTheRest() {
+        UnrolledView view = UnrolledView.of(Fixtures.longRun(CellKind.LSTM, 6, 200), 0, style.withCurrentStep(120));
+        String svg = svg(view, 1400, 220);
+        StepWindow w = view.window();
+        assertThat(w.contains(120)).isTrue();
+        assertThat(w.size()).isBetween(8, 20);
+        assertThat(svg).contains(">… " + w.earlier() + " earlier<", ">" + w.later() + " later …<", ">t = 120<", ">x120<")
+                .doesNotContain(">t = " + (w.first() - 1) + "<", ">t = " + w.last() + "<");
+        // Legible: the cells keep the width they have when every step fits.
+        UnrolledView shortRun = UnrolledView.of(Fixtures.model(CellKind.LSTM, 6), 0, style);
+        Pixels.render(shortRun);
+        assertThat(view.cellBounds(120).getWidth()).isGreaterThanOrEqualTo(shortRun.cellBounds(0).getWidth());
+        assertThat(view.minimumSize().width()).isLessThan(1000);
+        assertThat(view.preferredSize().width()).isGreaterThan(10_000);            // an export shows every step
+    }
+
+    @Test
+    void scrubbingKeepsTheCurrentStepInViewAndHitTestsFindIt() {
+        var run = Fixtures.longRun(CellKind.GRU, 6, 200);
+        java.util.Set<Integer> firsts = new java.util.HashSet<>();
+        int size = 0;
+        for (int t = 0; t < 200; t++) {
+            UnrolledView view = UnrolledView.of(run, 0, style.withCurrentStep(t));
+            ChartExport.image(view, 1000, 220, 1);
+            assertThat(view.window().contains(t)).as("step %d in view", t).isTrue();
+            Rectangle2D cell = view.cellBounds(t);
+            assertThat(cell.getMaxX()).isLessThanOrEqualTo(1000);
+            assertThat(view.stepAt(cell.getCenterX(), cell.getCenterY())).isEqualTo(t);
+            assertThat(view.stepAt(cell.getCenterX(), cell.getMaxY() + 30)).isEqualTo(t);   // its input character
+            firsts.add(view.window().first());
+            size = view.window().size();
+        }
+        // The row turns a page of (size − 2 steps of context) at a time; it does not slide every step.
+        assertThat(firsts.size()).isLessThanOrEqualTo(200 / (size - 2) + 1);
+    }
+
+    @Test
+    void theElisionMarkersGoToTheNearestHiddenStep() {
+        UnrolledView view = UnrolledView.of(Fixtures.longRun(CellKind.LSTM, 6, 200), 0, style.withCurrentStep(100));
+        ChartExport.image(view, 1000, 220, 1);
+        StepWindow w = view.window();
+        Rectangle2D first = view.cellBounds(w.first()), last = view.cellBounds(w.last() - 1);
+        assertThat(view.stepAt(first.getX() - 40, first.getCenterY())).isEqualTo(w.first() - 1);
+        assertThat(view.stepAt(last.getMaxX() + 40, last.getCenterY())).isEqualTo(w.last());
+        assertThat(view.stepAt(first.getCenterX(), first.getCenterY())).isEqualTo(w.first());
+    }
+
+    @Test
+    void theRepeatBridgeIsShownWhenTheWindowHoldsTheBoundary() {
+        var run = Fixtures.longEncoderDecoder(CellKind.LSTM, 6, 60, 60);
+        UnrolledView boundary = UnrolledView.of(run, 0, style.withCurrentStep(60));
+        String atBoundary = svg(boundary, 1200, 240);
+        assertThat(boundary.window().contains(59) && boundary.window().contains(60)).isTrue();
+        assertThat(atBoundary).contains(">repeat<", ">encoder<", ">decoder<", ">p = 0.50<");
+        Rectangle2D lastEncoder = boundary.cellBounds(59), firstDecoder = boundary.cellBounds(60);
+        assertThat(firstDecoder.getX() - lastEncoder.getMaxX()).isGreaterThan(lastEncoder.getWidth());   // room for the bridge
+        assertThat(boundary.stepAt(firstDecoder.getCenterX(), firstDecoder.getCenterY())).isEqualTo(60);
+
+        UnrolledView decoderOnly = UnrolledView.of(run, 0, style.withCurrentStep(100));
+        String deep = svg(decoderOnly, 1200, 240);
+        assertThat(decoderOnly.window().first()).isGreaterThan(60);
+        assertThat(deep).contains(">decoder<").doesNotContain(">repeat<", ">encoder<");
+        Rectangle2D current = decoderOnly.cellBounds(100);
+        assertThat(decoderOnly.stepAt(current.getCenterX(), current.getY() - 30)).isEqualTo(100);   // its prediction
+    }
+
+    private static String svg(Chart chart, double width, double height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, width, height);
+        return g.getSVGElement();
     }
 }

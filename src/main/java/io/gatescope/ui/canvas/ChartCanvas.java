@@ -2,13 +2,12 @@ package io.gatescope.ui.canvas;
 
 import io.gatescope.chart.Chart;
 import io.gatescope.chart.ChartExport;
+import io.gatescope.chart.LayeredChart;
+import io.gatescope.ui.controls.RichText;
 import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.util.function.Predicate;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
-import io.gatescope.ui.controls.RichText;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -33,7 +32,8 @@ import org.jfree.fx.FXGraphics2D;
  *
  * <p>The canvas fills the region. {@link #invalidate()} asks for a redraw on the next pulse (many
  * invalidations, one redraw). Hover and click are answered by the panel from the last drawn chart's
- * hit tests, in the same coordinates the chart drew in.
+ * hit tests, in the same coordinates the chart drew in. A {@link LayeredChart}'s base can be kept
+ * as an image ({@link #setCachedBase}), so that moving the cursor repaints only the overlay.
  */
 public final class ChartCanvas extends Region {
     public static final String STYLE_CLASS = "chart-canvas";
@@ -44,14 +44,20 @@ public final class ChartCanvas extends Region {
     private final Tooltip tooltip = new Tooltip();
     private final TextFlow tooltipText = new TextFlow();
     private final ReadOnlyIntegerWrapper redraws = new ReadOnlyIntegerWrapper(this, "redraws");
+    private final ReadOnlyIntegerWrapper baseRenders = new ReadOnlyIntegerWrapper(this, "baseRenders");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private BiFunction<Chart, Point2D, String> hover;
     private BiConsumer<Chart, Point2D> click;
     private Chart chart;
-    private Predicate<Chart> raster = c -> false;
+    private Supplier<Object> baseKey;
+    private BaseKey cachedKey;
+    private WritableImage baseImage;
     private boolean shrinkToFit;
     private double drawScale = 1;
-    private WritableImage rasterImage;
+
+    /** What a cached base image was rendered from: the panel's key for the data and look, and the size. */
+    private record BaseKey(Object data, double width, double height, double scale) {
+    }
 
     /** @param factory builds the chart to draw from the current data and style; null draws nothing */
     public ChartCanvas(Supplier<Chart> factory) {
@@ -82,16 +88,17 @@ public final class ChartCanvas extends Region {
     public void setOnChartClick(BiConsumer<Chart, Point2D> click) { this.click = click; }
 
     /**
-     * Which charts to draw through a Java2D image instead of FXGraphics2D: still the chart's one
-     * drawing code (the PNG export's path), but one image for the canvas to show instead of tens of
-     * thousands of recorded rectangles (a 256-unit × 200-step heatmap) that would stall the renderer.
+     * Keeps the base of a {@link LayeredChart} as an image while {@code key} (what the base depends
+     * on besides the size: trace, layer, quantity, look) and the canvas size stay the same; a redraw
+     * then paints that image and the chart's overlay on it. The base is rendered through Java2D, the
+     * PNG export's path, which also keeps tens of thousands of cells out of the JavaFX renderer.
      */
-    public void setRaster(Predicate<Chart> raster) { this.raster = raster; }
+    public void setCachedBase(Supplier<Object> key) { this.baseKey = key; }
 
     /**
-     * Draws the chart scaled down uniformly when the canvas is smaller than the chart's preferred
-     * size, instead of letting the chart clip: in presenter mode the whole cell stays in view, a
-     * little smaller, rather than losing its bottom half.
+     * Draws the chart scaled down uniformly when the canvas is smaller than the chart's minimum
+     * size (its preferred size, unless it can rearrange itself), instead of letting the chart clip:
+     * in presenter mode the whole cell stays in view, a little smaller, rather than losing its bottom half.
      */
     public void setShrinkToFit(boolean shrink) { this.shrinkToFit = shrink; }
 
@@ -100,6 +107,9 @@ public final class ChartCanvas extends Region {
 
     /** The tooltip's text without markup, or empty when none shows. */
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
+
+    /** Counts renders of a cached base (see {@link #setCachedBase}); tests prove the cache with it. */
+    public ReadOnlyIntegerProperty baseRendersProperty() { return baseRenders.getReadOnlyProperty(); }
 
     /** The chart drawn last, or null before the first draw. */
     public Chart chart() { return chart; }
@@ -117,26 +127,35 @@ public final class ChartCanvas extends Region {
         gc.clearRect(0, 0, w, h);
         drawScale = chart != null && shrinkToFit ? fitScale(chart, w, h) : 1;
         double lw = w / drawScale, lh = h / drawScale;     // the size the chart lays itself out in
-        if (chart != null && raster.test(chart)) {
-            double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-            BufferedImage image = ChartExport.image(chart, lw, lh, scale * drawScale);
-            if (rasterImage == null || rasterImage.getWidth() != image.getWidth() || rasterImage.getHeight() != image.getHeight()) {
-                rasterImage = null;      // a new size needs a new image; the same size reuses its pixels
-            }
-            rasterImage = SwingFXUtils.toFXImage(image, rasterImage);
-            gc.drawImage(rasterImage, 0, 0, w, h);
-        } else if (chart != null) {
+        if (chart != null) {
+            boolean cached = chart instanceof LayeredChart && baseKey != null;
+            if (cached) gc.drawImage(cachedBase((LayeredChart) chart, lw, lh), 0, 0, w, h);
             AffineTransform saved = graphics.getTransform();
             graphics.scale(drawScale, drawScale);
-            chart.draw(graphics, lw, lh);
+            if (cached) ((LayeredChart) chart).drawOverlay(graphics, lw, lh);
+            else chart.draw(graphics, lw, lh);
             graphics.setTransform(saved);
         }
         redraws.set(redraws.get() + 1);
     }
 
+    /** The base image for this key and size, rendered only when either changed, at the screen's pixel density. */
+    private WritableImage cachedBase(LayeredChart layered, double lw, double lh) {
+        double scale = (getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1)
+                * drawScale;
+        BaseKey key = new BaseKey(baseKey.get(), lw, lh, scale);
+        if (!key.equals(cachedKey)) {
+            // A new image rather than new pixels in the old one: the renderer may still be showing the old one.
+            baseImage = SwingFXUtils.toFXImage(ChartExport.image(layered.base(), lw, lh, scale), null);
+            cachedKey = key;
+            baseRenders.set(baseRenders.get() + 1);
+        }
+        return baseImage;
+    }
+
     private static double fitScale(Chart chart, double w, double h) {
-        Chart.Size preferred = chart.preferredSize();
-        return Math.min(1, Math.min(w / preferred.width(), h / preferred.height()));
+        Chart.Size minimum = chart.minimumSize();
+        return Math.min(1, Math.min(w / minimum.width(), h / minimum.height()));
     }
 
     /** Where a point of the last drawn chart (e.g. a hit-test rectangle's centre) is on this canvas. */

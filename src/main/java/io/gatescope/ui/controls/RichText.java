@@ -1,6 +1,7 @@
 package io.gatescope.ui.controls;
 
 import io.gatescope.chart.Typography;
+import java.util.List;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -42,17 +43,38 @@ public final class RichText {
         return box;
     }
 
-    /** Replaces {@code flow}'s children by {@code rich}'s runs. */
+    /**
+     * Shows {@code rich}'s runs in {@code flow}. When the runs have the same scripts as the flow's
+     * texts (a new step's numbers in the same equation) the texts are reused: a new Text costs a
+     * CSS pass, and scrubbing refills every unit equation on every step.
+     */
     public static void fill(TextFlow flow, String rich) {
-        flow.getChildren().clear();
-        for (Typography.Run run : Typography.parse(rich)) {
-            Text text = new Text(run.text());
-            text.getStyleClass().add(RUN);
-            if (run.level() < 0) text.getStyleClass().add(SUB);
-            if (run.level() > 0) text.getStyleClass().add(SUPER);
-            flow.getChildren().add(text);
+        List<Typography.Run> runs = Typography.parse(rich);
+        if (sameScripts(flow, runs)) {
+            for (int i = 0; i < runs.size(); i++) ((Text) flow.getChildren().get(i)).setText(runs.get(i).text());
+        } else {
+            flow.getChildren().clear();
+            for (Typography.Run run : runs) {
+                Text text = new Text(run.text());
+                text.getStyleClass().add(RUN);
+                if (run.level() < 0) text.getStyleClass().add(SUB);
+                if (run.level() > 0) text.getStyleClass().add(SUPER);
+                flow.getChildren().add(text);
+            }
         }
         flow.setAccessibleText(plainText(flow));
+    }
+
+    private static boolean sameScripts(TextFlow flow, List<Typography.Run> runs) {
+        if (flow.getChildren().size() != runs.size()) return false;
+        for (int i = 0; i < runs.size(); i++) {
+            if (!(flow.getChildren().get(i) instanceof Text text)) return false;
+            int level = runs.get(i).level();
+            if (text.getStyleClass().contains(SUB) != (level < 0) || text.getStyleClass().contains(SUPER) != (level > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text a flow shows, without markup: what a user would read aloud. */

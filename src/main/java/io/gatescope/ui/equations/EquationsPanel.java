@@ -38,6 +38,9 @@ public final class EquationsPanel extends ScrollPane {
     private final List<TextFlow> unitLines = new ArrayList<>();
     private final List<String> richLines = new ArrayList<>();
     private final List<Integer> unitSubSteps = new ArrayList<>();
+    private String shownTitle;
+    private List<String> shownVector = List.of();
+    private Label unitCaptionLabel;
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
@@ -80,42 +83,60 @@ public final class EquationsPanel extends ScrollPane {
         TraceCursor c = app.cursorProperty().get();
         if (c == null) return;
         Notation n = app.view().notationProperty().get();
+        boolean peepholes = app.modelProperty().get() != null && app.modelProperty().get().peepholes();
+        String title = c.kind().title() + " — " + n.title() + " notation";
+        List<String> vector = new Equations(n, c.kind(), peepholes).lines();
+        int selected = app.selectedUnitProperty().get();
+        int unit = selected >= 0 ? selected : 0;
+        String unitCaption = "Unit " + unit + " at " + lowerFirst(c.describe())
+                + (selected >= 0 ? "" : "  (click any unit to choose another)");
+        // A plain RNN's pre-activation and h share one equation; say it once.
+        List<String> unitRich = new ArrayList<>();
+        List<Integer> subSteps = new ArrayList<>();
+        for (Quantity q : Quantities.shown(c.kind(), n)) {
+            String line = n.unitEquation(c.kind(), q, c.step(), unit);
+            if (unitRich.contains(line)) continue;
+            unitRich.add(line);
+            subSteps.add(SubSteps.of(c.kind(), q));
+        }
+        if (title.equals(shownTitle) && vector.equals(shownVector) && unitRich.size() == unitLines.size()) {
+            // Only the step or the unit moved: refill the same nodes, since new ones would each cost a
+            // CSS pass on every step of a scrub.
+            unitCaptionLabel.setText(unitCaption);
+            for (int i = 0; i < unitRich.size(); i++) RichText.fill(unitLines.get(i), unitRich.get(i));
+        } else {
+            rebuild(title, vector, unitCaption, unitRich);
+        }
+        richLines.clear();
+        richLines.addAll(vector);
+        richLines.addAll(unitRich);
+        unitSubSteps.clear();
+        unitSubSteps.addAll(subSteps);
+        markSubStep();
+    }
+
+    private void rebuild(String title, List<String> vector, String unitCaption, List<String> unitRich) {
+        shownTitle = title;
+        shownVector = vector;
         vectorLines.clear();
         unitLines.clear();
-        richLines.clear();
         List<javafx.scene.Node> children = new ArrayList<>();
-
-        Label title = caption(c.kind().title() + " — " + n.title() + " notation");
-        children.add(title);
-        boolean peepholes = app.modelProperty().get() != null && app.modelProperty().get().peepholes();
-        for (String line : new Equations(n, c.kind(), peepholes).lines()) {
+        children.add(caption(title));
+        for (String line : vector) {
             TextFlow flow = RichText.flow(line);
-            richLines.add(line);
             flow.getStyleClass().add(EQUATION);
             vectorLines.add(flow);
             children.add(flow);
         }
-
-        int selected = app.selectedUnitProperty().get();
-        int unit = selected >= 0 ? selected : 0;
-        children.add(caption("Unit " + unit + " at " + lowerFirst(c.describe())
-                + (selected >= 0 ? "" : "  (click any unit to choose another)")));
-        // A plain RNN's pre-activation and h share one equation; say it once.
-        unitSubSteps.clear();
-        List<String> seen = new ArrayList<>();
-        for (Quantity q : Quantities.shown(c.kind(), n)) {
-            String line = n.unitEquation(c.kind(), q, c.step(), unit);
-            if (seen.contains(line)) continue;
-            seen.add(line);
+        unitCaptionLabel = caption(unitCaption);
+        children.add(unitCaptionLabel);
+        for (String line : unitRich) {
             TextFlow flow = RichText.flow(line);
-            richLines.add(line);
             flow.getStyleClass().add(UNIT_EQUATION);
             unitLines.add(flow);
-            unitSubSteps.add(SubSteps.of(c.kind(), q));
             children.add(flow);
         }
         box.getChildren().setAll(children);
-        markSubStep();
     }
 
     /**

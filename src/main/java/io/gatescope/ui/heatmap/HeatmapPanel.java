@@ -1,5 +1,6 @@
 package io.gatescope.ui.heatmap;
 
+import io.gatescope.chart.Chart;
 import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.Heatmap;
 import io.gatescope.chart.Quantity;
@@ -25,19 +26,23 @@ import javafx.scene.layout.Priority;
  * step's column is outlined and the selected unit's row marked (the chart draws both from the
  * style). Hover a cell for its value and equation at that step; click it to go to that step and
  * select that unit.
+ *
+ * <p>The cells do not depend on the cursor, so each canvas keeps them as an image keyed by
+ * {@link CellsKey}; scrubbing repaints only the outline and the marker on it.
  */
 public final class HeatmapPanel extends HBox {
     public static final String STYLE_CLASS = "heatmap-panel";
 
-    /** Above this many cells a heatmap is drawn as one image (see {@link ChartCanvas#setRaster}). */
-    private static final int RASTER_CELLS = 4096;
+    /** Everything a heatmap's cells depend on besides the canvas size: the cached image's key. */
+    private record CellsKey(ModelTrace trace, int layer, Quantity quantity, ChartStyle look) {
+    }
 
     private final AppModel app;
     private final List<ChartCanvas> canvases = new ArrayList<>();
     private List<Quantity> shown = List.of();
     private Heatmap[] cache = new Heatmap[0];
     private ModelTrace cachedTrace;
-    private ChartStyle cachedStyle;
+    private ChartStyle cachedLook;
     private int cachedLayer = -1;
     private final HBox chooser = new HBox();
     private final ToggleGroup choice = new ToggleGroup();
@@ -55,14 +60,15 @@ public final class HeatmapPanel extends HBox {
     }
 
     /**
-     * The panel in a scroll pane: the heatmaps fill the space they are given, but never drop
-     * below one pixel per unit (the chart's floor), so a 256-unit model scrolls instead of clipping.
+     * The panel in a scroll pane: the heatmaps fill the space they are given, but never drop below
+     * one pixel per unit and per step (the chart's minimum size), so a 256-unit model scrolls down
+     * and six 200-step heatmaps scroll across instead of clipping.
      */
     public ScrollPane inScrollPane() {
         ScrollPane scroll = new ScrollPane(this);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("heatmap-scroll");
         scroll.setMinHeight(0);        // the panel may fold down to its title bar
         return scroll;
@@ -82,9 +88,10 @@ public final class HeatmapPanel extends HBox {
         if (c == null) return;
         List<Quantity> wanted = Quantities.shown(c.kind(), app.view().notationProperty().get());
         if (!wanted.equals(shown)) rebuild(wanted);
-        // Title, section captions and time labels take about 110 px at 100 %; the grid needs a px per unit.
-        double floor = c.hiddenSize() + 110 * app.view().zoomProperty().get();
-        canvases.forEach(canvas -> canvas.setMinHeight(floor));
+        for (int i = 0; i < canvases.size(); i++) {
+            Chart.Size minimum = data(i).minimumSize();
+            canvases.get(i).setMinSize(minimum.width(), minimum.height());
+        }
         String key = c.kind() + " " + app.view().notationProperty().get();
         if (!key.equals(chooserKey)) {
             chooserKey = key;
@@ -111,8 +118,10 @@ public final class HeatmapPanel extends HBox {
                 app.goTo(cell.step());
                 app.selectUnit(cell.unit());
             }));
-            canvas.setMinWidth(0);
-            canvas.setRaster(chart -> cellCount() > RASTER_CELLS);
+            canvas.setCachedBase(() -> {
+                TraceCursor c = app.cursorProperty().get();
+                return new CellsKey(c.trace(), c.layer(), q, app.chartStyleBinding().get().withoutCursor());
+            });
             HBox.setHgrow(canvas, Priority.ALWAYS);
             canvases.add(canvas);
         }
@@ -156,25 +165,25 @@ public final class HeatmapPanel extends HBox {
         getChildren().setAll(i < 0 ? canvases : List.of(canvases.get(i)));
     }
 
-    private int cellCount() {
-        TraceCursor c = app.cursorProperty().get();
-        return c == null ? 0 : c.trace().totalSteps() * c.hiddenSize();
+    /** The heatmap of quantity {@code index} at the current cursor, or null before the first trace. */
+    private Heatmap heatmap(int index) {
+        Heatmap data = data(index);
+        return data == null ? null : data.withCursorOf(app.chartStyleBinding().get());
     }
 
     /**
-     * The heatmap of quantity {@code index}, rebuilt only when trace, layer or style changed:
-     * scrubbing a long trace changes the style (current step) but every canvas redraws at most once
-     * per pulse.
+     * The heatmap of quantity {@code index} as last built: its values are read from the trace only
+     * when trace, layer or look changed, and a cursor move reuses them (see {@link Heatmap#withCursorOf}).
      */
-    private Heatmap heatmap(int index) {
+    private Heatmap data(int index) {
         TraceCursor c = app.cursorProperty().get();
         if (c == null) return null;
         ChartStyle style = app.chartStyleBinding().get();
-        if (c.trace() != cachedTrace || c.layer() != cachedLayer || !style.equals(cachedStyle)) {
+        if (c.trace() != cachedTrace || c.layer() != cachedLayer || !style.withoutCursor().equals(cachedLook)) {
             cache = new Heatmap[shown.size()];
             cachedTrace = c.trace();
             cachedLayer = c.layer();
-            cachedStyle = style;
+            cachedLook = style.withoutCursor();
         }
         if (cache[index] == null) cache[index] = Heatmap.of(c.trace(), c.layer(), shown.get(index), style);
         return cache[index];

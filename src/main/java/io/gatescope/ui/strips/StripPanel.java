@@ -35,6 +35,11 @@ public final class StripPanel extends ScrollPane {
     private Map<Quantity, Double> maxAbs = Map.of();
     private ModelTrace measured;
     private int measuredLayer = -1;
+    private LegendsKey legendsFor;
+
+    /** What the legends and the strips' heights depend on: a cursor move changes none of it. */
+    private record LegendsKey(ModelTrace trace, int layer, ChartStyle look, List<Quantity> shown) {
+    }
 
     public StripPanel(AppModel app) {
         this.app = app;
@@ -67,8 +72,13 @@ public final class StripPanel extends ScrollPane {
         }
         List<Quantity> wanted = Quantities.shown(c.kind(), style.notation());
         if (!wanted.equals(shown)) rebuild(wanted);
-        rebuildLegends(c, style);
-        resize();
+        LegendsKey key = new LegendsKey(c.trace(), c.layer(), style.withoutCursor(), shown);
+        if (!key.equals(legendsFor)) {
+            // New legend canvases cost a CSS pass and a layout: only when the scales or the notation change.
+            legendsFor = key;
+            rebuildLegends(c, style);
+            resize();
+        }
         canvases.forEach(ChartCanvas::invalidate);
     }
 
