@@ -19,7 +19,8 @@ import javafx.scene.input.KeyEvent;
  * Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
  *
  * <p>A key belongs to the focused control first when that control uses it: arrows and Home/End
- * edit text in the input field; Space presses a focused button; Up/Down move in an open list.
+ * edit text in the input field; Space presses a focused button; Up/Down move in an open list (a closed
+ * picker leaves them to the sub-steps).
  */
 final class KeyBindings {
     /** What the keys act on besides the app model. */
@@ -89,8 +90,12 @@ final class KeyBindings {
     /** Keys that type text in a text field, so they act only when no text field has the focus. */
     private boolean handleOutsideText(KeyEvent e, Node focus) {
         if (e.isShortcutDown() || e.isAltDown()) return false;
-        boolean list = focus instanceof ComboBoxBase || focus instanceof ChoiceBox || focus instanceof ListView
-                || focus instanceof TableView;
+        // Up/Down belong to a list only while it is open (or always, for lists and tables in dialogs): a
+        // closed model picker that kept the focus after a click must not swap the model when the
+        // lecturer presses Down for the next sub-step.
+        boolean list = (focus instanceof ComboBoxBase<?> combo && combo.isShowing())
+                || (focus instanceof ChoiceBox<?> choice && choice.isShowing())
+                || focus instanceof ListView || focus instanceof TableView;
         switch (e.getCode()) {
             case RIGHT -> app.stepBy(1);
             case LEFT -> app.stepBy(-1);

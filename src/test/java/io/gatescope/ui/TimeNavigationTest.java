@@ -121,6 +121,19 @@ class TimeNavigationTest extends WindowTestBase {
         assertThat(subStep.getText()).isEqualTo("Whole step");
     }
 
+    @Test
+    void downAdvancesTheSubStepEvenWhenTheClosedModelPickerHasTheFocus(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        javafx.scene.control.ComboBox<?> picker = robot.lookup("#" + io.gatescope.ui.controls.ModelPicker.COMBO_ID)
+                .queryAs(javafx.scene.control.ComboBox.class);
+        Object model = picker.getValue();
+        robot.interact(picker::requestFocus);
+        robot.type(KeyCode.DOWN);
+        await(() -> app.subStepProperty().get() == 0);
+        assertThat(picker.getValue()).isSameAs(model);
+        assertThat(app.modelProperty().get().kind()).isEqualTo(CellKind.LSTM);
+    }
+
     private void assertUnitEquationsShow(StepTrace step, int unit) {
         assertThat(window.equations().unitEquationTexts())
                 .anySatisfy(l -> assertThat(l).startsWith("i" + sub(unit)).endsWith("= " + shown(step.gate(0)[unit])))
