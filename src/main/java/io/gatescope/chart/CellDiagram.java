@@ -43,8 +43,7 @@ public final class CellDiagram implements Chart {
     private final boolean peepholes;
     private final double dataMaxAbs;
     private final ChartStyle style;
-    private double lastWidth;
-    private double lastHeight;
+    private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /**
      * @param inputLabel what x_t encodes, e.g. the character "6", or null when x_t is not a character
@@ -62,9 +61,6 @@ public final class CellDiagram implements Chart {
         this.peepholes = peepholes;
         this.dataMaxAbs = dataMaxAbs;
         this.style = style;
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
     }
 
     /** Layer {@code layer} at the style's current step; ranges come from the whole run so colours hold while scrubbing. */
@@ -104,34 +100,30 @@ public final class CellDiagram implements Chart {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
+        drawn.drawnAt(width, height);
         Theme theme = style.theme();
-        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
-        try {
-            DiagramLayout layout = layout(width, height);
-            paintCaption(g, theme, width);
-            Rectangle2D b = layout.body();
-            RoundRectangle2D body = new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), style.px(24), style.px(24));
-            g.setPaint(theme.panel());
-            g.fill(body);
-            g.setPaint(theme.grid());
-            g.setStroke(Drawing.stroke(style.px(1.5)));
-            g.draw(body);
-            for (Wire wire : layout.wires()) paintWire(g, wire, theme);
-            for (Node node : layout.nodes()) paintNode(g, node, theme);
-            for (Label label : layout.labels()) {
-                g.setPaint(tone(theme.text(), label.stage(), theme));
-                Typography.draw(g, label.text(), style.titleFont(), label.x(), label.y(), label.align());
-            }
-        } finally {
-            saved.restore();
-        }
+        Drawing.paint(g, theme, width, height, () -> {
+                DiagramLayout layout = layout(width, height);
+                paintCaption(g, theme, width);
+                Rectangle2D b = layout.body();
+                RoundRectangle2D body = new RoundRectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight(), style.px(24), style.px(24));
+                g.setPaint(theme.panel());
+                g.fill(body);
+                g.setPaint(theme.grid());
+                g.setStroke(Drawing.stroke(style.px(1.5)));
+                g.draw(body);
+                for (Wire wire : layout.wires()) paintWire(g, wire, theme);
+                for (Node node : layout.nodes()) paintNode(g, node, theme);
+                for (Label label : layout.labels()) {
+                    g.setPaint(tone(theme.text(), label.stage(), theme));
+                    Typography.draw(g, label.text(), style.titleFont(), label.x(), label.y(), label.align());
+                }
+        });
     }
 
     /** The gate or state under (x, y) in the last drawn size; empty over wires, operations and background. */
     public Optional<DiagramPart> elementAt(double x, double y) {
-        for (Node node : layout(lastWidth, lastHeight).nodes()) {
+        for (Node node : layout(drawn.width(), drawn.height()).nodes()) {
             if (node.part() != null && node.bounds().contains(x, y)) return Optional.of(node.part());
         }
         return Optional.empty();
@@ -139,7 +131,7 @@ public final class CellDiagram implements Chart {
 
     /** Where {@code part} is drawn in the last drawn size, empty if this kind has no such part. */
     public Optional<Rectangle2D> bounds(DiagramPart part) {
-        return layout(lastWidth, lastHeight).nodes().stream().filter(n -> part.equals(n.part()))
+        return layout(drawn.width(), drawn.height()).nodes().stream().filter(n -> part.equals(n.part()))
                 .map(Node::bounds).findFirst();
     }
 

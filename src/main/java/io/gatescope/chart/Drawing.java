@@ -27,7 +27,7 @@ final class Drawing {
      * drawing on {@code g.create()}: FXGraphics2D's copies share one JavaFX GraphicsContext, so a
      * transform set on a copy would outlive the copy's {@code dispose()}.
      */
-    record Saved(Graphics2D g, AffineTransform transform, Shape clip, Paint paint, Stroke stroke, Font font,
+    private record Saved(Graphics2D g, AffineTransform transform, Shape clip, Paint paint, Stroke stroke, Font font,
                  Composite composite, RenderingHints hints) {
         void restore() {
             g.setTransform(transform);
@@ -40,8 +40,31 @@ final class Drawing {
         }
     }
 
+    /**
+     * Runs {@code body} over the theme background on (0, 0, width, height), with antialiasing on, and
+     * gives {@code g} back to the caller as it was, whatever {@code body} does.
+     */
+    static void paint(Graphics2D g, Theme theme, double width, double height, Runnable body) {
+        Saved saved = begin(g, theme, width, height);
+        try {
+            body.run();
+        } finally {
+            saved.restore();
+        }
+    }
+
+    /** Runs {@code body} with antialiasing on and no background (a layer over a picture), restoring {@code g}. */
+    static void paintOverlay(Graphics2D g, Runnable body) {
+        Saved saved = beginOverlay(g);
+        try {
+            body.run();
+        } finally {
+            saved.restore();
+        }
+    }
+
     /** Saves {@code g}'s state, turns antialiasing on and paints the theme background over (0,0,w,h). */
-    static Saved begin(Graphics2D g, Theme theme, double width, double height) {
+    private static Saved begin(Graphics2D g, Theme theme, double width, double height) {
         Saved saved = beginOverlay(g);
         g.setPaint(theme.background());
         g.fill(new Rectangle2D.Double(0, 0, width, height));
@@ -49,7 +72,7 @@ final class Drawing {
     }
 
     /** Saves {@code g}'s state and turns antialiasing on, painting nothing: for a layer over a picture. */
-    static Saved beginOverlay(Graphics2D g) {
+    private static Saved beginOverlay(Graphics2D g) {
         Saved saved = new Saved(g, g.getTransform(), g.getClip(), g.getPaint(), g.getStroke(), g.getFont(),
                 g.getComposite(), (RenderingHints) g.getRenderingHints().clone());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

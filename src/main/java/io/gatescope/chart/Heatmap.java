@@ -44,8 +44,7 @@ public final class Heatmap implements LayeredChart {
     private final int units;
     private final ChartStyle style;
     private final Legend legend;
-    private double lastWidth;
-    private double lastHeight;
+    private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /** The grid's geometry for one size. */
     private record Layout(double left, double top, double columnWidth, double rowHeight, double divider,
@@ -78,9 +77,6 @@ public final class Heatmap implements LayeredChart {
         this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
         this.style = style;
         this.legend = legend;
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
     }
 
     private static double[][] copyChecked(double[][] values, List<String> timeLabels, int encoderLength) {
@@ -143,44 +139,36 @@ public final class Heatmap implements LayeredChart {
 
     @Override
     public void drawBase(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
+        drawn.drawnAt(width, height);
         Theme theme = style.theme();
-        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
-        try {
-            Layout l = layout(width, height);
-            g.setPaint(theme.text());
-            Typography.drawMiddle(g, title, style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
-            paintCells(g, l);
-            paintSectionCaptions(g, l, theme);
-            paintAxes(g, l, theme);
-            // Align the colour bar with the grid, so the key reads as the grid's own axis.
-            AffineTransform beforeLegend = g.getTransform();
-            g.translate(l.legendLeft(), l.top() - legend.topInset());
-            legend.draw(g, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
-            g.setTransform(beforeLegend);
-        } finally {
-            saved.restore();
-        }
+        Drawing.paint(g, theme, width, height, () -> {
+                Layout l = layout(width, height);
+                g.setPaint(theme.text());
+                Typography.drawMiddle(g, title, style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
+                paintCells(g, l);
+                paintSectionCaptions(g, l, theme);
+                paintAxes(g, l, theme);
+                // Align the colour bar with the grid, so the key reads as the grid's own axis.
+                AffineTransform beforeLegend = g.getTransform();
+                g.translate(l.legendLeft(), l.top() - legend.topInset());
+                legend.draw(g, legend.preferredSize().width(), legend.topInset() + l.rowHeight() * units + legend.bottomInset());
+                g.setTransform(beforeLegend);
+        });
     }
 
     @Override
     public void drawOverlay(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
-        Drawing.Saved saved = Drawing.beginOverlay(g);
-        try {
-            Layout l = layout(width, height);
-            paintSelectedUnit(g, l, style.theme());
-            paintCurrentStep(g, l, style.theme());
-        } finally {
-            saved.restore();
-        }
+        drawn.drawnAt(width, height);
+        Drawing.paintOverlay(g, () -> {
+                Layout l = layout(width, height);
+                paintSelectedUnit(g, l, style.theme());
+                paintCurrentStep(g, l, style.theme());
+        });
     }
 
     /** The (step, unit) under (x, y) in the last drawn size, empty outside the grid and on the divider. */
     public Optional<Cell> hitTest(double x, double y) {
-        Layout l = layout(lastWidth, lastHeight);
+        Layout l = layout(drawn.width(), drawn.height());
         int unit = (int) Math.floor((y - l.top()) / l.rowHeight());
         if (y < l.top() || unit >= units) return Optional.empty();
         for (int t = 0; t < values.length; t++) {
@@ -191,7 +179,7 @@ public final class Heatmap implements LayeredChart {
 
     /** The rectangle of (step, unit) in the last drawn size. */
     public Rectangle2D cellBounds(int step, int unit) {
-        Layout l = layout(lastWidth, lastHeight);
+        Layout l = layout(drawn.width(), drawn.height());
         return new Rectangle2D.Double(l.x(step), l.y(unit), l.columnWidth(), l.rowHeight());
     }
 

@@ -25,17 +25,13 @@ public final class Legend implements Chart {
     private final ColourScale scale;
     private final Orientation orientation;
     private final ChartStyle style;
-    private double lastWidth;
-    private double lastHeight;
+    private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     public Legend(String title, ColourScale scale, Orientation orientation, ChartStyle style) {
         this.title = title;
         this.scale = scale;
         this.orientation = orientation;
         this.style = style;
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
     }
 
     @Override
@@ -52,28 +48,24 @@ public final class Legend implements Chart {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
+        drawn.drawnAt(width, height);
         Theme theme = style.theme();
-        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
-        try {
-            g.setPaint(theme.text());
-            double titleH = Typography.lineHeight(style.smallFont());
-            Typography.drawMiddle(g, title, style.smallFont(), pad(), pad() + titleH / 2, Align.LEFT);
-            Rectangle2D bar = barBounds(width, height);
-            paintBands(g, bar);
-            g.setStroke(new BasicStroke(1f));
-            g.setPaint(theme.grid());
-            g.draw(bar);
-            paintTicks(g, bar, theme);
-        } finally {
-            saved.restore();
-        }
+        Drawing.paint(g, theme, width, height, () -> {
+                g.setPaint(theme.text());
+                double titleH = Typography.lineHeight(style.smallFont());
+                Typography.drawMiddle(g, title, style.smallFont(), pad(), pad() + titleH / 2, Align.LEFT);
+                Rectangle2D bar = barBounds(width, height);
+                paintBands(g, bar);
+                g.setStroke(new BasicStroke(1f));
+                g.setPaint(theme.grid());
+                g.draw(bar);
+                paintTicks(g, bar, theme);
+        });
     }
 
     /** The colour bar's rectangle in the last drawn size (low values at the left or bottom). */
     public Rectangle2D barBounds() {
-        return barBounds(lastWidth, lastHeight);
+        return barBounds(drawn.width(), drawn.height());
     }
 
     /** The scale this legend explains. */

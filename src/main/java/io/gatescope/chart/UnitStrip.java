@@ -23,8 +23,7 @@ public final class UnitStrip implements Chart {
     private final double[] values;
     private final ColourScale scale;
     private final ChartStyle style;
-    private double lastWidth;
-    private double lastHeight;
+    private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /** Where the squares sit for one size: origin, square size, pitch and grid shape. */
     private record Layout(double left, double top, double square, double pitchX, double pitchY, int columns,
@@ -46,9 +45,6 @@ public final class UnitStrip implements Chart {
         this.values = values.clone();
         this.scale = scale;
         this.style = style;
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
     }
 
     /**
@@ -74,41 +70,37 @@ public final class UnitStrip implements Chart {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
+        drawn.drawnAt(width, height);
         Theme theme = style.theme();
-        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
-        try {
-            Layout layout = layout(width, height);
-            g.setPaint(theme.text());
-            Typography.drawMiddle(g, label, style.boldFont(), pad(), layout.top() + layout.square() / 2, Align.LEFT);
-            if (hasSelection()) {
-                g.setPaint(theme.mutedText());
-                double y = layout.top() + layout.square() / 2 + Typography.lineHeight(style.boldFont());
-                Typography.drawMiddle(g, "#" + style.selectedUnit() + " " + Equations.number(values[style.selectedUnit()]),
-                        style.smallFont(), pad(), y, Align.LEFT);
-            }
-            for (int u = 0; u < values.length; u++) {
-                Rectangle2D box = layout.bounds(u);
-                // A 1 px outline painted as a fill under an inset square rather than stroked: the same
-                // pixels, but JavaFX's software renderer strokes 1,536 squares (six 256-unit strips)
-                // several times slower than it fills them, and the strips are redrawn on every step.
-                g.setPaint(theme.grid());
-                g.fill(inset(box, -0.5));
-                g.setPaint(scale.colour(values[u]));
-                g.fill(inset(box, 0.5));
-                if (layout.indexed()) {
+        Drawing.paint(g, theme, width, height, () -> {
+                Layout layout = layout(width, height);
+                g.setPaint(theme.text());
+                Typography.drawMiddle(g, label, style.boldFont(), pad(), layout.top() + layout.square() / 2, Align.LEFT);
+                if (hasSelection()) {
                     g.setPaint(theme.mutedText());
-                    Typography.draw(g, Integer.toString(u), style.smallFont(), box.getCenterX(),
-                            box.getMaxY() + indexHeight() - style.px(3), Align.CENTRE);
+                    double y = layout.top() + layout.square() / 2 + Typography.lineHeight(style.boldFont());
+                    Typography.drawMiddle(g, "#" + style.selectedUnit() + " " + Equations.number(values[style.selectedUnit()]),
+                            style.smallFont(), pad(), y, Align.LEFT);
                 }
-            }
-            if (hasSelection()) {
-                Drawing.highlight(g, layout.bounds(style.selectedUnit()), theme, style.px(2));
-            }
-        } finally {
-            saved.restore();
-        }
+                for (int u = 0; u < values.length; u++) {
+                    Rectangle2D box = layout.bounds(u);
+                    // A 1 px outline painted as a fill under an inset square rather than stroked: the same
+                    // pixels, but JavaFX's software renderer strokes 1,536 squares (six 256-unit strips)
+                    // several times slower than it fills them, and the strips are redrawn on every step.
+                    g.setPaint(theme.grid());
+                    g.fill(inset(box, -0.5));
+                    g.setPaint(scale.colour(values[u]));
+                    g.fill(inset(box, 0.5));
+                    if (layout.indexed()) {
+                        g.setPaint(theme.mutedText());
+                        Typography.draw(g, Integer.toString(u), style.smallFont(), box.getCenterX(),
+                                box.getMaxY() + indexHeight() - style.px(3), Align.CENTRE);
+                    }
+                }
+                if (hasSelection()) {
+                    Drawing.highlight(g, layout.bounds(style.selectedUnit()), theme, style.px(2));
+                }
+        });
     }
 
     private static Rectangle2D inset(Rectangle2D r, double d) {
@@ -117,7 +109,7 @@ public final class UnitStrip implements Chart {
 
     /** The unit under (x, y) in the last drawn size, or −1 between or outside the squares. */
     public int unitAt(double x, double y) {
-        Layout layout = layout(lastWidth, lastHeight);
+        Layout layout = layout(drawn.width(), drawn.height());
         for (int u = 0; u < values.length; u++) {
             if (layout.bounds(u).contains(x, y)) return u;
         }
@@ -129,7 +121,7 @@ public final class UnitStrip implements Chart {
         if (unit < 0 || unit >= values.length) {
             throw new IllegalArgumentException("unit must be in 0.." + (values.length - 1) + ", got " + unit);
         }
-        return layout(lastWidth, lastHeight).bounds(unit);
+        return layout(drawn.width(), drawn.height()).bounds(unit);
     }
 
     /** The rich-text label on the left. */

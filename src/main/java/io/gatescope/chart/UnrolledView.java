@@ -30,8 +30,7 @@ public final class UnrolledView implements Chart {
     private final TimeAxis axis;
     private final CellKind kind;
     private final ChartStyle style;
-    private double lastWidth;
-    private double lastHeight;
+    private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /** Positions of the row of cells for one size; steps outside {@code window} are not drawn. */
     private record Layout(StepWindow window, double left, double cellW, double gap, double bridge, double cellTop,
@@ -56,9 +55,6 @@ public final class UnrolledView implements Chart {
         this.axis = new TimeAxis(trace);
         this.kind = axis.layer(0, layer).kind();
         this.style = style;
-        Size preferred = preferredSize();
-        this.lastWidth = preferred.width();
-        this.lastHeight = preferred.height();
     }
 
     /** The unrolled run of {@code trace}; {@code layer} picks whose cell kind is named in the boxes. */
@@ -81,22 +77,18 @@ public final class UnrolledView implements Chart {
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
-        lastWidth = width;
-        lastHeight = height;
+        drawn.drawnAt(width, height);
         Theme theme = style.theme();
-        Drawing.Saved saved = Drawing.begin(g, theme, width, height);
-        try {
-            Layout l = layout(width, height);
-            paintSections(g, l, theme);
-            paintElisions(g, l, theme);
-            for (int t = l.window().first(); t < l.window().last(); t++) paintStep(g, l, t, theme);
-            if (l.bridgeShown()) paintBridge(g, l, theme);
-            else if (axis.encoderLength() < axis.length() && l.window().first() >= axis.encoderLength()) {
-                paintBus(g, l, l.rowStart());       // the bridge is off to the left; its bus still feeds these steps
-            }
-        } finally {
-            saved.restore();
-        }
+        Drawing.paint(g, theme, width, height, () -> {
+                Layout l = layout(width, height);
+                paintSections(g, l, theme);
+                paintElisions(g, l, theme);
+                for (int t = l.window().first(); t < l.window().last(); t++) paintStep(g, l, t, theme);
+                if (l.bridgeShown()) paintBridge(g, l, theme);
+                else if (axis.encoderLength() < axis.length() && l.window().first() >= axis.encoderLength()) {
+                    paintBus(g, l, l.rowStart());       // the bridge is off to the left; its bus still feeds these steps
+                }
+        });
     }
 
     /**
@@ -104,7 +96,7 @@ public final class UnrolledView implements Chart {
      * on a "… earlier" or "later …" marker, the nearest hidden step; otherwise −1.
      */
     public int stepAt(double x, double y) {
-        Layout l = layout(lastWidth, lastHeight);
+        Layout l = layout(drawn.width(), drawn.height());
         if (y < l.outputY() - charLine() / 2 - Typography.lineHeight(style.bodyFont()) || y > l.inputY() + charLine() / 2) {
             return -1;
         }
@@ -119,12 +111,12 @@ public final class UnrolledView implements Chart {
 
     /** The steps drawn in the last drawn size: all of them, or a window holding the current step. */
     public StepWindow window() {
-        return layout(lastWidth, lastHeight).window();
+        return layout(drawn.width(), drawn.height()).window();
     }
 
     /** The box of step {@code t}'s cell in the last drawn size; {@code t} must be in {@link #window()}. */
     public Rectangle2D cellBounds(int t) {
-        Layout l = layout(lastWidth, lastHeight);
+        Layout l = layout(drawn.width(), drawn.height());
         if (!l.window().contains(t)) {
             throw new IllegalArgumentException("step " + t + " is not shown; steps " + l.window().first() + ".."
                     + (l.window().last() - 1) + " are");
