@@ -113,7 +113,15 @@ public enum Notation {
 
     /** The equations of {@code kind} in this notation, one line each, in display order. */
     public List<String> equations(CellKind kind) {
-        return new Equations(this, kind, false).lines();
+        return equations(kind, false);
+    }
+
+    /**
+     * The equations of {@code kind} in this notation; with {@code peepholes} (an LSTM only) the
+     * i, f and o lines also read c_{t−1}.
+     */
+    public List<String> equations(CellKind kind, boolean peepholes) {
+        return new Equations(this, kind, peepholes).lines();
     }
 
     /**
@@ -121,7 +129,12 @@ public enum Notation {
      * {@code f₃ = σ(W_f[3]·[h_{t−1}, x_t] + b_f[3]) = σ(0.412) = 0.602}.
      */
     public String unitEquation(CellKind kind, Quantity quantity, StepTrace step, int unit) {
-        return new Equations(this, kind, false).unit(quantity, step, unit);
+        return unitEquation(kind, false, quantity, step, unit);
+    }
+
+    /** One unit's equation with numbers, for a peephole LSTM when {@code peepholes} (then the gates read c_{t−1}). */
+    public String unitEquation(CellKind kind, boolean peepholes, Quantity quantity, StepTrace step, int unit) {
+        return new Equations(this, kind, peepholes).unit(quantity, step, unit);
     }
 
     /** The exact value behind a rounded number: Java's shortest string that reads back to the same double. */

@@ -110,6 +110,15 @@ class NotationTest {
     }
 
     @Test
+    void aPeepholeLstmsUnitEquationReadsThePreviousCell() {
+        assertThat(Notation.PYTORCH.equations(CellKind.LSTM, true)).first().isEqualTo("i_t = σ(W_i·[c_{t−1}, h_{t−1}, x_t] + b_i)");
+        assertThat(Notation.PYTORCH.unitEquation(CellKind.LSTM, true, Quantity.gate(1), lstm, 3))
+                .isEqualTo("f₃ = σ(W_f[3]·[c_{t−1}, h_{t−1}, x_t] + b_f[3]) = σ(0.412) = 0.602");
+        assertThat(Notation.KERAS.unitEquation(CellKind.LSTM, true, Quantity.gate(1), lstm, 3))
+                .startsWith("f₃ = σ(x_t·W_f[:,3] + h_{t−1}·U_f[:,3] + c_{t−1}·V_f[:,3] + b_f[3])");
+    }
+
+    @Test
     void forgetGateUnitEquationSubstitutesTheStepsNumbers() {
         assertThat(Notation.PYTORCH.unitEquation(CellKind.LSTM, Quantity.gate(1), lstm, 3))
                 .isEqualTo("f₃ = σ(W_f[3]·[h_{t−1}, x_t] + b_f[3]) = σ(0.412) = 0.602");

@@ -115,6 +115,6 @@ public final class CellPanel {
         if (q == null) return text;
         if (unit < 0) return text + "\nClick a unit in the strips or heatmaps to see its equation here.";
         Notation n = app.view().notationProperty().get();
-        return Quantities.describeUnit(n, c, q, unit);
+        return Quantities.describeUnit(n, c, q, unit, Quantities.peepholes(app.modelProperty().get(), c));
     }
 }

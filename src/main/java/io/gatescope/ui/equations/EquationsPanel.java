@@ -83,7 +83,8 @@ public final class EquationsPanel extends ScrollPane {
         TraceCursor c = app.cursorProperty().get();
         if (c == null) return;
         Notation n = app.view().notationProperty().get();
-        boolean peepholes = app.modelProperty().get() != null && app.modelProperty().get().peepholes();
+        // The cell kind comes from the trace; the peephole flag only when the model is that trace's LSTM.
+        boolean peepholes = Quantities.peepholes(app.modelProperty().get(), c);
         String title = c.kind().title() + " — " + n.title() + " notation";
         List<String> vector = new Equations(n, c.kind(), peepholes).lines();
         int selected = app.selectedUnitProperty().get();
@@ -94,7 +95,7 @@ public final class EquationsPanel extends ScrollPane {
         List<String> unitRich = new ArrayList<>();
         List<Integer> subSteps = new ArrayList<>();
         for (Quantity q : Quantities.shown(c.kind(), n)) {
-            String line = n.unitEquation(c.kind(), q, c.step(), unit);
+            String line = n.unitEquation(c.kind(), peepholes, q, c.step(), unit);
             if (unitRich.contains(line)) continue;
             unitRich.add(line);
             subSteps.add(SubSteps.of(c.kind(), q));

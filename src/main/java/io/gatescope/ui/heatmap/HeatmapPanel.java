@@ -112,7 +112,8 @@ public final class HeatmapPanel extends HBox {
             canvas.setOnHover((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY()).map(cell -> {
                 TraceCursor c = app.cursorProperty().get();
                 TraceCursor at = new TraceCursor(c.trace(), cell.step(), c.layer());
-                return Quantities.describeUnit(app.view().notationProperty().get(), at, q, cell.unit());
+                return Quantities.describeUnit(app.view().notationProperty().get(), at, q, cell.unit(),
+                        Quantities.peepholes(app.modelProperty().get(), at));
             }).orElse(null));
             canvas.setOnChartClick((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY()).ifPresent(cell -> {
                 app.goTo(cell.step());

@@ -48,12 +48,27 @@ public final class Quantities {
      * with the numbers of this step filled in. Rich text, one fact per line.
      */
     public static String describeUnit(Notation n, TraceCursor at, Quantity q, int unit) {
+        return describeUnit(n, at, q, unit, false);
+    }
+
+    /**
+     * Whether the equations for {@code at} carry the peephole term: the model has peepholes and is
+     * the LSTM the cursor's trace was computed by. While a new model loads over an old trace of
+     * another kind the two disagree; the trace's kind wins, so no peephole is ever asked of a GRU.
+     */
+    public static boolean peepholes(LoadedModel model, TraceCursor at) {
+        return model != null && at != null && model.peepholes()
+                && at.kind() == CellKind.LSTM && model.kind() == at.kind();
+    }
+
+    /** {@link #describeUnit(Notation, TraceCursor, Quantity, int)} for a peephole LSTM when {@code peepholes}. */
+    public static String describeUnit(Notation n, TraceCursor at, Quantity q, int unit, boolean peepholes) {
         StepTrace step = at.step();
         CellKind kind = at.kind();
         double value = q.values(step)[unit];
         return n.title(kind, q) + ", unit " + unit + "\n"
                 + at.describe() + "\n"
                 + "value = " + Notation.fullPrecision(value) + "\n"
-                + n.unitEquation(kind, q, step, unit);
+                + n.unitEquation(kind, peepholes && kind == CellKind.LSTM, q, step, unit);
     }
 }

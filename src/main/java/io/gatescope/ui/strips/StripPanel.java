@@ -90,7 +90,8 @@ public final class StripPanel extends ScrollPane {
             canvas.setOnHover((chart, p) -> {
                 int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
                 TraceCursor c = app.cursorProperty().get();
-                return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u);
+                return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u,
+                        Quantities.peepholes(app.modelProperty().get(), c));
             });
             canvas.setOnChartClick((chart, p) -> {
                 int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
