@@ -1,6 +1,5 @@
 package io.gatescope.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -38,9 +37,7 @@ final class JsonInput {
         } catch (AccessDeniedException e) {
             throw new FileException(file, "cannot read it (permission denied)");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new FileException(file, where + "malformed JSON (" + e.getOriginalMessage() + ")");
+            throw new FileException(file, JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new FileException(file, "cannot read it (" + e.getMessage() + ")", e);
         }

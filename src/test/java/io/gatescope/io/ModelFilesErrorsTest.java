@@ -117,10 +117,31 @@ class ModelFilesErrorsTest {
 
     @Test
     void malformedJsonSaysWhere() throws Exception {
-        assertMessage(write("{\n  \"cell\": \"lstm\",\n  \"input_size\": 3,,\n}"), "line 3, column 19: malformed JSON");
-        assertMessage(write("{\"cell\": \"lstm\", \"cell\": \"gru\"}"), "malformed JSON (Duplicate field 'cell')");
+        assertMessage(write("{\n  \"cell\": \"lstm\",\n  \"input_size\": 3,,\n}"),
+                "line 3, column 19: malformed JSON (found ','; expected a field name in double quotes)");
+        assertMessage(write("{\"cell\": \"lstm\", \"cell\": \"gru\"}"),
+                "malformed JSON (the field \"cell\" appears twice; expected each field once)");
         assertMessage(write(""), "is empty; expected JSON");
         assertMessage(write("[1, 2]"), "the top level is a list of 2 numbers; expected a model file (a JSON object)");
+    }
+
+    @Test
+    void malformedJsonNamesWhatWasFoundAndExpectedWithoutJacksonsInternals() throws Exception {
+        assertMessage(write("{\n  \"cell\": \"lstm\",\n  \"input_size\": 3\n"),
+                "malformed JSON (the file ends inside the object opened at line 1, column 1; expected })");
+        assertMessage(write("{\"x\": [1, 2}"), "line 1, column 12: malformed JSON (found '}'; expected ']' to close the list opened at line 1, column 7)");
+        assertMessage(write("{\"x\": [1 2]}"), "line 1, column 10: malformed JSON (found '2'; expected ',' or ']')");
+        assertMessage(write("{\"x\": 1 \"y\": 2}"), "malformed JSON (found '\"'; expected ',' or '}')");
+        assertMessage(write("{\"x\" 1}"), "malformed JSON (found '1'; expected ':' after the field name)");
+        assertMessage(write("{\"x\": tru}"), "malformed JSON (found 'tru'; expected a value (a number, a \"string\", a [list], an {object}, true, false or null))");
+        assertMessage(write("{\"x\": \"abc"), "malformed JSON (the file ends inside a string; expected a closing \")");
+        assertMessage(write("{\"x\": \"a\nb\"}"), "malformed JSON (found a line break inside a string; expected it escaped with a backslash (\\n for a line break))");
+        assertMessage(write("{\"x\": 1} 2"), "malformed JSON (found text after the end; expected nothing more)");
+        for (String text : new String[] {"{\"x\": [1, 2", "{\"x\": ]}", "{\"x\": 01}", "{\"x\": -}", "{'x': 1}"}) {
+            FileException e = catchThrowableOfType(FileException.class, () -> ModelFiles.load(write(text)));
+            assertThat(e.getMessage()).as(text).contains("malformed JSON (").doesNotContain("Source", "REDACTED", "StreamReadFeature",
+                    "code ", "CTRL-CHAR", "\n", "JSON String, Number");
+        }
     }
 
     @Test

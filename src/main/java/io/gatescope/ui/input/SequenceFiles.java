@@ -53,7 +53,12 @@ public final class SequenceFiles {
     }
 
     static double[][] json(String text) throws IOException {
-        JsonNode root = JSON.readTree(text);
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(io.gatescope.io.JsonSyntax.describe(e), e);
+        }
         if (root.isObject()) root = root.has("x") ? root.get("x") : root.get("input");
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new IOException("expected an array of time steps, each an array of numbers (or {\"x\": [...]})");

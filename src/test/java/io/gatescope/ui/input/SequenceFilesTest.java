@@ -32,6 +32,14 @@ class SequenceFilesTest {
     }
 
     @Test
+    void brokenJsonSaysWhereAndWhatWasExpectedWithoutJacksonsInternals() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "[[1, 2],\n [3, 4]");
+        assertThatThrownBy(() -> SequenceFiles.read(broken)).isInstanceOf(IOException.class)
+                .hasMessageContaining("malformed JSON (the file ends inside the list opened at line 1, column 1; expected ])")
+                .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED");
+    }
+
+    @Test
     void problemsSayWhere() throws Exception {
         Path ragged = Files.writeString(dir.resolve("r.csv"), "1,2\n3\n");
         assertThatThrownBy(() -> SequenceFiles.read(ragged)).isInstanceOf(IOException.class)
