@@ -19,7 +19,6 @@ import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -37,6 +36,8 @@ import javafx.stage.Stage;
  */
 public final class MainWindow extends BorderPane {
     public static final String STYLE_CLASS = "main-window";
+    /** Style class of the bar on top: model picker on the left, view options on the right. */
+    public static final String TOP_BAR = "top-bar";
     public static final String MODEL_ERROR_ID = "modelError";
     /** Window heights below this fold the heatmaps at start, so the cell diagram stays legible. */
     static final double FOLD_BELOW_PX = 800;
@@ -65,9 +66,15 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
 
         picker = new ModelPicker(app);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(picker, gap, new ViewBar(app.view()));
+        // The picker takes the width the view options leave; its badge fills what the picker leaves.
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        // An HBox, not a ToolBar: a ToolBar never shrinks its items and hides whatever does not fit,
+        // which at 175 % text took the notation picker and the Presenter button off the screen. Here
+        // the labels give way first (ellipsis), the controls a lecturer needs keep their size.
+        HBox bar = new HBox(picker, new ViewBar(app.view()));
+        bar.getStyleClass().addAll("tool-bar", TOP_BAR);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setMinWidth(0);
         input = new InputBar(app);
         Label modelError = new Label();
         modelError.setId(MODEL_ERROR_ID);

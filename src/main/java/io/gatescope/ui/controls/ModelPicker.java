@@ -41,6 +41,8 @@ public final class ModelPicker extends HBox {
         combo.setButtonCell(new ChoiceCell());
         combo.setTooltip(new Tooltip("The shipped addition models and recently opened files"));
         combo.setPrefWidth(250);
+        combo.setMinWidth(120);   // gives way before the view options on the right when the text is large
+        caption.setMinWidth(0);
 
         Button open = new Button("Open…");
         open.setTooltip(new Tooltip("Open a Gatescope model file or PyTorch weights (JSON) — Ctrl+O; or drop a file on the window"));
@@ -55,6 +57,13 @@ public final class ModelPicker extends HBox {
             if (untrained) badge.getStyleClass().addAll(UNTRAINED, Styles.WARNING);
             badge.setTooltip(m == null ? null : new Tooltip(m.origin()));
         });
+        // The badge ("LSTM · 128 units") asks for no width and fills what is left: in full at the desk,
+        // shortened with an ellipsis when large text needs the room for the controls.
+        badge.setMinWidth(0);
+        badge.setPrefWidth(0);
+        badge.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(badge, javafx.scene.layout.Priority.ALWAYS);
+        open.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(caption, combo, open, badge);
     }
 

@@ -25,7 +25,9 @@ public final class PanelFrame extends VBox {
         getStyleClass().add(STYLE_CLASS);
         Label label = new Label(title);
         label.getStyleClass().add(TITLE);
-        label.setMinWidth(USE_PREF_SIZE);
+        // The title gives way (ellipsis, full text in the tooltip) before the header's controls do.
+        label.setMinWidth(0);
+        label.setTooltip(new Tooltip(title));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         header = new HBox(label, gap);

@@ -46,6 +46,7 @@ public final class TimeBar extends HBox {
         play.setTooltip(new Tooltip("Play or pause (Space)"));
         play.setAccessibleText("Play or pause");
         play.getStyleClass().add("time-button");
+        play.setMinWidth(USE_PREF_SIZE);
         Button forward = button(Icons.next(), "Next step (→)", () -> app.stepBy(1));
         Button last = button(Icons.last(), "Last step (End)", app::goToEnd);
 
@@ -58,6 +59,7 @@ public final class TimeBar extends HBox {
         scrubber.setTooltip(new Tooltip("Drag to scrub through every encoder and decoder step"));
         scrubber.setAccessibleText("Time step");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.getStyleClass().add("scrubber");   // keeps a usable minimum width in em (CSS)
         scrubber.valueProperty().addListener((o, a, v) -> {
             if (!syncing) app.goTo((int) Math.round(v.doubleValue()));
         });
@@ -68,7 +70,12 @@ public final class TimeBar extends HBox {
         where.setId(STEP_LABEL_ID);
         where.getStyleClass().add("step-label");
         where.textProperty().bind(Bindings.createStringBinding(this::describe, app.cursorProperty(), app.subStepProperty()));
-        where.setMinWidth(USE_PREF_SIZE);
+        // The words give way first when the text is large (ellipsis; the whole sentence in the tooltip),
+        // so the scrubber keeps a usable width and the speed controls stay on screen.
+        where.setMinWidth(0);
+        Tooltip whereTip = new Tooltip();
+        whereTip.textProperty().bind(where.textProperty());
+        where.setTooltip(whereTip);
 
         Button slower = button(new Label("−"), "Slower (−)", () -> app.view().speedBy(-1));
         Label speed = new Label();
@@ -77,6 +84,7 @@ public final class TimeBar extends HBox {
                 app.view().speedProperty()));
         speed.setTooltip(new Tooltip("Playback speed in time steps per second"));
         speed.setMinWidth(USE_PREF_SIZE);
+        speed.getStyleClass().add("speed-label");
         Button faster = button(new Label("+"), "Faster (+)", () -> app.view().speedBy(1));
 
         getChildren().addAll(first, back, play, forward, last, scrubber, where, slower, speed, faster);
@@ -88,6 +96,7 @@ public final class TimeBar extends HBox {
         b.setOnAction(e -> action.run());
         b.getStyleClass().add("time-button");
         b.setAccessibleText(tip);
+        b.setMinWidth(USE_PREF_SIZE);
         return b;
     }
 

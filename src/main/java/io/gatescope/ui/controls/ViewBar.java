@@ -47,10 +47,14 @@ public final class ViewBar extends HBox {
         notation.setTooltip(new Tooltip("Notation of every label, legend, tooltip and equation (N cycles)"));
         Label notationCaption = new Label("Notation");
         notationCaption.setLabelFor(notation);
+        // When the text is large the captions and the zoom read-out give way (ellipsis, then nothing);
+        // the picker, the View menu and the Presenter button keep their full size.
+        notationCaption.setMinWidth(0);
+        notation.setMinWidth(USE_PREF_SIZE);
 
         Label zoom = new Label();
         zoom.setId(ZOOM_ID);
-        zoom.setMinWidth(USE_PREF_SIZE);
+        zoom.setMinWidth(0);
         zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(view.zoomProperty().get() * 100) + " %",
                 view.zoomProperty()));
         zoom.setTooltip(new Tooltip("Text size, 100–250 %: Ctrl++ and Ctrl+− (or the View menu), Ctrl+0 resets"));
@@ -59,6 +63,7 @@ public final class ViewBar extends HBox {
         ToggleButton presenter = new ToggleButton("Presenter");
         presenter.setId(PRESENTER_ID);
         presenter.selectedProperty().bindBidirectional(view.presenterProperty());
+        presenter.setMinWidth(USE_PREF_SIZE);
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
         getChildren().addAll(notationCaption, notation, viewMenu(view), zoom, presenter);
@@ -88,6 +93,7 @@ public final class ViewBar extends HBox {
         MenuButton menu = new MenuButton("View", null, palette, theme, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
         menu.setId(VIEW_MENU_ID);
         menu.setTooltip(new Tooltip("Colour palette (incl. colour-blind safe), theme and text size"));
+        menu.setMinWidth(USE_PREF_SIZE);
         return menu;
     }
 

@@ -1,0 +1,76 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.ui.controls.ModelPicker;
+import io.gatescope.ui.controls.TimeBar;
+import io.gatescope.ui.controls.ViewBar;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+
+/**
+ * On a 1280×720 projector with large text (presenter mode's 175 %, and the largest, 250 %), every
+ * control of the top bar and the time bar stays on screen at its full size; words give way instead.
+ */
+class LargeTextLayoutTest extends WindowTestBase {
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1.0, 1.75, 2.5})
+    void everyBarControlStaysOnScreenAtFullSize(double zoom, FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        robot.interact(() -> app.view().setZoom(zoom));
+        await(() -> window.getScene() != null);
+        robot.interact(() -> {
+            window.applyCss();
+            window.layout();
+        });
+        assertThat(window.getScene().getWidth()).isEqualTo(1280);
+        assertThat(window.getScene().getHeight()).isEqualTo(720);
+
+        for (String id : new String[] {ViewBar.PRESENTER_ID, ViewBar.NOTATION_ID, ViewBar.VIEW_MENU_ID}) {
+            assertFullyShown(robot.lookup("#" + id).queryAs(Control.class), id);
+        }
+        // The model picker may narrow (its list opens full width), but stays on screen and usable.
+        Control picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(Control.class);
+        assertThat(inScene(picker).getMaxX()).isLessThanOrEqualTo(inScene(robot.lookup("#" + ViewBar.NOTATION_ID).queryAs(Control.class)).getMinX());
+        assertThat(picker.getWidth()).isGreaterThanOrEqualTo(100);
+
+        for (String tip : new String[] {"Slower (−)", "Faster (+)", "First step (Home)", "Last step (End)"}) {
+            Button b = robot.lookup(".time-button").queryAll().stream()
+                    .filter(x -> x instanceof Button && tip.equals(x.getAccessibleText())).map(Button.class::cast).findFirst().orElseThrow();
+            assertFullyShown(b, tip);
+        }
+        assertFullyShown(robot.lookup("#" + TimeBar.PLAY_ID).queryAs(Control.class), "play");
+        Label speed = robot.lookup("#" + TimeBar.SPEED_ID).queryAs(Label.class);
+        assertFullyShown(speed, "speed");
+        assertThat(speed.getText()).isEqualTo("1 step/s");
+
+        Slider scrubber = robot.lookup("#" + TimeBar.SCRUBBER_ID).queryAs(Slider.class);
+        assertThat(inScene(scrubber).getWidth()).as("the scrubber keeps room to drag").isGreaterThanOrEqualTo(6 * 14 * zoom - 1);
+        // The step's words are on screen, if shortened; the whole sentence is in the tooltip.
+        Label where = robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class);
+        assertThat(inScene(where).getMaxX()).isLessThanOrEqualTo(inScene(speed).getMinX());
+        assertThat(where.getTooltip().getText()).startsWith("Encoder step 1 of 5");
+    }
+
+    private static void assertFullyShown(Control c, String what) {
+        Bounds b = inScene(c);
+        assertThat(c.isVisible()).as(what + " visible").isTrue();
+        assertThat(b.getMinX()).as(what + " left edge").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMinY()).as(what + " top edge").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMaxX()).as(what + " right edge inside the 1280 px scene").isLessThanOrEqualTo(c.getScene().getWidth());
+        assertThat(b.getMaxY()).as(what + " bottom edge").isLessThanOrEqualTo(c.getScene().getHeight());
+        assertThat(c.getWidth()).as(what + " not squeezed below its preferred width").isGreaterThanOrEqualTo(c.prefWidth(-1) - 0.5);
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+}
