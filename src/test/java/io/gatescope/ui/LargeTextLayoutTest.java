@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatescope.ui.controls.ModelPicker;
 import io.gatescope.ui.controls.TimeBar;
 import io.gatescope.ui.controls.ViewBar;
+import io.gatescope.ui.theme.UiTheme;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,7 +13,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 
 /**
@@ -22,10 +23,13 @@ import org.testfx.api.FxRobot;
 class LargeTextLayoutTest extends WindowTestBase {
 
     @ParameterizedTest
-    @ValueSource(doubles = {1.0, 1.75, 2.5})
-    void everyBarControlStaysOnScreenAtFullSize(double zoom, FxRobot robot) throws Exception {
+    @CsvSource({"1.0, LIGHT", "1.75, HIGH_CONTRAST", "1.75, DARK", "2.5, HIGH_CONTRAST", "2.5, LIGHT"})
+    void everyBarControlStaysOnScreenAtFullSize(double zoom, UiTheme theme, FxRobot robot) throws Exception {
         awaitTrace("67+60");
-        robot.interact(() -> app.view().setZoom(zoom));
+        robot.interact(() -> {
+            app.view().setTheme(theme);      // presenter mode's own look, without going full screen
+            app.view().setZoom(zoom);
+        });
         await(() -> window.getScene() != null);
         robot.interact(() -> {
             window.applyCss();
@@ -37,6 +41,12 @@ class LargeTextLayoutTest extends WindowTestBase {
         for (String id : new String[] {ViewBar.PRESENTER_ID, ViewBar.NOTATION_ID, ViewBar.VIEW_MENU_ID}) {
             assertFullyShown(robot.lookup("#" + id).queryAs(Control.class), id);
         }
+        // The notation picker shows its whole title, not "PyTorch / col…".
+        Control notation = robot.lookup("#" + ViewBar.NOTATION_ID).queryAs(Control.class);
+        Node title = notation.lookup(".text");
+        assertThat(((javafx.scene.text.Text) title).getText()).isEqualTo("PyTorch / colah");
+        assertThat(inScene(title).getMaxX()).as("the title ends before the picker's arrow")
+                .isLessThanOrEqualTo(inScene(notation.lookup(".open-button")).getMinX() + 1);
         // The model picker may narrow (its list opens full width), but stays on screen and usable.
         Control picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(Control.class);
         assertThat(inScene(picker).getMaxX()).isLessThanOrEqualTo(inScene(robot.lookup("#" + ViewBar.NOTATION_ID).queryAs(Control.class)).getMinX());
