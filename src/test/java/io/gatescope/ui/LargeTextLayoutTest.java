@@ -47,6 +47,13 @@ class LargeTextLayoutTest extends WindowTestBase {
         assertThat(((javafx.scene.text.Text) title).getText()).isEqualTo("PyTorch / colah");
         assertThat(inScene(title).getMaxX()).as("the title ends before the picker's arrow")
                 .isLessThanOrEqualTo(inScene(notation.lookup(".open-button")).getMinX() + 1);
+        // A caption is either whole or not shown: never "No…" or a lone "…".
+        for (Node n : robot.lookup(".view-bar > .label, .model-picker > .label").queryAll()) {
+            Label caption = (Label) n;
+            if (caption.isVisible()) {
+                assertThat(caption.getWidth()).as(caption.getText() + " shown whole").isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
+            }
+        }
         // The model picker may narrow (its list opens full width), but stays on screen and usable.
         Control picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(Control.class);
         assertThat(inScene(picker).getMaxX()).isLessThanOrEqualTo(inScene(robot.lookup("#" + ViewBar.NOTATION_ID).queryAs(Control.class)).getMinX());

@@ -43,6 +43,7 @@ public final class ModelPicker extends HBox {
         combo.setPrefWidth(250);
         combo.setMinWidth(120);   // gives way before the view options on the right when the text is large
         caption.setMinWidth(0);
+        ViewBar.hideWhenShort(caption);
 
         Button open = new Button("Open…");
         open.setTooltip(new Tooltip("Open a Gatescope model file or PyTorch weights (JSON) — Ctrl+O; or drop a file on the window"));

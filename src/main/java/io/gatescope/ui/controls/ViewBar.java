@@ -50,11 +50,13 @@ public final class ViewBar extends HBox {
         // When the text is large the captions and the zoom read-out give way (ellipsis, then nothing);
         // the picker, the View menu and the Presenter button keep their full size.
         notationCaption.setMinWidth(0);
+        hideWhenShort(notationCaption);
         notation.setMinWidth(USE_PREF_SIZE);
 
         Label zoom = new Label();
         zoom.setId(ZOOM_ID);
         zoom.setMinWidth(0);
+        hideWhenShort(zoom);
         zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(view.zoomProperty().get() * 100) + " %",
                 view.zoomProperty()));
         zoom.setTooltip(new Tooltip("Text size, 100–250 %: Ctrl++ and Ctrl+− (or the View menu), Ctrl+0 resets"));
@@ -67,6 +69,14 @@ public final class ViewBar extends HBox {
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
         getChildren().addAll(notationCaption, notation, viewMenu(view), zoom, presenter);
+    }
+
+    /**
+     * A caption that would read as "No…" or a lone "…" is left out instead: it stays in the layout
+     * (so hiding it moves nothing) but shows only when it has its full width.
+     */
+    static void hideWhenShort(Label label) {
+        label.widthProperty().addListener((o, a, w) -> label.setVisible(w.doubleValue() >= label.prefWidth(-1) - 0.5));
     }
 
     private static MenuButton viewMenu(ViewOptions view) {
