@@ -54,6 +54,8 @@ class LargeTextLayoutTest extends WindowTestBase {
                 assertThat(caption.getWidth()).as(caption.getText() + " shown whole").isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
             }
         }
+        // The input field keeps room for "67+60"; the answer beside it gives way.
+        assertFullyShown(robot.lookup("#" + io.gatescope.ui.input.InputBar.FIELD_ID).queryAs(Control.class), "input field");
         // The model picker may narrow (its list opens full width), but stays on screen and usable.
         Control picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(Control.class);
         assertThat(inScene(picker).getMaxX()).isLessThanOrEqualTo(inScene(robot.lookup("#" + ViewBar.NOTATION_ID).queryAs(Control.class)).getMinX());

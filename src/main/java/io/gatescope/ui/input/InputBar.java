@@ -46,6 +46,9 @@ public final class InputBar extends HBox {
         field.setTooltip(new Tooltip("Two numbers from 0 to 99 joined by '+', e.g. 67+60. The trace updates as you type."));
         field.textProperty().bindBidirectional(app.inputTextProperty());
         field.setAccessibleText("Addition input");
+        // With large text the feedback beside them gives way, never the field or its caption.
+        field.setMinWidth(USE_PREF_SIZE);
+        caption.setMinWidth(USE_PREF_SIZE);
 
         message.setId(MESSAGE_ID);
         message.getStyleClass().addAll(MESSAGE, Styles.DANGER);
