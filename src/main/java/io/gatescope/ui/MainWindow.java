@@ -6,6 +6,7 @@ import io.gatescope.ui.controls.ModelPicker;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.controls.Player;
 import io.gatescope.ui.controls.TimeBar;
+import io.gatescope.ui.controls.TopBar;
 import io.gatescope.ui.controls.ViewBar;
 import io.gatescope.ui.equations.EquationsPanel;
 import io.gatescope.ui.heatmap.HeatmapPanel;
@@ -14,7 +15,10 @@ import io.gatescope.ui.strips.StripPanel;
 import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.unrolled.UnrolledPanel;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import javafx.scene.Node;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -36,8 +40,6 @@ import javafx.stage.Stage;
  */
 public final class MainWindow extends BorderPane {
     public static final String STYLE_CLASS = "main-window";
-    /** Style class of the bar on top: model picker on the left, view options on the right. */
-    public static final String TOP_BAR = "top-bar";
     public static final String MODEL_ERROR_ID = "modelError";
     /** Window heights below this fold the heatmaps at start, so the cell diagram stays legible. */
     static final double FOLD_BELOW_PX = 800;
@@ -66,15 +68,11 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
 
         picker = new ModelPicker(app);
-        // The picker takes the width the view options leave; its badge fills what the picker leaves.
-        HBox.setHgrow(picker, Priority.ALWAYS);
-        // An HBox, not a ToolBar: a ToolBar never shrinks its items and hides whatever does not fit,
-        // which at 175 % text took the notation picker and the Presenter button off the screen. Here
-        // the labels give way first (ellipsis), the controls a lecturer needs keep their size.
-        HBox bar = new HBox(picker, new ViewBar(app.view()));
-        bar.getStyleClass().addAll("tool-bar", TOP_BAR);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.setMinWidth(0);
+        // At 175 % text and up on a 1280 px screen the words give way, the controls keep their size.
+        ViewBar viewBar = new ViewBar(app.view());
+        List<Node> optional = new ArrayList<>(viewBar.optionalWords());
+        optional.add(picker.caption());
+        TopBar bar = new TopBar(picker, viewBar, optional);
         input = new InputBar(app);
         Label modelError = new Label();
         modelError.setId(MODEL_ERROR_ID);

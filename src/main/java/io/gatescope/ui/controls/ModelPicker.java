@@ -26,6 +26,10 @@ public final class ModelPicker extends HBox {
 
     private final AppModel app;
     private final ComboBox<ModelChoice> combo = new ComboBox<>();
+    private final Label caption;
+
+    /** The "Model" caption, which may leave when the text is large (see {@link TopBar}). */
+    public Label caption() { return caption; }
 
     public ModelPicker(AppModel app) {
         this.app = app;
@@ -42,8 +46,8 @@ public final class ModelPicker extends HBox {
         combo.setTooltip(new Tooltip("The shipped addition models and recently opened files"));
         combo.setPrefWidth(250);
         combo.setMinWidth(120);   // gives way before the view options on the right when the text is large
-        caption.setMinWidth(0);
-        ViewBar.hideWhenShort(caption);
+        caption.setMinWidth(USE_PREF_SIZE);   // whole, or left out by the TopBar when space is short
+        this.caption = caption;
 
         Button open = new Button("Open…");
         open.setTooltip(new Tooltip("Open a Gatescope model file or PyTorch weights (JSON) — Ctrl+O; or drop a file on the window"));

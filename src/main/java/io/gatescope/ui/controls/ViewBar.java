@@ -4,6 +4,7 @@ import io.gatescope.chart.ColourScales.Palette;
 import io.gatescope.chart.Notation;
 import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.theme.UiTheme;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,8 @@ public final class ViewBar extends HBox {
     public static final String ZOOM_ID = "zoomLabel";
     public static final String PRESENTER_ID = "presenterToggle";
 
+    private final List<javafx.scene.Node> optionalWords;
+
     public ViewBar(ViewOptions view) {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("view-bar");
@@ -47,16 +50,14 @@ public final class ViewBar extends HBox {
         notation.setTooltip(new Tooltip("Notation of every label, legend, tooltip and equation (N cycles)"));
         Label notationCaption = new Label("Notation");
         notationCaption.setLabelFor(notation);
-        // When the text is large the captions and the zoom read-out give way (ellipsis, then nothing);
+        // When the text is large the caption and the zoom read-out leave (see TopBar);
         // the picker, the View menu and the Presenter button keep their full size.
-        notationCaption.setMinWidth(0);
-        hideWhenShort(notationCaption);
+        notationCaption.setMinWidth(USE_PREF_SIZE);
         notation.setMinWidth(USE_PREF_SIZE);
 
         Label zoom = new Label();
         zoom.setId(ZOOM_ID);
-        zoom.setMinWidth(0);
-        hideWhenShort(zoom);
+        zoom.setMinWidth(USE_PREF_SIZE);
         zoom.textProperty().bind(Bindings.createStringBinding(() -> Math.round(view.zoomProperty().get() * 100) + " %",
                 view.zoomProperty()));
         zoom.setTooltip(new Tooltip("Text size, 100–250 %: Ctrl++ and Ctrl+− (or the View menu), Ctrl+0 resets"));
@@ -69,15 +70,11 @@ public final class ViewBar extends HBox {
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
         getChildren().addAll(notationCaption, notation, viewMenu(view), zoom, presenter);
+        optionalWords = List.of(zoom, notationCaption);
     }
 
-    /**
-     * A caption that would read as "No…" or a lone "…" is left out instead: it stays in the layout
-     * (so hiding it moves nothing) but shows only when it has its full width.
-     */
-    static void hideWhenShort(Label label) {
-        label.widthProperty().addListener((o, a, w) -> label.setVisible(w.doubleValue() >= label.prefWidth(-1) - 0.5));
-    }
+    /** The words that may leave when space is short, the first to go first: the zoom read-out, the caption. */
+    public List<javafx.scene.Node> optionalWords() { return optionalWords; }
 
     private static MenuButton viewMenu(ViewOptions view) {
         Menu palette = radioMenu("Palette", Palette.values(), ViewBar::paletteTitle, view.paletteProperty());
