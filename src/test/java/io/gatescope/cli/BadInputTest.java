@@ -33,7 +33,7 @@ class BadInputTest {
     @Test
     void malformedModelFile() throws Exception {
         trace(write("m.json", "{\"cell\": \"lstm\",\n \"input_size\": 3 \"hidden_size\": 4}"), x)
-                .badInput("m.json: line 2, column 18: malformed JSON (Unexpected character ('\"'");
+                .badInput("m.json: line 2, column 18: malformed JSON (found '\"'; expected ',' or '}')");
     }
 
     @Test
