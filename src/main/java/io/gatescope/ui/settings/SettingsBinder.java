@@ -3,6 +3,7 @@ package io.gatescope.ui.settings;
 import io.gatescope.chart.ColourScales.Palette;
 import io.gatescope.chart.Notation;
 import io.gatescope.engine.CellKind;
+import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.model.ModelChoice;
@@ -47,7 +48,10 @@ public final class SettingsBinder {
         app.sequenceLengthProperty().set(Math.max(1, s.sequenceLength()));
         app.sequenceSeedProperty().set((int) Math.max(0, Math.min(Integer.MAX_VALUE, s.sequenceSeed())));
         app.restoreRecent(s.recentFiles().stream().map(Path::of).toList());
-        if (s.input() != null) app.inputTextProperty().set(s.input());
+        // Only an input that parses: an invalid one (the window closed mid-edit) would leave a start
+        // with no trace at all, so it falls back to the default the README promises.
+        if (s.input() != null && AdditionTask.parse(s.input()).ok()) app.inputTextProperty().set(s.input());
+        else app.inputTextProperty().set(ViewSettings.DEFAULT.input());
         // Step and unit need the trace, which arrives later: apply them to the first one.
         pendingStep = s.step();
         pendingUnit = s.selectedUnit();

@@ -1,0 +1,98 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.controls.ModelPicker;
+import io.gatescope.ui.input.InputBar;
+import io.gatescope.ui.model.ModelChoice;
+import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.settings.SettingsBinder;
+import io.gatescope.ui.settings.SettingsStore;
+import io.gatescope.ui.settings.ViewSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** Whatever the saved state, a start shows a model and its trace. */
+@ExtendWith(ApplicationExtension.class)
+class RestartTest {
+    @TempDir
+    Path home;
+    private final ExecutorService compute = ComputeThread.create();
+    private AppModel app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.hideStage();
+        compute.shutdownNow();
+    }
+
+    private void start(ViewSettings saved) throws Exception {
+        SettingsStore store = new SettingsStore(home);
+        store.save(saved);
+        Path assets = Files.createDirectories(home.resolve("assets"));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            app = new AppModel(new ModelLoader(assets), compute);
+            s.setScene(new Scene(new MainWindow(app), 1280, 720));
+            new SettingsBinder(app, store).restoreAndTrack();
+            s.show();
+        });
+        waitForFxEvents();
+    }
+
+    private static ViewSettings with(String model, String input) {
+        ViewSettings d = ViewSettings.DEFAULT;
+        return new ViewSettings(model, input, d.step(), d.layer(), d.selectedUnit(), d.notation(), d.deskTheme(),
+                d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
+                d.sequenceSeed(), d.recentFiles(), d.window());
+    }
+
+    @Test
+    void anInputSavedWhileInvalidStartsOnTheDefaultInputWithItsTrace(FxRobot robot) throws Exception {
+        start(with("shipped:gru", "5+5a"));
+        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        waitForFxEvents();
+
+        assertThat(robot.lookup("#" + InputBar.FIELD_ID).queryAs(TextField.class).getText()).isEqualTo("67+60");
+        assertThat(app.tracedExampleProperty().get()).isEqualTo(AdditionTask.parse("67+60").example().orElseThrow());
+        assertThat(app.inputErrorProperty().get()).isEmpty();
+        assertThat(app.modelProperty().get().kind()).isEqualTo(CellKind.GRU);
+    }
+
+    @Test
+    void aLastModelFileThatNoLongerOpensStartsOnTheShippedLstmAndSaysWhy(FxRobot robot) throws Exception {
+        Path broken = Files.writeString(home.resolve("broken.json"), "{ this is not a model");
+        start(with("file:" + broken, "67+60"));
+        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<ModelChoice> picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(ComboBox.class);
+        assertThat(picker.getValue()).isInstanceOf(ModelChoice.Shipped.class);
+        assertThat(((ModelChoice.Shipped) picker.getValue()).kind()).isEqualTo(CellKind.LSTM);
+        assertThat(robot.lookup("#" + ModelPicker.BADGE_ID).queryAs(Label.class).getText()).startsWith("LSTM");
+        assertThat(robot.lookup("#" + InputBar.FIELD_ID).queryAs(TextField.class).isVisible()).isTrue();
+        Label error = robot.lookup("#" + MainWindow.MODEL_ERROR_ID).queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).startsWith("Could not open").contains("broken.json");
+        assertThat(app.tracedExampleProperty().get()).isEqualTo(AdditionTask.parse("67+60").example().orElseThrow());
+    }
+}
