@@ -14,6 +14,15 @@ import io.gatescope.ui.model.ModelLoader;
 import io.gatescope.ui.settings.SettingsBinder;
 import io.gatescope.ui.settings.SettingsStore;
 import io.gatescope.ui.settings.ViewSettings;
+import io.gatescope.engine.Initialisers;
+import io.gatescope.engine.RecurrentLayer;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.io.ModelFile;
+import io.gatescope.io.ModelFiles;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.SequenceInput;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -59,10 +68,38 @@ class RestartTest {
     }
 
     private static ViewSettings with(String model, String input) {
+        return with(model, input, null, null);
+    }
+
+    private static ViewSettings with(String model, String input, List<List<Double>> sequence, String origin) {
         ViewSettings d = ViewSettings.DEFAULT;
         return new ViewSettings(model, input, d.step(), d.layer(), d.selectedUnit(), d.notation(), d.deskTheme(),
                 d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
-                d.sequenceSeed(), d.recentFiles(), d.window());
+                d.sequenceSeed(), d.recentFiles(), d.window(), sequence, origin);
+    }
+
+    @Test
+    void anEditedSequenceComesBackWithItsModel(FxRobot robot) throws Exception {
+        Path file = home.resolve("lstm-2.json");
+        RecurrentStack stack = new RecurrentStack("", CellKind.LSTM, 2, 3, 1, false);
+        for (RecurrentLayer layer : stack.layers()) Initialisers.pytorchDefault(layer, new SplittableRandom(5));
+        ModelFiles.save(file, new ModelFile.Stack(stack, ModelFile.Metadata.NONE));
+        List<List<Double>> rows = List.of(List.of(0.5, -1.0), List.of(2.0, 3.25), List.of(1.0, 1.0));
+        start(with("file:" + file, "67+60", rows, "edited in the table"));
+        waitFor(20, TimeUnit.SECONDS, () -> app.modelProperty().get() instanceof LoadedModel.Stack
+                && app.cursorProperty().get() != null);
+        waitForFxEvents();
+
+        assertThat(robot.lookup("#sequenceSummary").queryAs(Label.class).getText())
+                .isEqualTo("3 steps × 2 numbers (edited in the table)");
+        assertThat(app.totalSteps()).isEqualTo(3);
+        assertThat(app.traceProperty().get().encoder().layers().get(0).steps().get(1).x()).containsExactly(2.0, 3.25);
+
+        // A new edit is saved for the next start.
+        robot.interact(() -> app.sequenceProperty().set(new SequenceInput(new double[][] {{7, 8}}, "edited in the table")));
+        SettingsStore store = new SettingsStore(home);
+        waitFor(10, TimeUnit.SECONDS, () -> List.of(List.of(7.0, 8.0)).equals(store.load().sequence()));
+        assertThat(store.load().sequenceOrigin()).isEqualTo("edited in the table");
     }
 
     @Test

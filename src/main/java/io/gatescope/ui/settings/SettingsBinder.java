@@ -8,7 +8,10 @@ import io.gatescope.ui.AppModel;
 import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.theme.UiTheme;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.SequenceInput;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.stage.Screen;
@@ -66,7 +69,11 @@ public final class SettingsBinder {
                 app.selectUnit(pendingUnit);
             }
         });
-        app.modelChoiceProperty().set(choice(s.model()));
+        ModelChoice choice = choice(s.model());
+        // The sequence fed to a non-addition model comes back with that model (a random one would replace it).
+        SequenceInput sequence = sequence(s);
+        if (sequence != null && s.model() != null && s.model().equals(choice.key())) app.sequenceProperty().set(sequence);
+        app.modelChoiceProperty().set(choice);
         track();
     }
 
@@ -80,12 +87,32 @@ public final class SettingsBinder {
                 .findFirst().orElse(app.choices().get(0));
     }
 
+    private static SequenceInput sequence(ViewSettings s) {
+        if (s.sequence() == null || s.sequence().isEmpty()) return null;
+        try {
+            double[][] rows = s.sequence().stream()
+                    .map(r -> r.stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray()).toArray(double[][]::new);
+            for (double[] r : rows) {
+                for (double v : r) if (!Double.isFinite(v)) return null;
+            }
+            return new SequenceInput(rows, s.sequenceOrigin() != null ? s.sequenceOrigin() : "restored");
+        } catch (IllegalArgumentException e) {
+            return null;                           // ragged rows: a hand-edited file; a random sequence then
+        }
+    }
+
+    private static List<List<Double>> rows(SequenceInput in) {
+        if (in == null || (long) in.length() * in.width() > ViewSettings.MAX_SEQUENCE_NUMBERS) return null;
+        return java.util.Arrays.stream(in.rows())
+                .map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
+    }
+
     private void track() {
         ViewOptions v = app.view();
         Observable[] watched = {app.modelChoiceProperty(), app.inputTextProperty(), app.stepProperty(), app.layerProperty(),
                 app.selectedUnitProperty(), v.notationProperty(), v.paletteProperty(), v.deskThemeProperty(),
                 v.presenterThemeProperty(), v.deskZoomProperty(), v.presenterZoomProperty(), v.speedProperty(),
-                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles()};
+                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles(), app.sequenceProperty()};
         for (Observable o : watched) o.addListener(x -> debounce.playFromStart());
     }
 
@@ -98,7 +125,17 @@ public final class SettingsBinder {
                 v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
                 v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
                 v.speedProperty().get(), app.sequenceLengthProperty().get(), app.sequenceSeedProperty().get(),
-                app.recentFiles().stream().map(Path::toString).toList(), windowBounds());
+                app.recentFiles().stream().map(Path::toString).toList(), windowBounds(), savedRows(),
+                savedSequence() == null ? null : savedSequence().origin());
+    }
+
+    /** The sequence worth saving: the one fed to the non-addition model on screen. */
+    private SequenceInput savedSequence() {
+        return app.modelProperty().get() instanceof LoadedModel.Stack ? app.sequenceProperty().get() : null;
+    }
+
+    private List<List<Double>> savedRows() {
+        return rows(savedSequence());
     }
 
     /**
