@@ -27,8 +27,8 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
 
     private final ObservableList<double[]> rows = FXCollections.observableArrayList();
     private final Label message = new Label();
-    /** Commits the number being typed in a cell, if any (on focus loss and on OK). */
-    private Runnable commitOpenEdit = () -> { };
+    /** The table's number cells (a few dozen at most: the table reuses them), to commit an open edit on OK. */
+    private final java.util.List<NumberCell> cells = new java.util.ArrayList<>();
 
     SequenceTableDialog(SequenceInput start, Window owner) {
         initOwner(owner);
@@ -71,8 +71,22 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         content.setPrefSize(Math.min(900, 120 + 110 * width), 420);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> commitOpenEdit.run());
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION,
+                e -> commitOpenEdit(table));
         setResultConverter(b -> b == ButtonType.OK ? new SequenceInput(rows.toArray(double[][]::new), "edited in the table") : null);
+    }
+
+    /** Commits the number being typed, if a cell is being edited; only that cell (a cell the table set aside may still think it edits). */
+    private void commitOpenEdit(TableView<double[]> table) {
+        var at = table.getEditingCell();
+        if (at == null) return;
+        for (NumberCell cell : cells) {
+            if (cell.isEditing() && cell.getScene() != null && cell.getIndex() == at.getRow()
+                    && cell.getTableColumn() == at.getTableColumn()) {
+                cell.commitTyped();
+                return;
+            }
+        }
     }
 
     /** Reads a typed number; anything else keeps the cell's old value and says what is accepted. */
@@ -97,6 +111,7 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         private boolean watching;
 
         NumberCell() {
+            cells.add(this);
             setConverter(new StringConverter<>() {
                 @Override public String toString(Double v) {
                     return v == null ? "" : v.toString();
@@ -111,15 +126,17 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         @Override public void startEdit() {
             super.startEdit();
             if (!isEditing() || !(getGraphic() instanceof TextField field)) return;
-            commitOpenEdit = () -> {
-                if (isEditing()) commitEdit(getConverter().fromString(field.getText()));
-            };
             if (!watching) {
                 watching = true;
                 field.focusedProperty().addListener((o, was, now) -> {
-                    if (!now && isEditing()) commitEdit(getConverter().fromString(field.getText()));
+                    if (!now) commitTyped();
                 });
             }
+        }
+
+        /** Commits what is typed in this cell's editor, if it is editing. */
+        void commitTyped() {
+            if (isEditing() && getGraphic() instanceof TextField field) commitEdit(getConverter().fromString(field.getText()));
         }
     }
 }
