@@ -115,6 +115,22 @@ class RestartTest {
     }
 
     @Test
+    void quittingWhileTheInputIsInvalidSavesTheLastValidInput(FxRobot robot) throws Exception {
+        start(with("shipped:lstm", "67+60"));
+        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        SettingsStore store = new SettingsStore(home);
+        SettingsBinder[] binder = new SettingsBinder[1];
+        robot.interact(() -> {
+            binder[0] = new SettingsBinder(app, store);
+            binder[0].restoreAndTrack();
+            app.inputTextProperty().set("5+5");
+            app.inputTextProperty().set("5+5a");
+            binder[0].saveNow();
+        });
+        assertThat(store.load().input()).isEqualTo("5+5");
+    }
+
+    @Test
     void aLastModelFileThatNoLongerOpensStartsOnTheShippedLstmAndSaysWhy(FxRobot robot) throws Exception {
         Path broken = Files.writeString(home.resolve("broken.json"), "{ this is not a model");
         start(with("file:" + broken, "67+60"));

@@ -26,6 +26,7 @@ public final class SettingsBinder {
     private final AppModel app;
     private final SettingsStore store;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
+    private String lastValidInput = ViewSettings.DEFAULT.input();
     private int pendingStep = -1;
     private int pendingUnit = -1;
     private Stage stage;
@@ -55,6 +56,10 @@ public final class SettingsBinder {
         // with no trace at all, so it falls back to the default the README promises.
         if (s.input() != null && AdditionTask.parse(s.input()).ok()) app.inputTextProperty().set(s.input());
         else app.inputTextProperty().set(ViewSettings.DEFAULT.input());
+        lastValidInput = app.inputTextProperty().get();
+        app.inputTextProperty().addListener((o, a, text) -> {
+            if (AdditionTask.parse(text).ok()) lastValidInput = text;
+        });
         // Step and unit need the trace, which arrives later: apply them to the first one.
         pendingStep = s.step();
         pendingUnit = s.selectedUnit();
@@ -120,13 +125,19 @@ public final class SettingsBinder {
     public ViewSettings snapshot() {
         ViewOptions v = app.view();
         ModelChoice c = app.modelChoiceProperty().get();
-        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), app.inputTextProperty().get(),
+        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), savedInput(),
                 app.stepProperty().get(), app.layerProperty().get(), app.selectedUnitProperty().get(),
                 v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
                 v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
                 v.speedProperty().get(), app.sequenceLengthProperty().get(), app.sequenceSeedProperty().get(),
                 app.recentFiles().stream().map(Path::toString).toList(), windowBounds(), savedRows(),
                 savedSequence() == null ? null : savedSequence().origin());
+    }
+
+    /** The input as typed if it parses, else the last one that did: a start always has a trace to show. */
+    private String savedInput() {
+        String text = app.inputTextProperty().get();
+        return text != null && AdditionTask.parse(text).ok() ? text : lastValidInput;
     }
 
     /** The sequence worth saving: the one fed to the non-addition model on screen. */
