@@ -1,11 +1,11 @@
 package io.gatescope.ui.input;
 
+import atlantafx.base.theme.Styles;
 import io.gatescope.ui.model.SequenceInput;
 import java.util.Arrays;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import atlantafx.base.theme.Styles;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -76,7 +76,10 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         setResultConverter(b -> b == ButtonType.OK ? new SequenceInput(rows.toArray(double[][]::new), "edited in the table") : null);
     }
 
-    /** Commits the number being typed, if a cell is being edited; only that cell (a cell the table set aside may still think it edits). */
+    /**
+     * Commits the number being typed, if a cell is being edited; only that cell (a cell the table set
+     * aside may still think it edits).
+     */
     private void commitOpenEdit(TableView<double[]> table) {
         var at = table.getEditingCell();
         if (at == null) return;
