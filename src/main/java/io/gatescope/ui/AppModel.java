@@ -72,6 +72,7 @@ public final class AppModel {
     private final IntegerProperty sequenceSeed = new SimpleIntegerProperty(this, "sequenceSeed", 1);
     private final ObjectBinding<ChartStyle> chartStyle;
     private ModelChoice loadedChoice;
+    private boolean keepErrorOnce;
 
     public AppModel(ModelLoader loader, Executor compute) {
         this.loader = loader;
@@ -122,16 +123,41 @@ public final class AppModel {
     }
 
     private void load(ModelChoice choice) {
-        if (choice == null || choice.equals(loadedChoice)) return;
+        if (choice == null) return;
+        if (choice.equals(loadedChoice)) {
+            // Back to the model on screen (↓ then ↑ in the picker): a load still pending for the other
+            // choice must not arrive after and replace what the picker names.
+            modelLane.cancel();
+            return;
+        }
         modelLane.submit(() -> loader.load(choice), m -> {
+            if (!choice.equals(modelChoice.get())) return;       // the picker moved on meanwhile
             loadedChoice = choice;
-            modelError.set("");
+            if (keepErrorOnce) keepErrorOnce = false;
+            else modelError.set("");
             if (choice instanceof ModelChoice.FromFile f) remember(f.path());
             model.set(m);
         }, e -> {
             modelError.set("Could not open " + choice.label() + ": " + message(e));
-            modelChoice.set(loadedChoice);      // the picker goes back to what is on screen
+            if (loadedChoice != null) {
+                modelChoice.set(loadedChoice);  // the picker goes back to what is on screen
+            } else {
+                // Nothing on screen yet (a start whose saved model no longer opens): show the
+                // shipped LSTM, and keep the message saying why.
+                ModelChoice fallback = fallbackChoice();
+                if (fallback != null && !fallback.equals(choice)) {
+                    keepErrorOnce = true;
+                    modelChoice.set(fallback);
+                }
+            }
         });
+    }
+
+    /** The shipped LSTM, else the first shipped model. */
+    private ModelChoice fallbackChoice() {
+        var shipped = loader.shipped();
+        return shipped.stream().filter(s -> s.kind() == io.gatescope.engine.CellKind.LSTM)
+                .findFirst().orElse(shipped.isEmpty() ? null : shipped.get(0));
     }
 
     private void remember(Path file) {

@@ -19,8 +19,9 @@ import javafx.scene.input.KeyEvent;
  * Ctrl+plus/minus/0 for zoom, Ctrl+O to open, Ctrl+L for the input field.
  *
  * <p>A key belongs to the focused control first when that control uses it: arrows and Home/End
- * edit text in the input field; Space presses a focused button; Up/Down move in an open list (a closed
- * picker leaves them to the sub-steps).
+ * edit text in the input field and in an editable spinner; Space presses a focused button; arrows,
+ * Home/End, PageUp/PageDown and Space move in an open list or a focused table (a closed picker leaves
+ * them to the window).
  */
 final class KeyBindings {
     /** What the keys act on besides the app model. */
@@ -39,6 +40,10 @@ final class KeyBindings {
         void maximise(int n);
     }
 
+    /** The keys an open list or a focused table moves with; the window leaves them to it. */
+    private static final java.util.Set<KeyCode> NAVIGATION = java.util.EnumSet.of(KeyCode.UP, KeyCode.DOWN,
+            KeyCode.LEFT, KeyCode.RIGHT, KeyCode.HOME, KeyCode.END, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN, KeyCode.SPACE);
+
     private final AppModel app;
     private final Actions actions;
 
@@ -53,12 +58,23 @@ final class KeyBindings {
 
     private void onKey(KeyEvent e) {
         Node focus = e.getTarget() instanceof Node n ? n : null;
-        boolean typing = focus instanceof TextInputControl || (focus != null && focus.getParent() instanceof Spinner);
+        boolean typing = focus instanceof TextInputControl || insideEditableSpinner(focus);
         if (handleAnywhere(e)) {
             e.consume();
         } else if (!typing && handleOutsideText(e, focus)) {
             e.consume();
         }
+    }
+
+    /**
+     * True for an editable spinner or anything inside one: the focus owner is the spinner itself
+     * (its editor only shows the focus), and digits, letters, arrows and Home/End type into it.
+     */
+    private static boolean insideEditableSpinner(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof Spinner<?> spinner) return spinner.isEditable();
+        }
+        return false;
     }
 
     /** Keys that mean the same wherever the focus is. */
@@ -90,12 +106,13 @@ final class KeyBindings {
     /** Keys that type text in a text field, so they act only when no text field has the focus. */
     private boolean handleOutsideText(KeyEvent e, Node focus) {
         if (e.isShortcutDown() || e.isAltDown()) return false;
-        // Up/Down belong to a list only while it is open (or always, for lists and tables in dialogs): a
-        // closed model picker that kept the focus after a click must not swap the model when the
-        // lecturer presses Down for the next sub-step.
+        // Navigation keys belong to a list only while it is open (or always, for lists and tables in
+        // dialogs): a closed model picker that kept the focus after a click must not swap the model
+        // when the lecturer presses Down for the next sub-step.
         boolean list = (focus instanceof ComboBoxBase<?> combo && combo.isShowing())
                 || (focus instanceof ChoiceBox<?> choice && choice.isShowing())
                 || focus instanceof ListView || focus instanceof TableView;
+        if (list && NAVIGATION.contains(e.getCode())) return false;
         switch (e.getCode()) {
             case RIGHT -> app.stepBy(1);
             case LEFT -> app.stepBy(-1);
@@ -107,14 +124,8 @@ final class KeyBindings {
             }
             case PAGE_DOWN -> app.nextSubStep(actions.subStepCount());
             case PAGE_UP -> app.previousSubStep(actions.subStepCount());
-            case DOWN -> {
-                if (list) return false;
-                app.nextSubStep(actions.subStepCount());
-            }
-            case UP -> {
-                if (list) return false;
-                app.previousSubStep(actions.subStepCount());
-            }
+            case DOWN -> app.nextSubStep(actions.subStepCount());
+            case UP -> app.previousSubStep(actions.subStepCount());
             case ADD, PLUS -> app.view().speedBy(1);
             case SUBTRACT, MINUS -> app.view().speedBy(-1);
             case EQUALS -> {

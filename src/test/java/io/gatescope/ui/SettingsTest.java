@@ -38,7 +38,8 @@ class SettingsTest {
         SettingsStore store = new SettingsStore(home);
         assertThat(store.load()).isEqualTo(ViewSettings.DEFAULT);
         ViewSettings s = new ViewSettings("shipped:gru", "5+5", 3, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
-                1.25, 2.0, 4, 12, 5L, List.of("/tmp/a.json"), new ViewSettings.WindowBounds(10, 20, 1300, 800, false));
+                1.25, 2.0, 4, 12, 5L, List.of("/tmp/a.json"), new ViewSettings.WindowBounds(10, 20, 1300, 800, false),
+                List.of(List.of(0.5, -1.0), List.of(2.0, 3.25)), "edited in the table");
         store.save(s);
         assertThat(store.load()).isEqualTo(s);
         Files.writeString(store.file(), "{ not json");
@@ -49,7 +50,7 @@ class SettingsTest {
     void aRestartRestoresModelInputStepUnitNotationThemeAndZoom(FxRobot robot) throws Exception {
         SettingsStore store = new SettingsStore(home);
         store.save(new ViewSettings("shipped:gru", "5+5", 7, 0, 2, "KERAS", "DARK", "HIGH_CONTRAST", "VIRIDIS",
-                1.25, 2.0, 4, 12, 9L, List.of(), null));
+                1.25, 2.0, 4, 12, 9L, List.of(), null, null, null));
         ExecutorService compute = ComputeThread.create();
         try {
             AppModel app = new AppModel(new ModelLoader(Files.createDirectory(home.resolve("assets"))), compute);
@@ -120,6 +121,6 @@ class SettingsTest {
         ViewSettings d = ViewSettings.DEFAULT;
         return new ViewSettings(d.model(), d.input(), d.step(), d.layer(), d.selectedUnit(), d.notation(), d.deskTheme(),
                 d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
-                d.sequenceSeed(), d.recentFiles(), w);
+                d.sequenceSeed(), d.recentFiles(), w, null, null);
     }
 }

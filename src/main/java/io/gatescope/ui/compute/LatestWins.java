@@ -50,6 +50,14 @@ public final class LatestWins {
         executor.execute(task);
     }
 
+    /** Drops the pending request, if any: neither of its callbacks will run. */
+    public void cancel() {
+        if (!Platform.isFxApplicationThread()) throw new IllegalStateException("cancel from the JavaFX thread");
+        if (current != null) current.cancel(false);
+        current = null;
+        busy.set(false);
+    }
+
     private boolean finish(Task<?> task) {
         if (task != current) return false;
         current = null;

@@ -7,6 +7,7 @@ import io.gatescope.ui.model.SequenceInput;
 import java.io.File;
 import java.io.IOException;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,12 +24,18 @@ import javafx.stage.FileChooser;
  */
 final class SequenceBar extends HBox {
     static final String SUMMARY_ID = "sequenceSummary";
+    public static final String LENGTH_ID = "sequenceLength";
+    public static final String SEED_ID = "sequenceSeed";
 
     private final AppModel app;
     private final Label summary = new Label();
     private final Label error = new Label();
     private final Spinner<Integer> length = new Spinner<>(1, 500, 8);
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+    // A bidirectional binding holds its ends weakly: without these fields the asObject() wrappers,
+    // and with them the link between the spinners and the app model, go with the next GC.
+    private final ObjectProperty<Integer> lengthValue;
+    private final ObjectProperty<Integer> seedValue;
 
     SequenceBar(AppModel app) {
         this.app = app;
@@ -49,10 +56,14 @@ final class SequenceBar extends HBox {
 
         length.setEditable(true);
         length.setPrefWidth(90);
-        length.getValueFactory().valueProperty().bindBidirectional(app.sequenceLengthProperty().asObject());
+        length.setId(LENGTH_ID);
+        lengthValue = app.sequenceLengthProperty().asObject();
+        length.getValueFactory().valueProperty().bindBidirectional(lengthValue);
         length.setTooltip(new Tooltip("Number of time steps of the random sequence"));
         seed.setEditable(true);
-        seed.getValueFactory().valueProperty().bindBidirectional(app.sequenceSeedProperty().asObject());
+        seed.setId(SEED_ID);
+        seedValue = app.sequenceSeedProperty().asObject();
+        seed.getValueFactory().valueProperty().bindBidirectional(seedValue);
         seed.setPrefWidth(110);
         seed.setTooltip(new Tooltip("Seed of the random sequence: the same seed gives the same numbers"));
         Button random = new Button("Random");

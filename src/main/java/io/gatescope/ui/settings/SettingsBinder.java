@@ -3,11 +3,15 @@ package io.gatescope.ui.settings;
 import io.gatescope.chart.ColourScales.Palette;
 import io.gatescope.chart.Notation;
 import io.gatescope.engine.CellKind;
+import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.theme.UiTheme;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.SequenceInput;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.stage.Screen;
@@ -22,6 +26,7 @@ public final class SettingsBinder {
     private final AppModel app;
     private final SettingsStore store;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
+    private String lastValidInput = ViewSettings.DEFAULT.input();
     private int pendingStep = -1;
     private int pendingUnit = -1;
     private Stage stage;
@@ -47,7 +52,14 @@ public final class SettingsBinder {
         app.sequenceLengthProperty().set(Math.max(1, s.sequenceLength()));
         app.sequenceSeedProperty().set((int) Math.max(0, Math.min(Integer.MAX_VALUE, s.sequenceSeed())));
         app.restoreRecent(s.recentFiles().stream().map(Path::of).toList());
-        if (s.input() != null) app.inputTextProperty().set(s.input());
+        // Only an input that parses: an invalid one (the window closed mid-edit) would leave a start
+        // with no trace at all, so it falls back to the default the README promises.
+        if (s.input() != null && AdditionTask.parse(s.input()).ok()) app.inputTextProperty().set(s.input());
+        else app.inputTextProperty().set(ViewSettings.DEFAULT.input());
+        lastValidInput = app.inputTextProperty().get();
+        app.inputTextProperty().addListener((o, a, text) -> {
+            if (AdditionTask.parse(text).ok()) lastValidInput = text;
+        });
         // Step and unit need the trace, which arrives later: apply them to the first one.
         pendingStep = s.step();
         pendingUnit = s.selectedUnit();
@@ -62,7 +74,11 @@ public final class SettingsBinder {
                 app.selectUnit(pendingUnit);
             }
         });
-        app.modelChoiceProperty().set(choice(s.model()));
+        ModelChoice choice = choice(s.model());
+        // The sequence fed to a non-addition model comes back with that model (a random one would replace it).
+        SequenceInput sequence = sequence(s);
+        if (sequence != null && s.model() != null && s.model().equals(choice.key())) app.sequenceProperty().set(sequence);
+        app.modelChoiceProperty().set(choice);
         track();
     }
 
@@ -76,12 +92,32 @@ public final class SettingsBinder {
                 .findFirst().orElse(app.choices().get(0));
     }
 
+    private static SequenceInput sequence(ViewSettings s) {
+        if (s.sequence() == null || s.sequence().isEmpty()) return null;
+        try {
+            double[][] rows = s.sequence().stream()
+                    .map(r -> r.stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray()).toArray(double[][]::new);
+            for (double[] r : rows) {
+                for (double v : r) if (!Double.isFinite(v)) return null;
+            }
+            return new SequenceInput(rows, s.sequenceOrigin() != null ? s.sequenceOrigin() : "restored");
+        } catch (IllegalArgumentException e) {
+            return null;                           // ragged rows: a hand-edited file; a random sequence then
+        }
+    }
+
+    private static List<List<Double>> rows(SequenceInput in) {
+        if (in == null || (long) in.length() * in.width() > ViewSettings.MAX_SEQUENCE_NUMBERS) return null;
+        return java.util.Arrays.stream(in.rows())
+                .map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
+    }
+
     private void track() {
         ViewOptions v = app.view();
         Observable[] watched = {app.modelChoiceProperty(), app.inputTextProperty(), app.stepProperty(), app.layerProperty(),
                 app.selectedUnitProperty(), v.notationProperty(), v.paletteProperty(), v.deskThemeProperty(),
                 v.presenterThemeProperty(), v.deskZoomProperty(), v.presenterZoomProperty(), v.speedProperty(),
-                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles()};
+                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles(), app.sequenceProperty()};
         for (Observable o : watched) o.addListener(x -> debounce.playFromStart());
     }
 
@@ -89,12 +125,28 @@ public final class SettingsBinder {
     public ViewSettings snapshot() {
         ViewOptions v = app.view();
         ModelChoice c = app.modelChoiceProperty().get();
-        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), app.inputTextProperty().get(),
+        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), savedInput(),
                 app.stepProperty().get(), app.layerProperty().get(), app.selectedUnitProperty().get(),
                 v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
                 v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
                 v.speedProperty().get(), app.sequenceLengthProperty().get(), app.sequenceSeedProperty().get(),
-                app.recentFiles().stream().map(Path::toString).toList(), windowBounds());
+                app.recentFiles().stream().map(Path::toString).toList(), windowBounds(), savedRows(),
+                savedSequence() == null ? null : savedSequence().origin());
+    }
+
+    /** The input as typed if it parses, else the last one that did: a start always has a trace to show. */
+    private String savedInput() {
+        String text = app.inputTextProperty().get();
+        return text != null && AdditionTask.parse(text).ok() ? text : lastValidInput;
+    }
+
+    /** The sequence worth saving: the one fed to the non-addition model on screen. */
+    private SequenceInput savedSequence() {
+        return app.modelProperty().get() instanceof LoadedModel.Stack ? app.sequenceProperty().get() : null;
+    }
+
+    private List<List<Double>> savedRows() {
+        return rows(savedSequence());
     }
 
     /**

@@ -24,19 +24,26 @@ import java.util.List;
  * @param sequenceSeed   seed of that sequence
  * @param recentFiles    most recent first
  * @param window         where the window was and how big, or null before the first save
+ * @param sequence       the input sequence of a non-addition model (rows of numbers), or null
+ * @param sequenceOrigin where that sequence came from ("edited in the table", a file name), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ViewSettings(String model, String input, int step, int layer, int selectedUnit, String notation,
                            String deskTheme, String presenterTheme, String palette, double deskZoom,
                            double presenterZoom, double speed, int sequenceLength, long sequenceSeed,
-                           List<String> recentFiles, WindowBounds window) {
+                           List<String> recentFiles, WindowBounds window, List<List<Double>> sequence,
+                           String sequenceOrigin) {
 
     /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
     public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, -1, "PYTORCH",
-            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of(), null);
+            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of(), null, null, null);
+
+    /** The most numbers a saved sequence holds; a longer one is not saved (the file stays small). */
+    public static final int MAX_SEQUENCE_NUMBERS = 20_000;
 
     public ViewSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
+        sequence = sequence == null ? null : sequence.stream().map(List::copyOf).toList();
     }
 
     /** The main window's place on the desktop, outside presenter mode. */
