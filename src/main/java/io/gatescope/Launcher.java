@@ -2,8 +2,6 @@ package io.gatescope;
 
 import io.gatescope.cli.Cli;
 import io.gatescope.ui.GatescopeApp;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The entry point of the jar: a plain class, not the JavaFX Application, so that the command line
@@ -11,12 +9,6 @@ import java.util.logging.Logger;
  * application window opens; with a command, the command runs headless.
  */
 public final class Launcher {
-    /**
-     * JavaFX logs a warning at every start when it runs from the class path (as in the jar), which is
-     * how Gatescope runs; held here so the level set below is not garbage-collected with the logger.
-     */
-    private static final Logger FX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
-
     private Launcher() {
     }
 
@@ -28,7 +20,6 @@ public final class Launcher {
             System.exit(Cli.BAD_INPUT);
         }
         if (args.length == 0) {
-            FX_STARTUP.setLevel(Level.SEVERE);
             javafx.application.Application.launch(GatescopeApp.class, args);
             return;
         }
