@@ -61,7 +61,7 @@ public final class MainWindow extends BorderPane {
     private final PanelFrame[] frames;
     private PanelFrame maximised;
     private SplitPane maximisedFrom;
-    private final Region placeholder = new Region();
+    private final Region vacantSlot = new Region();
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -180,14 +180,14 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Fills the centre with one panel, or puts it back. A placeholder holds its slot in the split
+     * Fills the centre with one panel, or puts it back. An empty region holds its slot in the split
      * pane meanwhile, so the dividers stay where the user left them.
      */
     void toggleMaximised(PanelFrame frame) {
         if (maximised != null) {
             PanelFrame was = maximised;
             setCenter(null);
-            maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(placeholder), was);
+            maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(vacantSlot), was);
             maximised = null;
             setCenter(panels);
             if (was == frame) return;
@@ -195,7 +195,7 @@ public final class MainWindow extends BorderPane {
         SplitPane parent = findSplit(panels, frame);
         if (parent == null) return;
         maximisedFrom = parent;
-        parent.getItems().set(parent.getItems().indexOf(frame), placeholder);
+        parent.getItems().set(parent.getItems().indexOf(frame), vacantSlot);
         maximised = frame;
         setCenter(frame);
     }
