@@ -4,7 +4,6 @@ import io.gatescope.engine.SequenceModel;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.Evaluation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -29,9 +28,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json",
-            description = "A Gatescope model of the addition task (encoder_decoder or dense_baseline).")
-    private Path model;
+    @Mixin
+    private AdditionModelOption model;
 
     @Option(names = "--examples", defaultValue = "1000", paramLabel = "N",
             description = "How many sums to test. Default: ${DEFAULT-VALUE}.")
@@ -46,12 +44,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (examples < 1) {
             throw new ParameterException(spec.commandLine(), "--examples is " + examples + "; expected a whole number of at least 1");
         }
-        SequenceModel m = Models.addition(model);
+        SequenceModel m = model.load();
         List<AdditionTask.Example> test = AdditionTask.sample(examples, new SplittableRandom(seed));
         Evaluation.Accuracy a = Evaluation.evaluate(m, test);
         PrintWriter out = spec.commandLine().getOut();
         long right = Math.round(a.sequences() * a.examples());
-        out.printf(Locale.ROOT, "%s: %d sums (seed %d)%n", model, a.examples(), seed);
+        out.printf(Locale.ROOT, "%s: %d sums (seed %d)%n", model.file, a.examples(), seed);
         out.printf(Locale.ROOT, "sequence accuracy:  %.4f  (%d of %d answers fully right)%n", a.sequences(), right, a.examples());
         out.printf(Locale.ROOT, "character accuracy: %.4f%n", a.characters());
         out.printf(Locale.ROOT, "loss:               %.4f  (cross-entropy per character)%n", a.loss());

@@ -36,9 +36,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json",
-            description = "A Gatescope model of the addition task (encoder_decoder or dense_baseline).")
-    private Path model;
+    @Mixin
+    private AdditionModelOption model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
@@ -56,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> inputs = source.text != null ? List.of(parse(source.text, "--text")) : readLines(source.file);
-        SequenceModel m = Models.addition(model);
+        SequenceModel m = model.load();
         List<String> answers = Evaluation.predict(m, inputs.stream().filter(s -> !s.isEmpty()).toList());
         PrintWriter out = spec.commandLine().getOut();
         int next = 0;

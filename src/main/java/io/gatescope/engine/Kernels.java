@@ -106,7 +106,7 @@ public final class Kernels {
     /**
      * One row of C (the batch-1 case): c += Σ_p a[p]·B[p,:]. For a single row every element of B is
      * read once and the product is bound by how fast B streams in from cache, so a block of C is held
-     * in vector registers (sixteen, then eight: 1 KiB or 512-byte runs of each row of B per p) while p
+     * in sixteen vector registers (a 1 KiB run of each row of B per p) while p
      * runs over all of B's rows: no traffic on C, and runs long enough for the prefetcher. No branch
      * inside the loop: skipping zero elements of a (one-hot inputs) made C2 box the accumulators, five
      * times slower overall.
@@ -153,28 +153,8 @@ public final class Kernels {
         s12.intoArray(c, cj + 12 * L); s13.intoArray(c, cj + 13 * L); s14.intoArray(c, cj + 14 * L); s15.intoArray(c, cj + 15 * L);
     }
 
-    /** The columns of one row of C from {@code j} on: eight vectors at a time, then one, then scalars. */
+    /** The columns of one row of C from {@code j} on, past the last block of sixteen: a vector, then scalars. */
     private static void row1Rest(int j, int k, int n, double[] a, int a0, int aStep, double[] b, double[] c, int c0) {
-        for (; j + 8 * L <= n; j += 8 * L) {
-            int cj = c0 + j;
-            DoubleVector s0 = DoubleVector.fromArray(S, c, cj), s1 = DoubleVector.fromArray(S, c, cj + L);
-            DoubleVector s2 = DoubleVector.fromArray(S, c, cj + 2 * L), s3 = DoubleVector.fromArray(S, c, cj + 3 * L);
-            DoubleVector s4 = DoubleVector.fromArray(S, c, cj + 4 * L), s5 = DoubleVector.fromArray(S, c, cj + 5 * L);
-            DoubleVector s6 = DoubleVector.fromArray(S, c, cj + 6 * L), s7 = DoubleVector.fromArray(S, c, cj + 7 * L);
-            for (int p = 0, bp = j; p < k; p++, bp += n) {
-                DoubleVector x = DoubleVector.broadcast(S, a[a0 + p * aStep]);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x, s3);
-                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x, s4);
-                s5 = DoubleVector.fromArray(S, b, bp + 5 * L).fma(x, s5);
-                s6 = DoubleVector.fromArray(S, b, bp + 6 * L).fma(x, s6);
-                s7 = DoubleVector.fromArray(S, b, bp + 7 * L).fma(x, s7);
-            }
-            s0.intoArray(c, cj); s1.intoArray(c, cj + L); s2.intoArray(c, cj + 2 * L); s3.intoArray(c, cj + 3 * L);
-            s4.intoArray(c, cj + 4 * L); s5.intoArray(c, cj + 5 * L); s6.intoArray(c, cj + 6 * L); s7.intoArray(c, cj + 7 * L);
-        }
         for (; j + L <= n; j += L) {
             DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
             for (int p = 0, bp = j; p < k; p++, bp += n) {
