@@ -15,16 +15,16 @@ public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<Step
 
     /** h_t for every step, T×H. */
     public double[][] hidden() {
-        return steps.stream().map(StepTrace::h).toArray(double[][]::new);
+        return steps.stream().map(StepTrace::hCopy).toArray(double[][]::new);
     }
 
     /** c_t for every step, T×H (LSTM). */
     public double[][] cell() {
-        return steps.stream().map(StepTrace::c).toArray(double[][]::new);
+        return steps.stream().map(StepTrace::cCopy).toArray(double[][]::new);
     }
 
-    /** Gate block {@code block} after its nonlinearity for every step, T×H. */
+    /** Block {@code block} after its nonlinearity for every step, T×H (copies). */
     public double[][] gate(int block) {
-        return steps.stream().map(s -> s.gate(block)).toArray(double[][]::new);
+        return steps.stream().map(s -> s.gateCopy(block)).toArray(double[][]::new);
     }
 }
