@@ -2,6 +2,8 @@ package io.gatescope.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gatescope.engine.CellAnatomy;
+import io.gatescope.engine.GateClamp;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Gradients;
 import io.gatescope.engine.LayerRun;
 import io.gatescope.engine.Parameter;
@@ -39,6 +41,12 @@ public final class TraceFiles {
      * back-propagates it as {@code torch.autograd.backward(h, gradH)} would.
      */
     public static Result run(RecurrentStack stack, double[][] x, double[][] h0, double[][] c0, double[][] gradH) {
+        return run(stack, x, h0, c0, gradH, GateClamps.NONE);
+    }
+
+    /** The same with gates held at constants (a what-if run; the stack counts as the encoder). */
+    public static Result run(RecurrentStack stack, double[][] x, double[][] h0, double[][] c0, double[][] gradH,
+                             GateClamps clamps) {
         int steps = x.length, hidden = stack.hiddenSize(), layers = stack.numLayers();
         checkRows("x", x, steps, stack.inputSize());
         if (h0 != null) checkRows("h0", h0, layers, hidden);
@@ -48,6 +56,7 @@ public final class TraceFiles {
         // repeated vector) and then reports only the summed input gradient; a trace wants dL/dx_t per step.
         double[][] xs = Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
         List<LayerRun> runs = stack.newRun(1, steps);
+        clamps.install(runs, GateClamp.Where.ENCODER);
         stack.forward(runs, 1, steps, xs, h0, stack.kind().hasCellState() ? c0 : null);
         SequenceTrace forward = stack.trace(runs, 0);
         if (gradH == null) return new Result(xs, forward, Optional.empty());

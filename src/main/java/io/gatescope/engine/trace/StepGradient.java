@@ -52,6 +52,12 @@ public final class StepGradient {
     /** A copy; empty without a cell state. */
     public double[] dcCopy() { return dc.clone(); }
 
+    /** Every block's dL/d(output) stacked in block order, G·H: a copy. */
+    public double[] dgatesCopy() { return dgates.clone(); }
+
+    /** Every block's dL/d(pre-activation) stacked in block order, G·H: a copy. */
+    public double[] dpreCopy() { return dpre.clone(); }
+
     /** Block {@code block}'s dL/d(output), a copy of length H. */
     public double[] dgateCopy(int block) {
         index(block, 0);

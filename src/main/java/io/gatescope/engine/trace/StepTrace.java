@@ -80,6 +80,12 @@ public final class StepTrace {
 
     public double h(int unit) { return h[unit]; }
 
+    /** Every block's outputs stacked in block order, G·H: a copy. */
+    public double[] gatesCopy() { return gates.clone(); }
+
+    /** Every block's pre-activations stacked in block order, G·H: a copy. */
+    public double[] preactivationCopy() { return preactivation.clone(); }
+
     public double[] xCopy() { return x.clone(); }
 
     public double[] hPrevCopy() { return hPrev.clone(); }
