@@ -145,6 +145,7 @@ public final class TraceFiles {
             }
         }
         g.writeEndObject();
+        if (layer.anyHeld()) writeHeld(g, stack, layer);
         if (steps != null) {
             g.writeFieldName("dh");
             Json.matrix(g, column(steps, StepGradient::dhCopy));
@@ -153,6 +154,22 @@ public final class TraceFiles {
                 Json.matrix(g, column(steps, StepGradient::dcCopy));
             }
         }
+    }
+
+    /** Which gate entries a clamp held (1) and which ran free (0), per gate T×H: only in a what-if trace. */
+    private static void writeHeld(JsonGenerator g, RecurrentStack stack, LayerTrace layer) throws IOException {
+        g.writeObjectFieldStart("held");
+        List<String> names = stack.kind().anatomy().letters();
+        int hidden = stack.hiddenSize();
+        for (int b = 0; b < names.size(); b++) {
+            double[][] held = new double[layer.length()][hidden];
+            for (int t = 0; t < layer.length(); t++) {
+                for (int u = 0; u < hidden; u++) held[t][u] = layer.isHeld(t, b, u) ? 1 : 0;
+            }
+            g.writeFieldName(names.get(b));
+            Json.matrix(g, held);
+        }
+        g.writeEndObject();
     }
 
     /** Initial-state gradients as the user gave the states: H numbers for one layer, K×H for several. */
