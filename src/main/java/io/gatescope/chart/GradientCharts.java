@@ -27,22 +27,21 @@ public final class GradientCharts {
         List<Series> lines = new ArrayList<>();
         for (GradientProfile p : study.profiles()) {
             Color c = colour(p, style);
-            lines.add(new Series(GradientText.cellTitle(p) + "  ‖∂L/∂h_k‖", "slope " + GradientText.slope(p) + " · "
-                    + GradientText.steps(p, threshold) + " above", c, false, steps(p.steps() + 1), p.gradH()));
+            lines.add(new Series(GradientText.cellTitle(p), GradientText.slope(p) + " · " + GradientText.steps(p, threshold),
+                    c, false, steps(p.steps() + 1), p.gradH()));
             if (p.hasCellState()) {
-                lines.add(new Series(GradientText.cellTitle(p) + "  ‖∂L/∂c_k‖", "", c, true, steps(p.steps() + 1), p.gradC()));
+                lines.add(new Series(GradientText.cellTitle(p) + " ‖∂L/∂c_k‖", "", c, true, steps(p.steps() + 1), p.gradC()));
             }
             double f = clip > 0 ? p.clipFactor(clip) : 1;
             if (f < 1) {
                 double[] clipped = p.gradH().clone();
                 for (int k = 0; k < clipped.length; k++) clipped[k] *= f;
-                lines.add(new Series(GradientText.cellTitle(p) + " clipped to " + GradientText.number(clip),
-                        "×" + GradientText.number(f) + ": same shape, lower", ColourScales.mix(c, style.theme().background(), 0.5),
+                lines.add(new Series(GradientText.cellTitle(p) + " clipped", "×" + GradientText.number(f) + " (norm " + GradientText.number(clip) + ")", ColourScales.mix(c, style.theme().background(), 0.5),
                         true, steps(p.steps() + 1), clipped));
             }
         }
         return new GradientPlot("How far back the gradient reaches: ‖∂L/∂h_k‖ for L = g·h_T", "step k (the loss is on step T)",
-                "norm, log scale", lines, List.of(), style);
+                "‖∂L/∂h_k‖, log scale", lines, List.of(), style);
     }
 
     /**
@@ -53,13 +52,13 @@ public final class GradientCharts {
         List<Series> lines = new ArrayList<>();
         for (GradientProfile p : study.profiles()) {
             Color c = colour(p, style);
-            lines.add(new Series(GradientText.cellTitle(p) + "  ‖∂L/∂h_k‖ / ‖∂L/∂h_{k+1}‖", "", c, false, steps(p.steps()), p.ratio()));
+            lines.add(new Series(GradientText.cellTitle(p) + " ratio", "", c, false, steps(p.steps()), p.ratio()));
             if (p.jacobianNorm().length > 0) {
-                lines.add(new Series(GradientText.cellTitle(p) + "  σ_{max}(∂h_{k+1}/∂h_k)", "", c, true, steps(p.steps()), p.jacobianNorm()));
+                lines.add(new Series(GradientText.cellTitle(p) + " σ_{max}", "", c, true, steps(p.steps()), p.jacobianNorm()));
             }
         }
         return new GradientPlot("The factor per step: above 1 the gradient grows going back, below 1 it shrinks",
-                "step k", "factor, log scale", lines, List.of(new Reference(true, 1, "1")), style);
+                "step k", "ratio ‖∂L/∂h_k‖ / ‖∂L/∂h_{k+1}‖ (solid) and σ_{max}(∂h_{k+1}/∂h_k) (dashed), log scale", lines, List.of(new Reference(true, 1, "1")), style);
     }
 
     /**
@@ -72,9 +71,9 @@ public final class GradientCharts {
         double[] k = steps(lstm.steps() + 1);
         Theme2 t = new Theme2(style);
         List<Series> lines = List.of(
-                new Series("along the cell state: ‖∂L/∂c_T ⊙ ∏_{j>k} f_j‖", "", t.lstm, false, k, lstm.cellPath()),
-                new Series("through h: ‖∂L/∂c_k‖ minus that", "", t.rnn, false, k, lstm.throughH()),
-                new Series("mean over units of ∏_{j>k} f_j", "", t.muted, true, k, lstm.forgetProduct()));
+                new Series("along the cell state", "‖∂L/∂c_T ⊙ ∏_{j>k} f_j‖", t.lstm, false, k, lstm.cellPath()),
+                new Series("through h", "‖∂L/∂c_k‖ minus the cell path", t.rnn, false, k, lstm.throughH()),
+                new Series("∏_{j>k} f_j", "mean over units", t.muted, true, k, lstm.forgetProduct()));
         return new GradientPlot("The LSTM's two paths to c_k", "step k", "log scale", lines, List.of(new Reference(true, 1, "1")), style);
     }
 

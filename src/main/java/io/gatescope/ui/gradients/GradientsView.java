@@ -68,6 +68,7 @@ public final class GradientsView extends BorderPane {
     private final ChartCanvas detail;
     private GradientStudy study;
     private GradientRequest shown;
+    private GradientRequest latest;
     private GradientStudy.Sweep sweep;
     private boolean active;
 
@@ -152,18 +153,28 @@ public final class GradientsView extends BorderPane {
 
     public ChartCanvas normsCanvas() { return norms; }
 
+    /** Whether the latest request's whole result, step Jacobians included, is on screen and nothing is pending. */
+    public boolean settled() {
+        return study != null && shown == latest && !studyLane.busyProperty().get() && !jacobianLane.busyProperty().get()
+                && !sweepLane.busyProperty().get() && study.profiles().get(0).jacobianNorm().length > 0;
+    }
+
     public ChartCanvas detailCanvas() { return detail; }
 
     private void recompute() {
         var request = controls.request();
         if (request.isEmpty()) return;                         // a field shows its message; the chart stays
         GradientRequest r = request.get();
+        latest = r;
+        jacobianLane.cancel();                                 // the Jacobians of an older request would overwrite this one
         Function<CellKind, RecurrentStack> encoders = k -> shipped.computeIfAbsent(k, kind -> GradientRequest.shippedEncoder(app.loader(), kind));
         status.setText("computing…");
         studyLane.submit(() -> r.study(encoders, false), s -> {
+            if (r != latest) return;
             show(r, s);
             status.setText("measuring the step Jacobians' largest singular values (one SVD per step and cell)…");
             jacobianLane.submit(() -> r.study(encoders, true), withJacobians -> {
+                if (r != latest) return;
                 show(r, withJacobians);
                 status.setText(describe(r));
             }, this::failed);
@@ -174,7 +185,7 @@ public final class GradientsView extends BorderPane {
     private void show(GradientRequest r, GradientStudy s) {
         shown = r;
         study = s;
-        readout.setText("Steps back above " + GradientText.number(r.threshold()) + " × ‖∂L/∂h_T‖:  " + GradientText.readout(s, r.threshold()));
+        readout.setText("Steps back above " + GradientText.threshold(r.threshold()) + " × ‖∂L/∂h_T‖:  " + GradientText.readout(s, r.threshold()));
         slopes.getChildren().clear();
         for (GradientProfile p : s.profiles()) {
             Label l = new Label(GradientText.cellTitle(p) + ": slope of log₁₀‖∂L/∂h_k‖ " + GradientText.slope(p)
