@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,8 @@ class AtomicFilesTest {
         });
         AtomicFiles.check(fifo);
         AtomicFiles.write(fifo, "through".getBytes());
-        assertThat(reader.get()).isEqualTo("through");
+        // A writer that replaced the FIFO leaves the (daemon) reader waiting forever: fail instead of hanging.
+        assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("through");
         assertThat(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
         assertThat(names()).containsExactly("pipe");
     }
