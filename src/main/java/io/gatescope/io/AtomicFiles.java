@@ -1,6 +1,7 @@
 package io.gatescope.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -87,7 +88,18 @@ public final class AtomicFiles {
             temp = TempFiles.create(t.path());
             readableLikeAnyFile(temp, t.exists() && t.permissions() != null ? t.permissions() : ORDINARY);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+                // Content may close its stream (a JSON generator does); the channel must stay open for force.
+                OutputStream out = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        this.out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
                 content.write(out);
                 out.flush();
                 channel.force(true);   // the bytes are on disk before the name points at them
@@ -145,7 +157,8 @@ public final class AtomicFiles {
                     : "cannot write it: the folder " + FileException.show(folder) + " is not writable (permission denied)");
         }
         if (e instanceof NoSuchFileException) return new FileException(target, "cannot write it: its folder does not exist");
-        String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         return new FileException(target, "cannot write it (" + why + ")", e);
     }
 
@@ -171,8 +184,9 @@ public final class AtomicFiles {
                     Path dir = p.getParent();
                     if (system) throw new FileException(target, "no such device or special file");
                     if (dir == null || !Files.isDirectory(dir)) {
-                        String why = dir != null && Files.exists(dir) ? "is not a directory" : "does not exist";
-                        throw new FileException(target, "cannot write it: the folder " + FileException.show(dir) + " " + why);
+                        throw new FileException(target, "cannot write it: " + (dir != null && Files.exists(dir)
+                                ? FileException.show(dir) + " is a file, not a folder"
+                                : "the folder " + FileException.show(dir) + " does not exist"));
                     }
                     return new Target(p, false, false, ORDINARY);
                 }
