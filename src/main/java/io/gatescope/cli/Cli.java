@@ -41,6 +41,7 @@ public final class Cli implements Callable<Integer> {
             new EvaluateCommand(),
             new TrainCommand(),
             new CompareCommand(),
+            new GradientsCommand(),
         };
     }
 

@@ -3,6 +3,8 @@ package io.gatescope.engine;
 import static io.gatescope.engine.Activations.sigmoidGrad;
 import static io.gatescope.engine.Activations.tanhGrad;
 
+import java.util.List;
+
 /**
  * The LSTM step, PyTorch's form (blocks i, f, g, o):
  * <pre>
@@ -18,21 +20,42 @@ import static io.gatescope.engine.Activations.tanhGrad;
 final class LstmCell implements CellMath {
     private final int hidden;
     private final boolean peepholes;
+    /** The peephole weights W_c (3H×H for i, f, o), or null without peepholes. */
+    private final Parameter weightCh;
+    /** W_cᵀ, as the kernel reads it; refreshed when W_c's version moves. */
+    private final double[] weightChT;
+    private int chVersion = -1;
 
-    LstmCell(int hidden, boolean peepholes) {
+    /** @param weightCh the peephole weights (3H×H), or null for PyTorch's LSTM without them */
+    LstmCell(int hidden, Parameter weightCh) {
         this.hidden = hidden;
-        this.peepholes = peepholes;
+        this.peepholes = weightCh != null;
+        this.weightCh = weightCh;
+        this.weightChT = peepholes ? new double[3 * hidden * hidden] : new double[0];
     }
 
     @Override
-    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+    public List<Parameter> ownParameters() {
+        return peepholes ? List.of(weightCh) : List.of();
+    }
+
+    @Override
+    public void refresh() {
+        if (peepholes && chVersion != weightCh.version()) {
+            Kernels.transpose(3 * hidden, hidden, weightCh.data(), weightChT);
+            chVersion = weightCh.version();
+        }
+    }
+
+    @Override
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int H = hidden, batch = r.batch;
         if (peepholes) {
             java.util.Arrays.fill(r.peep, 0, batch * 3 * H, 0.0);
             Kernels.gemm(batch, H, 3 * H, cPrev, weightChT, r.peep);
         }
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t];
-        double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t];
+        double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < batch; b++) {
             int base = b * 4 * H, pb = b * 3 * H, row = b * H;
             for (int k = base; k < base + 4 * H; k++) pre[k] = px[k] + ph[k];
@@ -46,6 +69,7 @@ final class LstmCell implements CellMath {
             VectorMath.sigmoid(pre, base, gates, base, 2 * H);                  // input and forget gates
             VectorMath.tanh(pre, base + 2 * H, gates, base + 2 * H, H);         // candidate
             VectorMath.sigmoid(pre, base + 3 * H, gates, base + 3 * H, H);      // output gate
+            if (held != null) GateClamps.hold(held, gates, base, 0, 4 * H);     // what-if: held gates replace them
             for (int j = 0; j < H; j++) {
                 // keep part of the old memory, write part of the new
                 c[row + j] = gates[base + H + j] * cPrev[row + j] + gates[base + j] * gates[base + 2 * H + j];
@@ -56,10 +80,10 @@ final class LstmCell implements CellMath {
     }
 
     @Override
-    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, Gradients grads) {
         int H = hidden, batch = r.batch;
         double[] gates = r.gates[t], tanhC = r.tanhC[t], dh = r.dh[t], dc = r.dc[t];
-        double[] dgates = r.dgates[t], dpx = r.dpx[t];
+        double[] dgates = r.dgates[t], dpx = r.dpx[t], held = r.clampAt(t);
         for (int b = 0; b < batch; b++) {
             int base = b * 4 * H;
             for (int j = 0; j < H; j++) {
@@ -77,6 +101,7 @@ final class LstmCell implements CellMath {
                 dpx[oi] = dOut * sigmoidGrad(out);
             }
         }
+        if (held != null) GateClamps.cut(held, dpx, batch);                   // held gates are constants
         if (peepholes) {
             // The peephole pre-activation gradients are those of i, f and o; gather them as B×3H.
             for (int b = 0; b < batch; b++) {
@@ -84,8 +109,8 @@ final class LstmCell implements CellMath {
                 System.arraycopy(dpx, base, r.dpeep, pb, 2 * H);
                 System.arraycopy(dpx, base + 3 * H, r.dpeep, pb + 2 * H, H);
             }
-            Kernels.gemmTransA(3 * H, batch, H, r.dpeep, cPrev, dWeightCh);   // dW_c += dpeepᵀ·c_{t-1}
-            Kernels.gemm(batch, 3 * H, H, r.dpeep, weightCh, r.dcNext);       // dc_{t-1} += dpeep·W_c
+            Kernels.gemmTransA(3 * H, batch, H, r.dpeep, cPrev, grads.of(weightCh)); // dW_c += dpeepᵀ·c_{t-1}
+            Kernels.gemm(batch, 3 * H, H, r.dpeep, weightCh.data(), r.dcNext);      // dc_{t-1} += dpeep·W_c
         }
     }
 }
