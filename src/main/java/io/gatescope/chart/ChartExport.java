@@ -33,6 +33,49 @@ public final class ChartExport {
     private ChartExport() {
     }
 
+    /** The file formats a chart can be written in. */
+    public enum Format {
+        /** A bitmap at any scale: slides, notes, the web. */
+        PNG("png"),
+        /** Vectors with the labels as text: editable, searchable, sharp at any size. */
+        SVG("svg"),
+        /** One vector page: papers and theses. */
+        PDF("pdf");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** The file name extension, without the dot. */
+        public String extension() { return extension; }
+
+        /** The format called {@code name} (png, svg, pdf; any case), if any. */
+        public static java.util.Optional<Format> byName(String name) {
+            for (Format f : values()) if (f.extension.equalsIgnoreCase(name)) return java.util.Optional.of(f);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code chart} in {@code format}; {@code scale} magnifies a PNG (1 = one pixel per px)
+     * and is ignored by the vector formats, which scale themselves.
+     */
+    public static void write(Chart chart, Format format, double scale, Path file) throws IOException {
+        switch (format) {
+            case PNG -> png(chart, scale, file);
+            case SVG -> svg(chart, file);
+            case PDF -> pdf(chart, file);
+        }
+    }
+
+    /** The scale at which {@code chart}'s PNG is {@code pixels} wide (its layout unchanged, only magnified). */
+    public static double scaleForWidth(Chart chart, int pixels) {
+        if (pixels < 1) throw new IllegalArgumentException("a width must be at least 1 px, got " + pixels);
+        return pixels / Math.ceil(chart.preferredSize().width());
+    }
+
     /** Renders {@code chart} at its preferred size times {@code scale} into an RGB image. */
     public static BufferedImage image(Chart chart, double scale) {
         Chart.Size size = chart.preferredSize();
