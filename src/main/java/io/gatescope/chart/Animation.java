@@ -27,7 +27,7 @@ public final class Animation {
     public static final int MIN_DELAY_MS = 20;
     public static final int MAX_DELAY_MS = 655_350;
 
-    /** Told after each frame; returns nothing, throws nothing. */
+    /** Told after each frame (or file of a series). */
     public interface Progress {
         void framesDone(int done, int total);
     }

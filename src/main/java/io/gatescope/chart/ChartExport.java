@@ -136,8 +136,9 @@ public final class ChartExport {
     }
 
     /**
-     * Writes {@code chart} at its preferred size as a one-page PDF. Text is drawn as outlines
-     * because PDF's standard fonts lack Γ, σ, subscripts and combining tildes.
+     * Writes {@code chart} at its preferred size as a one-page PDF. Plain text is set in PDF's
+     * standard Helvetica, which every reader has, so it stays text; the characters the standard
+     * fonts cannot encode (Γ, σ, ⊙, subscript digits) are drawn as outlines (see {@link Typography}).
      */
     public static void pdf(Chart chart, Path file) throws IOException {
         Chart.Size size = chart.preferredSize();
@@ -145,7 +146,7 @@ public final class ChartExport {
         document.setTitle("Gatescope chart");
         Page page = document.createPage(new Rectangle2D.Double(0, 0, size.width(), size.height()));
         PDFGraphics2D g = page.getGraphics2D();
-        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         chart.draw(g, size.width(), size.height());
         writeAtomically(file, document.getPDFBytes());
     }
