@@ -72,6 +72,12 @@ public final class EncoderDecoder implements SequenceModel {
 
         public List<LayerRun> encoderRuns() { return enc; }
 
+        /** Holds gates at constants in the following forward and backward passes ({@link GateClamps#NONE}: none). */
+        public void clamp(GateClamps clamps) {
+            clamps.install(enc, GateClamp.Where.ENCODER);
+            clamps.install(dec, GateClamp.Where.DECODER);
+        }
+
         public List<LayerRun> decoderRuns() { return dec; }
 
         /** Example b's encoder and decoder traces. */

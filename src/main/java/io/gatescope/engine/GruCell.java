@@ -22,15 +22,17 @@ final class GruCell implements CellMath {
     @Override
     public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
         int H = hidden;
-        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
+        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
             int base = b * 3 * H, row = b * H;
             for (int k = base; k < base + 2 * H; k++) pre[k] = px[k] + ph[k];
             VectorMath.sigmoid(pre, base, gates, base, 2 * H);                  // reset and update gates
+            if (held != null) GateClamps.hold(held, gates, base, 0, 2 * H);     // what-if: a held r is what n reads
             for (int j = 0; j < H; j++) {
                 pre[base + 2 * H + j] = px[base + 2 * H + j] + gates[base + j] * ph[base + 2 * H + j];
             }
             VectorMath.tanh(pre, base + 2 * H, gates, base + 2 * H, H);         // candidate
+            if (held != null) GateClamps.hold(held, gates, base, 2 * H, 3 * H);
             for (int j = 0; j < H; j++) {
                 double update = gates[base + H + j];
                 // z keeps the old state, 1 − z takes the new
@@ -43,7 +45,7 @@ final class GruCell implements CellMath {
     public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
         int H = hidden;
         double[] gates = r.gates[t], ph = r.ph[t], dh = r.dh[t];
-        double[] dgates = r.dgates[t], dpx = r.dpx[t], dph = r.dph[t];
+        double[] dgates = r.dgates[t], dpx = r.dpx[t], dph = r.dph[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
             int base = b * 3 * H;
             for (int j = 0; j < H; j++) {
@@ -52,7 +54,8 @@ final class GruCell implements CellMath {
                 double dCand = dh[s] * (1.0 - update);
                 double dUpdate = dh[s] * (hPrev[s] - cand);
                 r.dhNext[s] += dh[s] * update;                  // the z ⊙ h path
-                double dnPre = dCand * tanhGrad(cand);
+                // A held candidate is a constant: nothing reaches its pre-activation, nor r through it.
+                double dnPre = held != null && !Double.isNaN(held[2 * H + j]) ? 0.0 : dCand * tanhGrad(cand);
                 double dReset = dnPre * ph[ni];                 // r multiplies W_hn h + b_hn
                 dgates[ri] = dReset; dgates[zi] = dUpdate; dgates[ni] = dCand;
                 dpx[ri] = dReset * sigmoidGrad(reset);
@@ -62,6 +65,10 @@ final class GruCell implements CellMath {
                 dph[zi] = dpx[zi];
                 dph[ni] = dnPre * reset;                        // only the recurrent side is gated by r
             }
+        }
+        if (held != null) {                                     // held gates are constants
+            GateClamps.cut(held, dpx, r.batch);
+            GateClamps.cut(held, dph, r.batch);
         }
     }
 }

@@ -47,6 +47,8 @@ public final class LayerRun {
     final double[] dhNext;       // dL/dh_{t-1} being accumulated, B×H
     final double[] dcNext;       // dL/dc_{t-1} being accumulated, B×H
     final double[] dpeep;        // scratch for peephole gradients, B×3H
+    /** Per step, the held gate values (NaN where free; a null step holds nothing), or null: no clamp. */
+    double[][] clamp;
 
     LayerRun(RecurrentLayer layer, int maxBatch, int maxSteps) {
         this.layer = layer;
@@ -79,6 +81,11 @@ public final class LayerRun {
         dhNext = new double[hb];
         dcNext = new double[lstm ? hb : 0];
         dpeep = new double[pb];
+    }
+
+    /** The held values at step t (GH wide, NaN where free), or null when nothing is held then. */
+    double[] clampAt(int t) {
+        return clamp == null ? null : clamp[t];
     }
 
     private static double[][] alloc(int steps, int size) {
@@ -124,7 +131,18 @@ public final class LayerRun {
                     row(pre[t], b, gs), row(gates[t], b, gs), row(c[t], b, c[t].length == 0 ? 0 : hs),
                     row(h[t], b, hs)));
         }
-        return new LayerTrace(layer.kind(), is, hs, out);
+        return new LayerTrace(layer.kind(), is, hs, out, heldMask(gs));
+    }
+
+    /** Which gate entries a clamp held, per step (see {@link LayerTrace#held}); the same for every example. */
+    private boolean[][] heldMask(int width) {
+        if (clamp == null) return new boolean[0][];
+        boolean[][] out = new boolean[steps][];
+        for (int t = 0; t < steps; t++) {
+            out[t] = new boolean[clamp[t] == null ? 0 : width];
+            for (int k = 0; k < out[t].length; k++) out[t][k] = !Double.isNaN(clamp[t][k]);
+        }
+        return out;
     }
 
     /** Example {@code b}'s per-step node gradients after a backward pass. */

@@ -32,7 +32,7 @@ final class LstmCell implements CellMath {
             Kernels.gemm(batch, H, 3 * H, cPrev, weightChT, r.peep);
         }
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t];
-        double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t];
+        double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < batch; b++) {
             int base = b * 4 * H, pb = b * 3 * H, row = b * H;
             for (int k = base; k < base + 4 * H; k++) pre[k] = px[k] + ph[k];
@@ -46,6 +46,7 @@ final class LstmCell implements CellMath {
             VectorMath.sigmoid(pre, base, gates, base, 2 * H);                  // input and forget gates
             VectorMath.tanh(pre, base + 2 * H, gates, base + 2 * H, H);         // candidate
             VectorMath.sigmoid(pre, base + 3 * H, gates, base + 3 * H, H);      // output gate
+            if (held != null) GateClamps.hold(held, gates, base, 0, 4 * H);     // what-if: held gates replace them
             for (int j = 0; j < H; j++) {
                 // keep part of the old memory, write part of the new
                 c[row + j] = gates[base + H + j] * cPrev[row + j] + gates[base + j] * gates[base + 2 * H + j];
@@ -59,7 +60,7 @@ final class LstmCell implements CellMath {
     public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
         int H = hidden, batch = r.batch;
         double[] gates = r.gates[t], tanhC = r.tanhC[t], dh = r.dh[t], dc = r.dc[t];
-        double[] dgates = r.dgates[t], dpx = r.dpx[t];
+        double[] dgates = r.dgates[t], dpx = r.dpx[t], held = r.clampAt(t);
         for (int b = 0; b < batch; b++) {
             int base = b * 4 * H;
             for (int j = 0; j < H; j++) {
@@ -77,6 +78,7 @@ final class LstmCell implements CellMath {
                 dpx[oi] = dOut * sigmoidGrad(out);
             }
         }
+        if (held != null) GateClamps.cut(held, dpx, batch);                   // held gates are constants
         if (peepholes) {
             // The peephole pre-activation gradients are those of i, f and o; gather them as B×3H.
             for (int b = 0; b < batch; b++) {

@@ -22,12 +22,13 @@ final class SimpleGruCell implements CellMath {
     @Override
     public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
         int H = hidden;
-        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
+        double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
             int base = b * 2 * H, row = b * H;
             for (int k = base; k < base + 2 * H; k++) pre[k] = px[k] + ph[k];
             VectorMath.sigmoid(pre, base, gates, base, H);                      // update gate
             VectorMath.tanh(pre, base + H, gates, base + H, H);                 // candidate
+            if (held != null) GateClamps.hold(held, gates, base, 0, 2 * H);     // what-if: held gates replace them
             for (int j = 0; j < H; j++) {
                 double update = gates[base + j];
                 h[row + j] = update * gates[base + H + j] + (1.0 - update) * hPrev[row + j];
@@ -38,7 +39,7 @@ final class SimpleGruCell implements CellMath {
     @Override
     public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
         int H = hidden;
-        double[] gates = r.gates[t], dh = r.dh[t], dgates = r.dgates[t], dpx = r.dpx[t];
+        double[] gates = r.gates[t], dh = r.dh[t], dgates = r.dgates[t], dpx = r.dpx[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
             int base = b * 2 * H;
             for (int j = 0; j < H; j++) {
@@ -52,5 +53,6 @@ final class SimpleGruCell implements CellMath {
                 dpx[gi] = dCand * tanhGrad(cand);
             }
         }
+        if (held != null) GateClamps.cut(held, dpx, r.batch);           // held gates are constants
     }
 }

@@ -17,7 +17,14 @@ public final class Traces {
      * @param vocabulary  the output symbols, index-aligned with the head's outputs
      */
     public static ModelTrace of(EncoderDecoder model, double[][] x, List<String> inputLabels, List<String> vocabulary) {
+        return of(model, x, inputLabels, vocabulary, GateClamps.NONE);
+    }
+
+    /** The same with gates held at constants (see {@link GateClamp}); the trace marks the held entries. */
+    public static ModelTrace of(EncoderDecoder model, double[][] x, List<String> inputLabels, List<String> vocabulary,
+                                GateClamps clamps) {
         EncoderDecoder.Run run = model.newWorkspace(1);
+        run.clamp(clamps);
         model.forward(run, 1, x);
         int steps = model.outputSteps(), v = model.outputSize();
         double[][] probs = new double[steps][];

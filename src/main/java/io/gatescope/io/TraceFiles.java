@@ -1,6 +1,8 @@
 package io.gatescope.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatescope.engine.GateClamp;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Gradients;
 import io.gatescope.engine.LayerRun;
 import io.gatescope.engine.Parameter;
@@ -38,6 +40,12 @@ public final class TraceFiles {
      * back-propagates it as {@code torch.autograd.backward(h, gradH)} would.
      */
     public static Result run(RecurrentStack stack, double[][] x, double[][] h0, double[][] c0, double[][] gradH) {
+        return run(stack, x, h0, c0, gradH, GateClamps.NONE);
+    }
+
+    /** The same with gates held at constants (a what-if run; the stack counts as the encoder). */
+    public static Result run(RecurrentStack stack, double[][] x, double[][] h0, double[][] c0, double[][] gradH,
+                             GateClamps clamps) {
         int steps = x.length, hidden = stack.hiddenSize(), layers = stack.numLayers();
         checkRows("x", x, steps, stack.inputSize());
         if (h0 != null) checkRows("h0", h0, layers, hidden);
@@ -47,6 +55,7 @@ public final class TraceFiles {
         // repeated vector) and then reports only the summed input gradient; a trace wants dL/dx_t per step.
         double[][] xs = Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
         List<LayerRun> runs = stack.newRun(1, steps);
+        clamps.install(runs, GateClamp.Where.ENCODER);
         stack.forward(runs, 1, steps, xs, h0, stack.kind().hasCellState() ? c0 : null);
         SequenceTrace forward = stack.trace(runs, 0);
         if (gradH == null) return new Result(xs, forward, Optional.empty());
@@ -136,6 +145,7 @@ public final class TraceFiles {
             }
         }
         g.writeEndObject();
+        if (layer.anyHeld()) writeHeld(g, stack, layer);
         if (steps != null) {
             g.writeFieldName("dh");
             Json.matrix(g, column(steps, StepGradient::dh));
@@ -144,6 +154,22 @@ public final class TraceFiles {
                 Json.matrix(g, column(steps, StepGradient::dc));
             }
         }
+    }
+
+    /** Which gate entries a clamp held (1) and which ran free (0), per gate T×H: only in a what-if trace. */
+    private static void writeHeld(JsonGenerator g, RecurrentStack stack, LayerTrace layer) throws IOException {
+        g.writeObjectFieldStart("held");
+        List<String> names = stack.kind().gates();
+        int hidden = stack.hiddenSize();
+        for (int b = 0; b < names.size(); b++) {
+            double[][] held = new double[layer.length()][hidden];
+            for (int t = 0; t < layer.length(); t++) {
+                for (int u = 0; u < hidden; u++) held[t][u] = layer.isHeld(t, b, u) ? 1 : 0;
+            }
+            g.writeFieldName(names.get(b));
+            Json.matrix(g, held);
+        }
+        g.writeEndObject();
     }
 
     /** Initial-state gradients as the user gave the states: H numbers for one layer, K×H for several. */

@@ -3,6 +3,7 @@ package io.gatescope.task;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.DenseBaseline;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Initialisers;
 import io.gatescope.engine.RecurrentLayer;
 import io.gatescope.engine.Traces;
@@ -35,8 +36,13 @@ public final class AdditionModels {
 
     /** The full trace of one example for the views. */
     public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example) {
+        return trace(model, example, GateClamps.NONE);
+    }
+
+    /** The same with gates held at constants (a what-if run). */
+    public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example, GateClamps clamps) {
         String input = example.input();
         return Traces.of(model, AdditionTask.encode(input), input.chars().mapToObj(c -> String.valueOf((char) c)).toList(),
-                AdditionTask.VOCABULARY);
+                AdditionTask.VOCABULARY, clamps);
     }
 }

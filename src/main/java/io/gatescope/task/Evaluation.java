@@ -1,5 +1,7 @@
 package io.gatescope.task;
 
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Losses;
 import io.gatescope.engine.SequenceModel;
 import java.util.ArrayList;
@@ -28,8 +30,21 @@ public final class Evaluation {
 
     /** Predicts the five-character answer of each padded input text, in order. */
     public static List<String> predict(SequenceModel model, List<String> paddedInputs) {
+        return predict(model, paddedInputs, GateClamps.NONE);
+    }
+
+    /**
+     * The same with gates held at constants. Only an encoder–decoder has gates; {@code clamps} must be
+     * {@link GateClamps#NONE} for the dense baseline.
+     */
+    public static List<String> predict(SequenceModel model, List<String> paddedInputs, GateClamps clamps) {
         List<String> out = new ArrayList<>(paddedInputs.size());
         SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, paddedInputs.size())));
+        if (w instanceof EncoderDecoder.Run run) {
+            run.clamp(clamps);
+        } else if (!clamps.isEmpty()) {
+            throw new IllegalArgumentException("the dense baseline has no gates to hold");
+        }
         double[][] xs = inputs(model, w.maxBatch);
         for (int start = 0; start < paddedInputs.size(); start += w.maxBatch) {
             int n = Math.min(w.maxBatch, paddedInputs.size() - start);

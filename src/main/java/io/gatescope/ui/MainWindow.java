@@ -8,6 +8,9 @@ import io.gatescope.ui.controls.Player;
 import io.gatescope.ui.controls.TimeBar;
 import io.gatescope.ui.controls.TopBar;
 import io.gatescope.ui.controls.ViewBar;
+import io.gatescope.ui.controls.WindowMenus;
+import io.gatescope.ui.help.ShortcutSheet;
+import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
@@ -16,6 +19,15 @@ import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.unrolled.UnrolledPanel;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -61,7 +73,15 @@ public final class MainWindow extends BorderPane {
     private final PanelFrame[] frames;
     private PanelFrame maximised;
     private SplitPane maximisedFrom;
+    /** The divider positions before a panel filled the window, restored exactly when it gives the space back. */
+    private double[] outerBefore, middleBefore;
     private final Region vacantSlot = new Region();
+    private final WindowMenus menus;
+    private final KeyBindings keys;
+    private final ShortcutSheet shortcutSheet;
+    private final UserGuide guide = new UserGuide();
+    private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
+    private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -81,7 +101,8 @@ public final class MainWindow extends BorderPane {
         modelError.textProperty().bind(app.modelErrorProperty());
         modelError.visibleProperty().bind(app.modelErrorProperty().isNotEmpty());
         modelError.managedProperty().bind(modelError.visibleProperty());
-        setTop(new VBox(bar, input, modelError));
+        menus = new WindowMenus(app.view());
+        setTop(new VBox(menus.bar(), bar, input, modelError));
 
         cell = new CellPanel(app);
         unrolled = new UnrolledPanel(app);
@@ -100,7 +121,11 @@ public final class MainWindow extends BorderPane {
         panels.setDividerPositions(0.22, 0.7);
         frames = new PanelFrame[] {unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame};
         for (PanelFrame f : frames) f.setOnMaximise(() -> toggleMaximised(f));
-        setCenter(panels);
+        setCentre(panels);
+
+        keys = new KeyBindings(app, actions());
+        shortcutSheet = new ShortcutSheet(keys, getStylesheets());
+        MainMenus.build(this, frames);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -131,7 +156,7 @@ public final class MainWindow extends BorderPane {
         setOnDragDropped(this::onDragDropped);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
-            new KeyBindings(app, actions()).install(scene);
+            keys.install(scene);
             scene.windowProperty().addListener((ow, aw, w) -> {
                 if (w instanceof Stage stage) bindFullScreen(stage);
             });
@@ -181,23 +206,108 @@ public final class MainWindow extends BorderPane {
 
     /**
      * Fills the centre with one panel, or puts it back. An empty region holds its slot in the split
-     * pane meanwhile, so the dividers stay where the user left them.
+     * pane meanwhile; putting the panel back restores every divider exactly where it was (a split
+     * pane gives a re-inserted item a fresh divider otherwise).
      */
     void toggleMaximised(PanelFrame frame) {
         if (maximised != null) {
             PanelFrame was = maximised;
-            setCenter(null);
-            maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(vacantSlot), was);
-            maximised = null;
-            setCenter(panels);
+            restoreMaximised();
             if (was == frame) return;
         }
+        if (getCenter() != panels) showPanels();
         SplitPane parent = findSplit(panels, frame);
         if (parent == null) return;
+        outerBefore = panels.getDividerPositions();
+        middleBefore = middle.getDividerPositions();
         maximisedFrom = parent;
         parent.getItems().set(parent.getItems().indexOf(frame), vacantSlot);
         maximised = frame;
         setCenter(frame);
+    }
+
+    private void restoreMaximised() {
+        PanelFrame was = maximised;
+        setCenter(null);
+        maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(vacantSlot), was);
+        maximised = null;
+        setCenter(panels);
+        panels.setDividerPositions(outerBefore);
+        middle.setDividerPositions(middleBefore);
+    }
+
+    /** The panel filling the window, or null when the panels share it. */
+    public PanelFrame maximised() { return maximised; }
+
+    /** The panels in the order the digit keys name them (1 unrolled, 2 cell, 3 vectors, 4 equations, 5 heatmaps). */
+    public java.util.List<PanelFrame> frames() { return java.util.List.of(frames); }
+
+    /** The split panes of the panel layout: the outer (vertical) one, then the middle row. */
+    public SplitPane[] splits() { return new SplitPane[] {panels, middle}; }
+
+    // ---- Views in the centre -------------------------------------------------------------------
+
+    /**
+     * Registers a view that can fill the centre instead of the panels (a gradient chart, the training
+     * dashboard): it gets an item in the View menu, and {@link #showView} shows it. Returns the item,
+     * e.g. to give it an accelerator.
+     */
+    public RadioMenuItem addView(String title, Node view) {
+        RadioMenuItem item = menus.addViewItem(title, () -> showView(view));
+        viewItems.put(view, item);
+        return item;
+    }
+
+    /** Shows {@code view} in the centre, in place of the panels (or of a panel filling the window). */
+    public void showView(Node view) {
+        if (view == panels) {
+            showPanels();
+            return;
+        }
+        if (maximised != null) restoreMaximised();
+        setCentre(view);
+    }
+
+    /** Gives the centre back to the panels, with the layout they had. */
+    public void showPanels() {
+        if (maximised != null) restoreMaximised();
+        setCentre(panels);
+    }
+
+    /** What the centre shows: the panels ({@link #panelsView()}) or a view shown with {@link #showView}. */
+    public ReadOnlyObjectProperty<Node> viewProperty() { return view.getReadOnlyProperty(); }
+
+    /** The panel layout as a view, the centre's default. */
+    public Node panelsView() { return panels; }
+
+    /** The menu bar; other parts add their commands here (see {@link WindowMenus}). */
+    public WindowMenus menus() { return menus; }
+
+    /** The keyboard table; other parts add their keys with {@link KeyBindings#add}. */
+    public KeyBindings keys() { return keys; }
+
+    public ShortcutSheet shortcutSheet() { return shortcutSheet; }
+
+    public UserGuide userGuide() { return guide; }
+
+    private void setCentre(Node node) {
+        setCenter(node);
+        view.set(node);
+        RadioMenuItem item = viewItems.get(node);
+        if (item != null) item.setSelected(true);
+    }
+
+    /** Puts the panel back if one fills the window (the 0 key). */
+    void restoreIfMaximised() {
+        if (maximised != null) restoreMaximised();
+    }
+
+    void showShortcuts() {
+        if (getScene() != null) shortcutSheet.show(getScene().getWindow(), getStyle());
+    }
+
+    void showGuide() {
+        if (getScene() != null) guide.show(getScene().getWindow(), getStylesheets(), getStyle());
     }
 
     private static SplitPane findSplit(SplitPane pane, PanelFrame frame) {
@@ -224,14 +334,6 @@ public final class MainWindow extends BorderPane {
             @Override public void focusInput() { input.field().requestFocus(); }
 
             @Override public int subStepCount() { return cell.subStepCount(); }
-
-            @Override public void maximise(int n) {
-                if (n == 0) {
-                    if (maximised != null) toggleMaximised(maximised);
-                } else if (n <= frames.length) {
-                    toggleMaximised(frames[n - 1]);
-                }
-            }
         };
     }
 

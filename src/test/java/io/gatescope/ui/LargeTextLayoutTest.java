@@ -38,7 +38,7 @@ class LargeTextLayoutTest extends WindowTestBase {
         assertThat(window.getScene().getWidth()).isEqualTo(1280);
         assertThat(window.getScene().getHeight()).isEqualTo(720);
 
-        for (String id : new String[] {ViewBar.PRESENTER_ID, ViewBar.NOTATION_ID, ViewBar.VIEW_MENU_ID}) {
+        for (String id : new String[] {ViewBar.PRESENTER_ID, ViewBar.NOTATION_ID, io.gatescope.ui.controls.WindowMenus.BAR_ID}) {
             assertFullyShown(robot.lookup("#" + id).queryAs(Control.class), id);
         }
         // The notation picker shows its whole title, not "PyTorch / col…".

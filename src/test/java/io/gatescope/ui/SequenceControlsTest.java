@@ -113,7 +113,6 @@ class SequenceControlsTest extends WindowTestBase {
                 @Override public void openFile() { }
                 @Override public void focusInput() { }
                 @Override public int subStepCount() { return 3; }
-                @Override public void maximise(int n) { }
             }).install(scene);
             other[0] = new javafx.stage.Stage();
             other[0].setScene(scene);

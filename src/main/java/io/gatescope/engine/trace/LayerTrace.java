@@ -3,15 +3,38 @@ package io.gatescope.engine.trace;
 import io.gatescope.engine.CellKind;
 import java.util.List;
 
-/** One recurrent layer's run over a whole sequence, step by step. */
-public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<StepTrace> steps) {
+/**
+ * One recurrent layer's run over a whole sequence, step by step.
+ *
+ * @param held per step, which stacked gate entries (G*H) a what-if clamp held at a constant; an empty
+ *             row at a step where nothing was held, and an empty array when nothing was held at all
+ */
+public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<StepTrace> steps, boolean[][] held) {
     public LayerTrace {
         steps = List.copyOf(steps);
+        held = held.clone();
+        for (int t = 0; t < held.length; t++) held[t] = held[t].clone();
+    }
+
+    /** A run in which every gate ran free. */
+    public LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<StepTrace> steps) {
+        this(kind, inputSize, hiddenSize, steps, new boolean[0][]);
     }
 
     public int length() { return steps.size(); }
 
     public StepTrace step(int t) { return steps.get(t); }
+
+    /** Whether a clamp held gate block {@code block} of unit {@code unit} at step {@code t}. */
+    public boolean isHeld(int t, int block, int unit) {
+        return t < held.length && held[t].length > 0 && held[t][block * hiddenSize + unit];
+    }
+
+    /** Whether a clamp held any gate anywhere in this layer. */
+    public boolean anyHeld() {
+        for (boolean[] row : held) if (row.length > 0) return true;
+        return false;
+    }
 
     /** h_t for every step, T×H. */
     public double[][] hidden() {

@@ -3,37 +3,25 @@ package io.gatescope.ui.controls;
 import io.gatescope.chart.ColourScales.Palette;
 import io.gatescope.chart.Notation;
 import io.gatescope.ui.ViewOptions;
-import io.gatescope.ui.theme.UiTheme;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
  * How things are shown. The notation and presenter mode stay in sight because a lecturer switches
- * them in front of the class; palette, theme and text size live in the View menu (the text size
- * also on Ctrl++ and Ctrl+−), with the current size shown beside it.
+ * them in front of the class; palette, theme and text size live in the menu bar's View menu (the
+ * text size also on Ctrl++ and Ctrl+−), with the current size shown here.
  */
 public final class ViewBar extends HBox {
     public static final String NOTATION_ID = "notationPicker";
-    public static final String VIEW_MENU_ID = "viewMenu";
     public static final String ZOOM_ID = "zoomLabel";
     public static final String PRESENTER_ID = "presenterToggle";
 
@@ -69,54 +57,12 @@ public final class ViewBar extends HBox {
         presenter.setMinWidth(USE_PREF_SIZE);
         presenter.setTooltip(new Tooltip("Full screen, large text and the high-contrast theme for the lecture hall (F5 or P; Esc leaves)"));
 
-        getChildren().addAll(notationCaption, notation, viewMenu(view), zoom, presenter);
+        getChildren().addAll(notationCaption, notation, zoom, presenter);
         optionalWords = List.of(zoom, notationCaption);
     }
 
     /** The words that may leave when space is short, the first to go first: the zoom read-out, the caption. */
     public List<javafx.scene.Node> optionalWords() { return optionalWords; }
-
-    private static MenuButton viewMenu(ViewOptions view) {
-        Menu palette = radioMenu("Palette", Palette.values(), ViewBar::paletteTitle, view.paletteProperty());
-        Menu theme = new Menu("Theme");
-        ToggleGroup themes = new ToggleGroup();
-        for (UiTheme t : UiTheme.values()) {
-            RadioMenuItem item = new RadioMenuItem(t.title());
-            item.setToggleGroup(themes);
-            item.setSelected(view.themeProperty().get() == t);
-            item.setOnAction(e -> view.setTheme(t));
-            view.themeProperty().addListener((o, a, now) -> item.setSelected(now == t));
-            theme.getItems().add(item);
-        }
-        MenuItem zoomIn = new MenuItem("Larger text");
-        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        zoomIn.setOnAction(e -> view.zoomBy(1));
-        MenuItem zoomOut = new MenuItem("Smaller text");
-        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        zoomOut.setOnAction(e -> view.zoomBy(-1));
-        MenuItem zoomReset = new MenuItem("Actual size");
-        zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        zoomReset.setOnAction(e -> view.setZoom(1.0));
-        MenuButton menu = new MenuButton("View", null, palette, theme, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
-        menu.setId(VIEW_MENU_ID);
-        menu.setTooltip(new Tooltip("Colour palette (incl. colour-blind safe), theme and text size"));
-        menu.setMinWidth(USE_PREF_SIZE);
-        return menu;
-    }
-
-    private static <T> Menu radioMenu(String title, T[] values, Function<T, String> name, ObjectProperty<T> property) {
-        Menu menu = new Menu(title);
-        ToggleGroup group = new ToggleGroup();
-        for (T v : values) {
-            RadioMenuItem item = new RadioMenuItem(name.apply(v));
-            item.setToggleGroup(group);
-            item.setSelected(property.get() == v);
-            item.setOnAction(e -> property.set(v));
-            property.addListener((o, a, now) -> item.setSelected(now == v));
-            menu.getItems().add(item);
-        }
-        return menu;
-    }
 
     private static <T> StringConverter<T> converter(Function<T, String> title) {
         return new StringConverter<>() {
