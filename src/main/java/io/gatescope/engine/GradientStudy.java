@@ -18,11 +18,19 @@ public record GradientStudy(List<GradientProfile> profiles) {
 
     /** The three cells with {@code setup}'s random weights on its random input, g all ones. */
     public static GradientStudy random(GradientSetup setup, boolean jacobians) {
-        double[][] x = setup.input();
+        return random(setup, null, jacobians);
+    }
+
+    /** As {@link #random(GradientSetup, boolean)} with the loss's weights g (H numbers, or null for ones). */
+    public static GradientStudy random(GradientSetup setup, double[] g, boolean jacobians) {
+        List<RecurrentStack> models = List.of(setup.model(setup.rnnKind()), setup.model(CellKind.LSTM), setup.model(CellKind.GRU));
+        return of(models, setup.input(), g, jacobians);
+    }
+
+    /** Each model on the same input x (T×I) from zero states, L = g·h_T (g null for ones). */
+    public static GradientStudy of(List<RecurrentStack> models, double[][] x, double[] g, boolean jacobians) {
         List<GradientProfile> out = new ArrayList<>();
-        for (CellKind kind : List.of(setup.rnnKind(), CellKind.LSTM, CellKind.GRU)) {
-            out.add(GradientProfiles.compute(setup.model(kind), x, null, null, null, jacobians));
-        }
+        for (RecurrentStack m : models) out.add(GradientProfiles.compute(m, x, null, null, g, jacobians));
         return new GradientStudy(out);
     }
 
@@ -62,17 +70,5 @@ public record GradientStudy(List<GradientProfile> profiles) {
             for (int i = 0; i < kinds.size(); i++) factors.get(i)[j] = Math.pow(10, s.profiles().get(i).slope());
         }
         return new Sweep(radius, kinds, factors);
-    }
-
-    /** "RNN (tanh): 9 steps · LSTM: 140 · GRU: 95": how far back each gradient stays above threshold·‖∂L/∂h_T‖. */
-    public String readout(double threshold) {
-        StringBuilder b = new StringBuilder();
-        for (GradientProfile p : profiles) {
-            if (b.length() > 0) b.append(" · ");
-            int n = p.stepsAbove(threshold);
-            b.append(p.kind().title()).append(": ").append(n).append(n == 1 ? " step" : " steps");
-            if (n == p.steps()) b.append(" (all)");
-        }
-        return b.toString();
     }
 }
