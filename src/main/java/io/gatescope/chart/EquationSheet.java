@@ -59,7 +59,7 @@ public final class EquationSheet implements Chart {
         StepTrace step = axis.step(t, layer);
         Notation n = style.notation();
         boolean peep = peepholes && kind == CellKind.LSTM;
-        int unit = style.hasSelectedUnit() ? Math.min(style.selectedUnit(), step.h().length - 1) : 0;
+        int unit = style.hasSelectedUnit() ? Math.min(style.selectedUnit(), step.hiddenSize() - 1) : 0;
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(Role.TITLE, kind.title() + " — " + n.title() + " notation", Mark.PLAIN));
         for (String line : new Equations(n, kind, peep).lines()) rows.add(new Row(Role.EQUATION, line, Mark.PLAIN));
@@ -71,7 +71,7 @@ public final class EquationSheet implements Chart {
             String line = n.unitEquation(kind, peep, q, step, unit);
             if (seen.contains(line)) continue;        // a plain RNN's pre-activation and h share one equation
             seen.add(line);
-            rows.add(new Row(Role.EQUATION, line, mark(ShownQuantities.subStep(kind, q), style.subStep())));
+            rows.add(new Row(Role.EQUATION, line, mark(q.subStep(kind), style.subStep())));
         }
         return new EquationSheet(rows, style);
     }

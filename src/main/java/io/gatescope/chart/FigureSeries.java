@@ -35,7 +35,7 @@ public record FigureSeries(Figures.View view, ModelTrace trace, int layer, boole
         for (int t = 0; t < axis.length(); t++) {
             CellKind kind = axis.layer(t, layer).kind();
             if (subSteps && view.followsSubSteps()) {
-                for (int s = 0; s < CellDiagram.substepCount(kind); s++) out.add(new Frame(t, s));
+                for (int s = 0; s < kind.anatomy().subStepCount(); s++) out.add(new Frame(t, s));
             } else {
                 out.add(new Frame(t, ChartStyle.WHOLE_STEP));
             }

@@ -120,9 +120,9 @@ public final class Figures {
         if (layer > 0) parts.add("layer " + layer);
         String step = StepCaption.of(trace, t);
         parts.add(parts.isEmpty() ? step : step.substring(0, 1).toLowerCase(Locale.ROOT) + step.substring(1));
-        if (view.followsSubSteps() && style.subStep() < CellDiagram.substepCount(kind)) {
-            parts.add("sub-step " + (style.subStep() + 1) + "/" + CellDiagram.substepCount(kind) + ": "
-                    + CellDiagram.substepName(kind, style.subStep()));
+        if (view.followsSubSteps() && style.subStep() < kind.anatomy().subStepCount()) {
+            parts.add("sub-step " + (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + ": "
+                    + style.notation().subStepName(kind, style.subStep()));
         }
         if (style.hasSelectedUnit() || view == View.EQUATIONS) {
             parts.add("unit " + (style.hasSelectedUnit() ? style.selectedUnit() : 0));

@@ -1,7 +1,6 @@
 package io.gatescope.cli;
 
 import io.gatescope.chart.Animation;
-import io.gatescope.chart.CellDiagram;
 import io.gatescope.chart.ChartExport;
 import io.gatescope.chart.ChartExport.Format;
 import io.gatescope.chart.ChartStyle;
@@ -217,11 +216,11 @@ final class ExportCommand implements Callable<Integer> {
         if (step < 0 || step >= axis.length()) {
             throw bad("--step must be in 0.." + (axis.length() - 1) + " for this input (" + axis.length() + " steps), got " + step);
         }
-        int count = CellDiagram.substepCount(axis.layer(step, layer).kind());
+        int count = axis.layer(step, layer).kind().anatomy().subStepCount();
         if (substep != null && (substep < 1 || substep > count)) {
             throw bad("--substep must be in 1.." + count + " for this cell, got " + substep);
         }
-        int hidden = axis.step(0, layer).h().length;
+        int hidden = axis.step(0, layer).hiddenSize();
         if (unit != null && (unit < 0 || unit >= hidden)) throw bad("--unit must be in 0.." + (hidden - 1) + ", got " + unit);
         if (all) {
             try {

@@ -38,17 +38,17 @@ public final class Quantities {
      */
     public static boolean peepholes(LoadedModel model, TraceCursor at) {
         return model != null && at != null && model.peepholes()
-                && at.kind() == CellKind.LSTM && model.kind() == at.kind();
+                && !at.kind().anatomy().peepholeBlocks().isEmpty() && model.kind() == at.kind();
     }
 
     /** {@link #describeUnit(Notation, TraceCursor, Quantity, int)} for a peephole LSTM when {@code peepholes}. */
     public static String describeUnit(Notation n, TraceCursor at, Quantity q, int unit, boolean peepholes) {
         StepTrace step = at.step();
         CellKind kind = at.kind();
-        double value = q.values(step)[unit];
+        double value = q.value(step, unit);
         return n.title(kind, q) + ", unit " + unit + "\n"
                 + at.describe() + "\n"
                 + "value = " + Notation.fullPrecision(value) + "\n"
-                + n.unitEquation(kind, peepholes && kind == CellKind.LSTM, q, step, unit);
+                + n.unitEquation(kind, peepholes && !kind.anatomy().peepholeBlocks().isEmpty(), q, step, unit);
     }
 }
