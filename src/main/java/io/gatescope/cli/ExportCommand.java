@@ -11,6 +11,7 @@ import io.gatescope.chart.Figures;
 import io.gatescope.chart.Figures.View;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.TimeAxis;
+import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -203,9 +204,7 @@ final class ExportCommand implements Callable<Integer> {
             return;
         }
         if (Files.isDirectory(target)) throw new FileException(out, "is a folder; give a file name (or use --all)");
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) throw new FileException(out, "cannot write it: " + folder + " does not exist");
-        if (!Files.isWritable(folder)) throw new FileException(out, "cannot write it: permission denied in " + folder);
+        AtomicFiles.check(out, model, input);
     }
 
     /** The checks that need the trace: step, sub-step, unit and layer ranges. Makes the --all folder. */
