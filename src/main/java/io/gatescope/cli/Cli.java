@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * Gatescope's headless command line. {@link #run} returns the exit code instead of exiting, so tests
- * drive it like a user: 0 on success, 2 for any bad input (a usage error, a bad option value, a file
- * that cannot be read, understood or written), each reported as one line on stderr without a stack
- * trace; 3 for anything else (a bug, or memory running out): one line pointing to a crash log that
- * holds the stack trace ({@link CrashLog}).
+ * drive it like a user: 0 on success; 2 for any bad input (a usage error, a bad option value, a file
+ * that cannot be read, understood or written), reported as one line on stderr without a stack trace;
+ * 3 for a training run that diverged ({@code TrainCommand.DIVERGED}); 4 for anything else (a bug, or
+ * memory running out): one line pointing to a crash log that holds the stack trace ({@link CrashLog}).
  */
 @Command(name = "gatescope",
         description = {"Watch RNN, LSTM and GRU cells compute, step by step.",
@@ -25,7 +25,7 @@ public final class Cli implements Callable<Integer> {
     /** Exit code for bad input of any kind; picocli uses it for usage errors too. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a bug or exhausted memory; the stack trace is in a crash log, not on the screen. */
-    public static final int INTERNAL_ERROR = 3;
+    public static final int INTERNAL_ERROR = 4;
 
     @Spec
     private CommandSpec spec;
