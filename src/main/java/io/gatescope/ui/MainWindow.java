@@ -82,6 +82,7 @@ public final class MainWindow extends BorderPane {
     private final UserGuide guide = new UserGuide();
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
+    private final io.gatescope.ui.lecture.LectureTools lecture;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -126,6 +127,7 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, frames);
+        lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -164,6 +166,9 @@ public final class MainWindow extends BorderPane {
     }
 
     public AppModel app() { return app; }
+
+    /** The lecture tools: what-if clamps, scenes, questions. */
+    public io.gatescope.ui.lecture.LectureTools lecture() { return lecture; }
 
     public StripPanel strips() { return strips; }
 
