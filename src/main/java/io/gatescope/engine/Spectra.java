@@ -19,10 +19,15 @@ public final class Spectra {
     /** The largest |eigenvalue| of block {@code block} (H×H) of weight_hh: above 1, a linear RNN explodes. */
     public static double spectralRadius(RecurrentLayer layer, int block) {
         int h = layer.hiddenSize();
-        DMatrixRMaj w = new DMatrixRMaj(h, h);
-        System.arraycopy(layer.weightHh().data(), block * h * h, w.data, 0, h * h);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(h, false);
-        if (!eig.decompose(w)) throw new IllegalStateException("eigenvalue decomposition did not converge");
+        double[] w = new double[h * h];
+        System.arraycopy(layer.weightHh().data(), block * h * h, w, 0, h * h);
+        return spectralRadius(w, h);
+    }
+
+    /** The largest |eigenvalue| of the n×n row-major matrix {@code m} (not modified). */
+    public static double spectralRadius(double[] m, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+        if (!eig.decompose(new DMatrixRMaj(n, n, true, m))) throw new IllegalStateException("eigenvalue decomposition did not converge");
         double radius = 0;
         for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
             Complex_F64 ev = eig.getEigenvalue(i);
