@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -7,10 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
@@ -22,8 +21,8 @@ import org.jfree.svg.SVGGraphics2D;
  * Writes any {@link Chart} to PNG (at any scale, for slides), SVG and PDF (for papers), by calling
  * the chart's one {@code draw} on the format's Graphics2D: no second copy of any picture.
  *
- * <p>Every file is written to a temporary file in the target's folder and then moved over the
- * target, so a crash or a full disk never leaves a half-written figure where a good one was.
+ * <p>Every file goes through the one atomic writer, {@link AtomicFiles}: a crash or a full disk
+ * never leaves a half-written figure where a good one was.
  */
 public final class ChartExport {
     /** Beyond this many pixels a PNG would need gigabytes of heap; no slide needs it. */
@@ -108,35 +107,16 @@ public final class ChartExport {
     }
 
     /**
-     * Writes {@code bytes} to a temporary file beside {@code file}, then moves it over {@code file}.
+     * Writes {@code bytes} through the one atomic writer ({@link AtomicFiles}).
      *
      * @throws IllegalArgumentException when {@code file} is a folder
      * @throws IOException              when the folder is missing or not writable, with the path in the message
      */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
         if (file == null) throw new IllegalArgumentException("no file to export to");
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("cannot export to " + target + ": it is a folder, give a file name");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot export to " + file.toAbsolutePath() + ": it is a folder, give a file name");
         }
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder + " does not exist");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder + " is not writable");
-        }
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

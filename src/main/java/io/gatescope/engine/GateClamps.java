@@ -29,7 +29,7 @@ public record GateClamps(List<GateClamp> clamps) {
     public String problem(CellKind kind, int hidden, int encoderSteps, int decoderSteps) {
         for (GateClamp c : clamps) {
             if (kind.isPlainRnn()) return "the " + kind.title() + " has no gates to hold";
-            if (c.block() >= kind.blocks()) return "the " + kind.title() + " has gates " + String.join(", ", kind.gates());
+            if (c.block() >= kind.blocks()) return "the " + kind.title() + " has gates " + String.join(", ", kind.anatomy().letters());
             if (decoderSteps == 0 && c.where() == GateClamp.Where.DECODER) {
                 return "this model has no decoder; leave out the decoder. prefix";
             }

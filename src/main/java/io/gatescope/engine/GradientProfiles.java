@@ -94,7 +94,7 @@ public final class GradientProfiles {
      */
     private static void carousel(LayerRun top, double[][] dc, double[] cellPath, double[] throughH, double[] forget) {
         int steps = top.steps, h = top.layer.hiddenSize();
-        int fb = top.layer.kind().gates().indexOf("f") * h;
+        int fb = top.layer.kind().anatomy().blockIndex("f") * h;
         double[] product = ones(h), path = new double[h], rest = new double[h];
         for (int k = steps; k >= 0; k--) {
             if (k < steps) {
@@ -139,11 +139,8 @@ public final class GradientProfiles {
 
     /** The block whose weights play W_hh's role: a plain RNN's only block, the LSTM's g, the GRU's n. */
     static int candidateBlock(CellKind kind) {
-        return switch (kind) {
-            case RNN_TANH, RNN_RELU -> 0;
-            case LSTM, GRU_SIMPLE -> kind.gates().indexOf("g");
-            case GRU -> kind.gates().indexOf("n");
-        };
+        // The one block that is not a σ gate: the candidate, or a plain RNN's whole new state.
+        return kind.anatomy().blocks().stream().filter(b -> !b.isGate()).findFirst().orElseThrow().index();
     }
 
     private static double[] norms(double[][] vs) {

@@ -44,10 +44,11 @@ public final class Spectra {
     public static double[][] hiddenJacobian(RecurrentLayer layer, StepTrace step) {
         int h = layer.hiddenSize(), in = layer.inputSize();
         double[] x = new double[h * in], h0 = new double[h * h], c0 = layer.kind().hasCellState() ? new double[h * h] : null;
+        double[] xs = step.xCopy(), hPrev = step.hPrevCopy(), cPrev = step.cPrevCopy();
         for (int b = 0; b < h; b++) {
-            System.arraycopy(step.x(), 0, x, b * in, in);
-            System.arraycopy(step.hPrev(), 0, h0, b * h, h);
-            if (c0 != null) System.arraycopy(step.cPrev(), 0, c0, b * h, h);
+            System.arraycopy(xs, 0, x, b * in, in);
+            System.arraycopy(hPrev, 0, h0, b * h, h);
+            if (c0 != null) System.arraycopy(cPrev, 0, c0, b * h, h);
         }
         LayerRun run = layer.newRun(h, 1);
         layer.forward(run, h, 1, new double[][] {x}, h0, c0);

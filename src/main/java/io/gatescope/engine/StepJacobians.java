@@ -45,8 +45,8 @@ final class StepJacobians {
      * ∂h_t[i]/∂h_{t−1} = tanh(c_t[i])·o′·W_ho[i] + o[i]·tanh′(c_t[i])·(c_{t−1}[i]·f′·W_hf[i] + g[i]·i′·W_hi[i] + i[i]·g′·W_hg[i]).
      */
     private static void lstm(LayerRun r, int t, int h, double[] w, double[] gates, double[] out) {
-        var names = r.layer.kind().gates();
-        int ib = names.indexOf("i") * h, fb = names.indexOf("f") * h, gb = names.indexOf("g") * h, ob = names.indexOf("o") * h;
+        CellAnatomy a = r.layer.kind().anatomy();
+        int ib = a.blockIndex("i") * h, fb = a.blockIndex("f") * h, gb = a.blockIndex("g") * h, ob = a.blockIndex("o") * h;
         double[] cPrev = t == 0 ? r.c0 : r.c[t - 1], tanhC = r.tanhC[t];
         for (int u = 0; u < h; u++) {
             double in = gates[ib + u], forget = gates[fb + u], cand = gates[gb + u], o = gates[ob + u];
@@ -65,8 +65,8 @@ final class StepJacobians {
      * ∂h_t[i]/∂h_{t−1} = z[i]·e_i + (1−z[i])·n′·(r[i]·W_hn[i] + (W_hn h + b_hn)[i]·r′·W_hr[i]) + (h_{t−1}[i] − n[i])·z′·W_hz[i].
      */
     private static void gru(LayerRun r, int t, int h, double[] w, double[] gates, double[] hPrev, double[] out) {
-        var names = r.layer.kind().gates();
-        int rb = names.indexOf("r") * h, zb = names.indexOf("z") * h, nb = names.indexOf("n") * h;
+        CellAnatomy a = r.layer.kind().anatomy();
+        int rb = a.blockIndex("r") * h, zb = a.blockIndex("z") * h, nb = a.blockIndex("n") * h;
         double[] ph = r.ph[t];
         for (int u = 0; u < h; u++) {
             double reset = gates[rb + u], update = gates[zb + u], cand = gates[nb + u];

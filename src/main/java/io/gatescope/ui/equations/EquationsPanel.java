@@ -6,7 +6,6 @@ import io.gatescope.chart.Quantity;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.controls.RichText;
 import io.gatescope.ui.model.Quantities;
-import io.gatescope.ui.model.SubSteps;
 import io.gatescope.ui.model.TraceCursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class EquationsPanel extends ScrollPane {
             String line = n.unitEquation(c.kind(), peepholes, q, c.step(), unit);
             if (unitRich.contains(line)) continue;
             unitRich.add(line);
-            subSteps.add(SubSteps.of(c.kind(), q));
+            subSteps.add(q.subStep(c.kind()));
         }
         if (title.equals(shownTitle) && vector.equals(shownVector) && unitRich.size() == unitLines.size()) {
             // Only the step or the unit moved: refill the same nodes, since new ones would each cost a

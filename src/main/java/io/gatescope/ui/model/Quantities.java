@@ -3,6 +3,7 @@ package io.gatescope.ui.model;
 import io.gatescope.chart.ColourScales;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.Quantity;
+import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
@@ -17,15 +18,14 @@ public final class Quantities {
     }
 
     /**
-     * The gates in the notation's display order, then c (LSTM) and h. A plain RNN has no gates: its
-     * pre-activation and h are shown instead, so the tanh squashing is visible.
+     * The blocks in the notation's display order, then c (LSTM) and h. A plain RNN's block is h
+     * itself: its pre-activation is shown instead, so the tanh squashing is visible.
      */
     public static List<Quantity> shown(CellKind kind, Notation notation) {
         List<Quantity> out = new ArrayList<>();
-        if (kind.isPlainRnn()) {
-            out.add(Quantity.preactivation(0));
-        } else {
-            for (int b : notation.displayOrder(kind)) out.add(Quantity.gate(b));
+        for (int b : notation.displayOrder(kind)) {
+            boolean isH = kind.anatomy().block(b).role() == CellAnatomy.Role.HIDDEN;
+            out.add(isH ? Quantity.preactivation(b) : Quantity.gate(b));
         }
         if (kind.hasCellState()) out.add(Quantity.cellState());
         out.add(Quantity.hiddenState());
@@ -58,17 +58,17 @@ public final class Quantities {
      */
     public static boolean peepholes(LoadedModel model, TraceCursor at) {
         return model != null && at != null && model.peepholes()
-                && at.kind() == CellKind.LSTM && model.kind() == at.kind();
+                && !at.kind().anatomy().peepholeBlocks().isEmpty() && model.kind() == at.kind();
     }
 
     /** {@link #describeUnit(Notation, TraceCursor, Quantity, int)} for a peephole LSTM when {@code peepholes}. */
     public static String describeUnit(Notation n, TraceCursor at, Quantity q, int unit, boolean peepholes) {
         StepTrace step = at.step();
         CellKind kind = at.kind();
-        double value = q.values(step)[unit];
+        double value = q.value(step, unit);
         return n.title(kind, q) + ", unit " + unit + "\n"
                 + at.describe() + "\n"
                 + "value = " + Notation.fullPrecision(value) + "\n"
-                + n.unitEquation(kind, peepholes && kind == CellKind.LSTM, q, step, unit);
+                + n.unitEquation(kind, peepholes && !kind.anatomy().peepholeBlocks().isEmpty(), q, step, unit);
     }
 }
