@@ -43,10 +43,10 @@ class ClampPanelTest extends WindowTestBase {
         ModelTrace held = app.traceProperty().get();
         ModelTrace expected = clampedTrace("f=0");
         for (int t = 0; t < held.encoder().length(); t++) {
-            assertThat(held.encoder().top().step(t).gate(1)).containsOnly(0.0);
-            assertThat(held.encoder().top().step(t).h()).containsExactly(expected.encoder().top().step(t).h());
+            assertThat(held.encoder().top().step(t).gateCopy(1)).containsOnly(0.0);
+            assertThat(held.encoder().top().step(t).hCopy()).containsExactly(expected.encoder().top().step(t).hCopy());
         }
-        assertThat(held.decoder().top().step(0).gate(1)).containsOnly(0.0);
+        assertThat(held.decoder().top().step(0).gateCopy(1)).containsOnly(0.0);
         String clampedAnswer = String.join("", expected.outputLabels());
         String freeAnswer = Evaluation.predict(MODEL, List.of("67+60")).get(0);
         Label answer = robot.lookup("#" + ClampPanel.ANSWER_ID).queryAs(Label.class);
@@ -59,7 +59,7 @@ class ClampPanelTest extends WindowTestBase {
         robot.type(KeyCode.C);
         await(() -> !app.traceProperty().get().encoder().top().anyHeld());
         assertThat(app.clampsProperty().get().isEmpty()).isTrue();
-        assertThat(app.traceProperty().get().encoder().top().step(2).gate(1)).doesNotContain(0.0);
+        assertThat(app.traceProperty().get().encoder().top().step(2).gateCopy(1)).doesNotContain(0.0);
         assertThat(answer.getText()).isEmpty();
         assertThat(cornerIsMarked(stripOf(1), 0)).isFalse();
     }
@@ -71,16 +71,16 @@ class ClampPanelTest extends WindowTestBase {
         await(() -> app.traceProperty().get().encoder().top().anyHeld());
         TextField value = robot.lookup("#" + ClampPanel.VALUE_ID).queryAs(TextField.class);
         robot.interact(() -> value.setText("0.5"));
-        await(() -> app.traceProperty().get().encoder().top().step(0).gate(1)[0] == 0.5);
+        await(() -> app.traceProperty().get().encoder().top().step(0).gateCopy(1)[0] == 0.5);
 
         robot.interact(() -> value.setText("half"));
         Label message = robot.lookup("#" + ClampPanel.MESSAGE_ID).queryAs(Label.class);
         assertThat(message.getText()).isEqualTo("'half' is not a number; type one such as 0, 0.5 or 1");
         assertThat(app.clampsProperty().get().clamps().get(0).value()).isEqualTo(0.5);
-        assertThat(app.traceProperty().get().encoder().top().step(0).gate(1)[0]).isEqualTo(0.5);
+        assertThat(app.traceProperty().get().encoder().top().step(0).gateCopy(1)[0]).isEqualTo(0.5);
 
         robot.interact(() -> value.setText("1"));
-        await(() -> app.traceProperty().get().encoder().top().step(0).gate(1)[0] == 1.0);
+        await(() -> app.traceProperty().get().encoder().top().step(0).gateCopy(1)[0] == 1.0);
         assertThat(message.getText()).isEmpty();
     }
 
@@ -103,9 +103,9 @@ class ClampPanelTest extends WindowTestBase {
         await(() -> app.traceProperty().get().decoder().top().isHeld(0, 1, 3) && !app.traceProperty().get().encoder().top().anyHeld());
         ModelTrace t = app.traceProperty().get();
         assertThat(t.decoder().top().isHeld(0, 1, 2)).isFalse();
-        assertThat(t.decoder().top().step(4).gate(1)[3]).isZero();
+        assertThat(t.decoder().top().step(4).gateCopy(1)[3]).isZero();
         assertThat(message.getText()).isEmpty();
-        assertThat(t.decoder().top().step(0).h()).containsExactly(clampedTrace("decoder.f=0#3").decoder().top().step(0).h());
+        assertThat(t.decoder().top().step(0).hCopy()).containsExactly(clampedTrace("decoder.f=0#3").decoder().top().step(0).hCopy());
     }
 
     @Test

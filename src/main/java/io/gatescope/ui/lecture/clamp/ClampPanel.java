@@ -2,6 +2,7 @@ package io.gatescope.ui.lecture.clamp;
 
 import atlantafx.base.theme.Styles;
 import io.gatescope.chart.Notation;
+import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.GateClamp;
 import io.gatescope.engine.GateClamps;
@@ -220,7 +221,7 @@ public final class ClampPanel extends HBox {
         restoring = true;
         try {
             Integer keep = gate.getValue();
-            gate.getItems().setAll(gated ? m.kind().gates().stream().map(m.kind().gates()::indexOf).toList() : List.of());
+            gate.getItems().setAll(gated ? m.kind().anatomy().blocks().stream().map(CellAnatomy.Block::index).toList() : List.of());
             gate.setValue(gated && keep != null && keep < m.kind().blocks() ? keep : gated ? defaultGate(m.kind()) : null);
             boolean encoderDecoder = m instanceof LoadedModel.Addition;
             where.setDisable(!encoderDecoder);
@@ -235,8 +236,8 @@ public final class ClampPanel extends HBox {
 
     /** The forget gate where there is one (the lecture's first example), else the first block. */
     private static int defaultGate(CellKind kind) {
-        int f = kind.gates().indexOf("f");
-        return f >= 0 ? f : 0;
+        CellAnatomy a = kind.anatomy();
+        return a.find("f").orElse(a.gates().get(0)).index();
     }
 
     private void traceChanged(ModelTrace t) {
