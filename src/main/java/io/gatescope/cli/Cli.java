@@ -42,6 +42,7 @@ public final class Cli implements Callable<Integer> {
             new TrainCommand(),
             new CompareCommand(),
             new GradientsCommand(),
+            new ExportCommand(),
         };
     }
 
