@@ -49,6 +49,7 @@ public final class AppModel {
     private static final int MAX_RECENT = 8;
 
     private final ModelLoader loader;
+    private final Executor compute;
     private final LatestWins modelLane;
     private final LatestWins traceLane;
     private final ViewOptions view = new ViewOptions();
@@ -72,7 +73,6 @@ public final class AppModel {
     private final IntegerProperty sequenceLength = new SimpleIntegerProperty(this, "sequenceLength", 8);
     private final IntegerProperty sequenceSeed = new SimpleIntegerProperty(this, "sequenceSeed", 1);
     private final ObjectProperty<GateClamps> clamps = new SimpleObjectProperty<>(this, "clamps", GateClamps.NONE);
-    private final Executor compute;
     private final ObjectBinding<ChartStyle> chartStyle;
     private ModelChoice loadedChoice;
     private boolean keepErrorOnce;
@@ -99,6 +99,12 @@ public final class AppModel {
     }
 
     public ViewOptions view() { return view; }
+
+    /** The application's compute thread, for views with lanes of their own (see {@link LatestWins}). */
+    public Executor computeExecutor() { return compute; }
+
+    /** Where the shipped models come from. */
+    public ModelLoader loader() { return loader; }
 
     // ---- model ------------------------------------------------------------------------------
 
@@ -210,9 +216,6 @@ public final class AppModel {
      * for the model as trained). Changing it recomputes the trace.
      */
     public ObjectProperty<GateClamps> clampsProperty() { return clamps; }
-
-    /** The application's compute executor, for panels that run their own lanes (see {@link LatestWins}). */
-    public Executor compute() { return compute; }
 
     /** True while a model loads or a trace is being computed. */
     public ReadOnlyBooleanProperty busyProperty() { return traceLane.busyProperty(); }

@@ -75,7 +75,7 @@ public final class ClampPanel extends HBox {
 
     public ClampPanel(AppModel app) {
         this.app = app;
-        this.freeLane = new LatestWins(app.compute());
+        this.freeLane = new LatestWins(app.computeExecutor());
         getStyleClass().add("clamp-panel");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
