@@ -72,10 +72,12 @@ public final class AppModel {
     private final IntegerProperty sequenceSeed = new SimpleIntegerProperty(this, "sequenceSeed", 1);
     private final ObjectBinding<ChartStyle> chartStyle;
     private ModelChoice loadedChoice;
+    private final Executor compute;
     private boolean keepErrorOnce;
 
     public AppModel(ModelLoader loader, Executor compute) {
         this.loader = loader;
+        this.compute = compute;
         this.modelLane = new LatestWins(compute);
         this.traceLane = new LatestWins(compute);
         choices.setAll(loader.shipped());
@@ -94,6 +96,9 @@ public final class AppModel {
     }
 
     public ViewOptions view() { return view; }
+
+    /** The application's one compute thread: long work (an export of every step) runs there as a Task. */
+    public Executor computeExecutor() { return compute; }
 
     // ---- model ------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.help.ShortcutSheet;
 import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.export.Exports;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
@@ -80,6 +81,7 @@ public final class MainWindow extends BorderPane {
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
     private final UserGuide guide = new UserGuide();
+    private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
 
@@ -126,6 +128,7 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, frames);
+        exports = Exports.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -287,6 +290,9 @@ public final class MainWindow extends BorderPane {
     public KeyBindings keys() { return keys; }
 
     public ShortcutSheet shortcutSheet() { return shortcutSheet; }
+
+    /** Export… for every view (context menus, Ctrl+E, the View and File menus). */
+    public Exports exports() { return exports; }
 
     public UserGuide userGuide() { return guide; }
 
