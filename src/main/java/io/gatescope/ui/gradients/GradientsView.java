@@ -26,7 +26,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -49,7 +49,7 @@ public final class GradientsView extends BorderPane {
     public static final String STATUS_ID = "gradientStatus";
 
     /** The detail charts under the norms; the norms themselves are one too when the view is compact. */
-    enum Detail { NORMS("‖∂L/∂hₖ‖"), FACTOR("Per-step factor"), PATHS("LSTM's two paths"), UNITS("Per unit"), SWEEP("Sweep ρ 0.5 → 1.5");
+    enum Detail { NORMS("Norms"), FACTOR("Factor per step"), PATHS("LSTM paths"), UNITS("Per unit"), SWEEP("Sweep ρ");
         final String title;
 
         Detail(String title) { this.title = title; }
@@ -103,7 +103,7 @@ public final class GradientsView extends BorderPane {
         detail = new ChartCanvas(this::detailChart);
         detail.setId("gradientDetail");
         detail.setShrinkToFit(true);
-        HBox tabs = new HBox(6);
+        FlowPane tabs = new FlowPane(6, 4);              // wraps rather than cutting the buttons short at large text
         tabs.setAlignment(Pos.CENTER_LEFT);
         for (Detail d : Detail.values()) {
             ToggleButton b = new ToggleButton(d.title);
@@ -124,7 +124,9 @@ public final class GradientsView extends BorderPane {
         unitCell.setValue("LSTM");
         unitCell.setId("unitCell");
         unitCell.valueProperty().addListener((o, a, v) -> detail.invalidate());
-        tabs.getChildren().addAll(new Label("  heatmap of"), unitCell);
+        Label of = new Label("per unit of");
+        of.managedProperty().bind(of.visibleProperty());
+        tabs.getChildren().addAll(of, unitCell);
         readout.setMinHeight(Region.USE_PREF_SIZE);           // wrap rather than cut the readout short
         VBox centre = new VBox(6, readout, slopes, status, norms, tabs, detail);
         centre.setPadding(new Insets(8));
