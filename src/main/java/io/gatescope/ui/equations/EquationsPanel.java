@@ -88,7 +88,7 @@ public final class EquationsPanel extends ScrollPane {
         List<String> vector = new Equations(n, c.kind(), peepholes).lines();
         int selected = app.selectedUnitProperty().get();
         int unit = selected >= 0 ? selected : 0;
-        String unitCaption = "Unit " + unit + " at " + lowerFirst(c.describe())
+        String unitCaption = "Unit " + unit + " at " + lowerFirst(c.describe(n))
                 + (selected >= 0 ? "" : "  (click any unit to choose another)");
         // A plain RNN's pre-activation and h share one equation; say it once.
         List<String> unitRich = new ArrayList<>();
