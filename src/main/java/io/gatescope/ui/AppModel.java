@@ -48,6 +48,7 @@ public final class AppModel {
     private static final int MAX_RECENT = 8;
 
     private final ModelLoader loader;
+    private final Executor compute;
     private final LatestWins modelLane;
     private final LatestWins traceLane;
     private final ViewOptions view = new ViewOptions();
@@ -76,6 +77,7 @@ public final class AppModel {
 
     public AppModel(ModelLoader loader, Executor compute) {
         this.loader = loader;
+        this.compute = compute;
         this.modelLane = new LatestWins(compute);
         this.traceLane = new LatestWins(compute);
         choices.setAll(loader.shipped());
@@ -94,6 +96,12 @@ public final class AppModel {
     }
 
     public ViewOptions view() { return view; }
+
+    /** The application's compute thread, for views with lanes of their own (see {@link LatestWins}). */
+    public Executor computeExecutor() { return compute; }
+
+    /** Where the shipped models come from. */
+    public ModelLoader loader() { return loader; }
 
     // ---- model ------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.help.ShortcutSheet;
 import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.gradients.GradientsView;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
@@ -126,6 +127,7 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, frames);
+        addGradientsView();
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -246,6 +248,14 @@ public final class MainWindow extends BorderPane {
     public SplitPane[] splits() { return new SplitPane[] {panels, middle}; }
 
     // ---- Views in the centre -------------------------------------------------------------------
+
+    /** The gradients through time: a view in the centre, its View menu item and the G key (again: the panels). */
+    private void addGradientsView() {
+        GradientsView gradients = new GradientsView(app);
+        KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
+                () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
+        addView("Gradients through time   (" + key.keyText() + ")", gradients);
+    }
 
     /**
      * Registers a view that can fill the centre instead of the panels (a gradient chart, the training

@@ -134,7 +134,7 @@ class MenusAndKeysTest extends WindowTestBase {
         await(() -> window.getCenter() instanceof SplitPane);
         assertThat(positions()).containsExactly(before, within(1e-9));
         Menu view = window.menus().view();
-        assertThat(view.getItems().subList(0, 2)).extracting(MenuItem::getText).containsExactly("Panels", "Gradients");
+        assertThat(view.getItems()).extracting(MenuItem::getText).startsWith("Panels").contains("Gradients");
     }
 
     @Test
