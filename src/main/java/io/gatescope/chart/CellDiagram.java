@@ -40,6 +40,8 @@ public final class CellDiagram implements Chart {
     private final double dataMaxAbs;
     private final ChartStyle style;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
+    /** Per gate block, the units a what-if clamp held at this step (null: none); see {@link HeldMark}. */
+    private boolean[][] held = new boolean[0][];
 
     /**
      * @param time       when the step is, as {@link TimeAxis#stepName} says it: "t = 3", "encoder t = 3"
@@ -74,8 +76,13 @@ public final class CellDiagram implements Chart {
         }
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
-        return new CellDiagram(run.kind(), axis.step(t, layer), axis.when(t, style.notation()), input, peepholes,
-                maxAbs, style);
+        CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), axis.when(t, style.notation()), input,
+                peepholes, maxAbs, style);
+        diagram.held = new boolean[run.kind().blocks()][];
+        for (int b = 0; b < diagram.held.length; b++) {
+            diagram.held[b] = HeldMark.units(run, axis.localIndex(t), Quantity.gate(b));
+        }
+        return diagram;
     }
 
     @Override
@@ -154,8 +161,19 @@ public final class CellDiagram implements Chart {
         };
         double v = value(part);
         if (Double.isNaN(v)) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
+        if (isHeld(part)) name += " (held by the what-if clamp)";
         String over = style.hasSelectedUnit() ? "unit " + style.selectedUnit() : "mean of " + vector(part).length + " units";
         return name + ": " + over + " = " + Equations.number(v) + " (" + Notation.fullPrecision(v) + ")";
+    }
+
+    /** Whether a clamp held this gate at this step: the selected unit, or any unit when none is selected. */
+    public boolean isHeld(DiagramPart part) {
+        if (part == null || part.type() != DiagramPart.Type.GATE || part.block() >= held.length) return false;
+        boolean[] units = held[part.block()];
+        if (units == null) return false;
+        if (style.hasSelectedUnit() && style.selectedUnit() < units.length) return units[style.selectedUnit()];
+        for (boolean u : units) if (u) return true;
+        return false;
     }
 
     /** The caption line's height: the diagram leaves this much room above the cell. */
@@ -234,6 +252,7 @@ public final class CellDiagram implements Chart {
         if (stepping() && node.stage() == style.subStep()) {
             Drawing.highlight(g, shape, theme, style.px(2.5));
         }
+        if (isHeld(part)) HeldMark.draw(g, b, theme);
     }
 
     /** Whether the sub-step walk is on (a sub-step past the last one shows the step whole). */

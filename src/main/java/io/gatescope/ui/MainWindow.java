@@ -83,6 +83,7 @@ public final class MainWindow extends BorderPane {
     private final UserGuide guide = new UserGuide();
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
+    private final io.gatescope.ui.lecture.LectureTools lecture;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -128,6 +129,7 @@ public final class MainWindow extends BorderPane {
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, frames);
         addGradientsView();
+        lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -166,6 +168,9 @@ public final class MainWindow extends BorderPane {
     }
 
     public AppModel app() { return app; }
+
+    /** The lecture tools: what-if clamps, scenes, questions. */
+    public io.gatescope.ui.lecture.LectureTools lecture() { return lecture; }
 
     public StripPanel strips() { return strips; }
 

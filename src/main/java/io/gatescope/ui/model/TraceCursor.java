@@ -30,6 +30,9 @@ public record TraceCursor(ModelTrace trace, int index, int layer) {
     /** The trace's time axis. */
     public TimeAxis axis() { return new TimeAxis(trace); }
 
+    /** The step's index within its own sequence, from 0 (as the trace records count). */
+    public int localIndex() { return axis().localIndex(index); }
+
     public LayerTrace layerTrace() { return axis().layer(index, layer); }
 
     public StepTrace step() { return axis().step(index, layer); }
