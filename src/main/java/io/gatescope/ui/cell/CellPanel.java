@@ -36,6 +36,8 @@ public final class CellPanel {
         canvas.setShrinkToFit(true);
         canvas.setOnHover((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
                 .map(part -> describe((CellDiagram) chart, part)).orElse(null));
+        canvas.setHoverArea((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
+                .flatMap(((CellDiagram) chart)::bounds).orElse(null));
         canvas.setOnChartClick((chart, p) -> canvas.requestFocus());
         canvas.setFocusTraversable(true);
         canvas.setAccessibleText("Cell diagram");

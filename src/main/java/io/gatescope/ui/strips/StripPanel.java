@@ -93,6 +93,10 @@ public final class StripPanel extends ScrollPane {
                 return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u,
                         Quantities.peepholes(app.modelProperty().get(), c));
             });
+            canvas.setHoverArea((chart, p) -> {
+                int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+                return u < 0 ? null : ((UnitStrip) chart).unitBounds(u);
+            });
             canvas.setOnChartClick((chart, p) -> {
                 int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
                 if (u >= 0) app.toggleUnit(u);

@@ -32,6 +32,10 @@ public final class UnrolledPanel {
             int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
             return t < 0 ? null : describe(t);
         });
+        canvas.setHoverArea((chart, p) -> {
+            int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
+            return t < 0 ? null : ((UnrolledView) chart).cellBounds(t);
+        });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
         // Below about two thirds of its height the row of cells would shrink past legibility.
