@@ -81,6 +81,12 @@ public final class CellPanel {
     /** The header controls: layer picker and sub-step buttons. */
     public HBox controls() { return controls; }
 
+    /** The height the diagram needs to be drawn at full size: its minimum, in px (0 before a trace). */
+    public double neededHeight() {
+        CellDiagram d = diagram();
+        return d == null ? 0 : d.minimumSize().height();
+    }
+
     /** How many sub-steps the current cell kind has (inputs first). */
     public int subStepCount() {
         TraceCursor c = app.cursorProperty().get();
