@@ -124,6 +124,8 @@ public final class MainWindow extends BorderPane {
         app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
         applyZoom(app.view().chromeZoomProperty().get());
         app.view().chromeZoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
+        applyChartZoom(app.view().zoomProperty().get());
+        app.view().zoomProperty().addListener((o, a, z) -> applyChartZoom(z.doubleValue()));
         // Each layout is arranged when its own text size changes; switching modes keeps both arrangements.
         app.view().deskZoomProperty().addListener((o, a, z) -> arrangeLater());
         app.view().presenterZoomProperty().addListener((o, a, z) -> arrangeLater());
@@ -325,6 +327,11 @@ public final class MainWindow extends BorderPane {
         // AtlantaFX themes are user-agent stylesheets: one per application, so the window sets it.
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         getStylesheets().setAll(theme.stylesheets());
+    }
+
+    /** The charts' text size, which the hover popup takes too (see {@link io.gatescope.ui.canvas.HoverPopup#CHART_FONT_PX}). */
+    private void applyChartZoom(double zoom) {
+        getProperties().put(io.gatescope.ui.canvas.HoverPopup.CHART_FONT_PX, BASE_FONT_PX * zoom);
     }
 
     private void applyZoom(double zoom) {

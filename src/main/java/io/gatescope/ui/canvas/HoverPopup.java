@@ -29,6 +29,12 @@ public final class HoverPopup {
     /** The widest a line may run before the text wraps, in em: about 60 characters. */
     private static final double MAX_WIDTH_EM = 34;
 
+    /**
+     * Key of the owner scene root's {@code getProperties()} entry giving the charts' text size in px:
+     * the popup speaks for the charts, so in presenter mode it is as large as their text, not the controls'.
+     */
+    public static final String CHART_FONT_PX = "gatescope.chartFontPx";
+
     private final Popup popup = new Popup();
     private final StackPane root = new StackPane();
     private final TextFlow text = new TextFlow();
@@ -60,7 +66,8 @@ public final class HoverPopup {
         if (owner.getScene() == null || owner.getScene().getWindow() == null) return;
         Parent look = owner.getScene().getRoot();
         if (!root.getStylesheets().equals(look.getStylesheets())) root.getStylesheets().setAll(look.getStylesheets());
-        root.setStyle(look.getStyle());
+        Object px = look.getProperties().get(CHART_FONT_PX);
+        root.setStyle(px instanceof Number n ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", n.doubleValue()) : look.getStyle());
         RichText.fill(text, rich);
         root.setPrefWidth(USE_COMPUTED);
         root.applyCss();
