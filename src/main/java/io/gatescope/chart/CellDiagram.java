@@ -29,11 +29,6 @@ import java.util.Optional;
  * shows no number (it has not been computed yet), the sub-step's own elements are outlined.
  */
 public final class CellDiagram implements Chart {
-    private static final String[] LSTM_STEPS = {"inputs", "forget gate", "input gate and candidate", "cell update",
-        "output gate and hidden state"};
-    private static final String[] GRU_STEPS = {"inputs", "reset gate", "update gate", "candidate", "new hidden state"};
-    private static final String[] SIMPLE_GRU_STEPS = {"inputs", "update gate", "candidate", "new hidden state"};
-    private static final String[] RNN_STEPS = {"inputs", "new hidden state"};
     // En spaces: SVG collapses runs of ordinary spaces, and the gaps should survive export.
     private static final String SEPARATOR = "\u2002·\u2002";
 
@@ -52,7 +47,7 @@ public final class CellDiagram implements Chart {
      */
     public CellDiagram(CellKind kind, StepTrace step, String inputLabel, boolean peepholes, double dataMaxAbs,
                        ChartStyle style) {
-        if (peepholes && kind != CellKind.LSTM) {
+        if (peepholes && kind.anatomy().peepholeBlocks().isEmpty()) {
             throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
         }
         this.kind = kind;
@@ -72,25 +67,11 @@ public final class CellDiagram implements Chart {
         for (int s = 0; s < axis.length(); s++) {
             LayerTrace l = axis.layer(s, layer);
             StepTrace st = axis.step(s, layer);
-            maxAbs = Math.max(maxAbs, ColourScales.maxAbs(l.kind().hasCellState() ? st.c() : st.h()));
+            maxAbs = Math.max(maxAbs, ColourScales.maxAbs(l.kind().hasCellState() ? st.cCopy() : st.hCopy()));
         }
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
         return new CellDiagram(run.kind(), axis.step(t, layer), input, peepholes, maxAbs, style);
-    }
-
-    /** How many sub-steps a step of {@code kind} is revealed in (sub-step 0 shows the inputs). */
-    public static int substepCount(CellKind kind) {
-        return steps(kind).length;
-    }
-
-    /** What sub-step {@code subStep} of {@code kind} computes, for the caption and a narrator. */
-    public static String substepName(CellKind kind, int subStep) {
-        String[] names = steps(kind);
-        if (subStep < 0 || subStep >= names.length) {
-            throw new IllegalArgumentException(kind.title() + " has sub-steps 0.." + (names.length - 1) + ", got " + subStep);
-        }
-        return names[subStep];
     }
 
     @Override
@@ -190,13 +171,14 @@ public final class CellDiagram implements Chart {
 
     private void paintCaption(Graphics2D g, Theme theme, double width) {
         double y = style.px(8) + captionHeight(style) / 2;
-        String what = style.hasSelectedUnit() && style.selectedUnit() < step.h().length
-                ? "unit " + style.selectedUnit() : "mean of " + step.h().length + " units";
+        String what = style.hasSelectedUnit() && style.selectedUnit() < step.hiddenSize()
+                ? "unit " + style.selectedUnit() : "mean of " + step.hiddenSize() + " units";
         g.setPaint(theme.text());
         Typography.drawMiddle(g, kind.title() + SEPARATOR + "t = " + style.currentStep() + SEPARATOR + what,
                 style.bodyFont(), style.px(8), y, Align.LEFT);
         if (stepping()) {
-            String text = (style.subStep() + 1) + "/" + substepCount(kind) + "\u2002" + substepName(kind, style.subStep());
+            String text = (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + "\u2002"
+                    + style.notation().subStepName(kind, style.subStep());
             Typography.drawMiddle(g, text, style.boldFont(), width - style.px(8), y, Align.RIGHT);
         }
     }
@@ -258,7 +240,7 @@ public final class CellDiagram implements Chart {
 
     /** Whether the sub-step walk is on (a sub-step past the last one shows the step whole). */
     private boolean stepping() {
-        return style.subStep() < substepCount(kind);
+        return style.subStep() < kind.anatomy().subStepCount();
     }
 
     private boolean dimmed(int stage) {
@@ -271,12 +253,12 @@ public final class CellDiagram implements Chart {
 
     private double[] vector(DiagramPart part) {
         return switch (part.type()) {
-            case GATE -> step.gate(part.block());
+            case GATE -> step.gateCopy(part.block());
             case INPUT -> new double[0];
-            case PREVIOUS_HIDDEN -> step.hPrev();
-            case PREVIOUS_CELL -> step.cPrev();
-            case CELL_STATE -> step.c();
-            case HIDDEN_STATE -> step.h();
+            case PREVIOUS_HIDDEN -> step.hPrevCopy();
+            case PREVIOUS_CELL -> step.cPrevCopy();
+            case CELL_STATE -> step.cCopy();
+            case HIDDEN_STATE -> step.hCopy();
         };
     }
 
@@ -288,14 +270,5 @@ public final class CellDiagram implements Chart {
     private static String twoDecimals(double v) {
         String s = String.format(Locale.ROOT, "%.2f", v);
         return s.equals("-0.00") ? "0.00" : s.replace('-', '−');
-    }
-
-    private static String[] steps(CellKind kind) {
-        return switch (kind) {
-            case LSTM -> LSTM_STEPS;
-            case GRU -> GRU_STEPS;
-            case GRU_SIMPLE -> SIMPLE_GRU_STEPS;
-            case RNN_TANH, RNN_RELU -> RNN_STEPS;
-        };
     }
 }

@@ -7,11 +7,19 @@ import io.gatescope.chart.DiagramLayout.Wire;
 import io.gatescope.chart.DiagramPart.Type;
 import io.gatescope.chart.Notation.State;
 import io.gatescope.chart.Typography.Align;
+import io.gatescope.engine.CellAnatomy;
+import io.gatescope.engine.CellAnatomy.Activated;
+import io.gatescope.engine.CellAnatomy.Block;
+import io.gatescope.engine.CellAnatomy.CellUpdate;
+import io.gatescope.engine.CellAnatomy.Interpolation;
+import io.gatescope.engine.CellAnatomy.Update;
 import io.gatescope.engine.CellKind;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Places the elements of a cell the way lectures draw it (colah's "Understanding LSTM Networks"):
@@ -20,9 +28,8 @@ import java.util.List;
  * the state. Positions are fractions of the cell body; boxes are sized by their text, so the
  * drawing stays legible at every presenter font scale.
  *
- * <p>Sub-steps: LSTM 0 inputs, 1 forget gate, 2 input gate and candidate, 3 cell update,
- * 4 output gate and h; GRU 0 inputs, 1 reset, 2 update, 3 candidate, 4 new h; single-gate GRU 0
- * inputs, 1 update, 2 candidate, 3 new h; RNN 0 inputs, 1 new h.
+ * <p>Which element the flow reaches at which sub-step comes from the kind's {@link CellAnatomy};
+ * the drawing follows the shape of its state update (a cell state, a GRU's mix, a plain activation).
  */
 final class CellGeometry {
     // Base lengths in px at font scale 1.
@@ -36,6 +43,7 @@ final class CellGeometry {
     private static final double MINIMUM_WIDTH = 560;
 
     private final CellKind kind;
+    private final CellAnatomy anatomy;
     private final Notation notation;
     private final ChartStyle style;
     private final List<Node> nodes = new ArrayList<>();
@@ -50,6 +58,7 @@ final class CellGeometry {
 
     private CellGeometry(CellKind kind, Notation notation, ChartStyle style, double width, double height) {
         this.kind = kind;
+        this.anatomy = kind.anatomy();
         this.notation = notation;
         this.style = style;
         double line = Typography.lineHeight(style.bodyFont());
@@ -97,74 +106,79 @@ final class CellGeometry {
         return style.px(PAD) + CellDiagram.captionHeight(style) + style.px(10);
     }
 
-    /** The layout of a {@code kind} cell in a width × height frame. */
+    /** The layout of a {@code kind} cell in a width × height frame, drawn after the shape of its state update. */
     static DiagramLayout layout(CellKind kind, boolean peepholes, ChartStyle style, double width, double height) {
         CellGeometry g = new CellGeometry(kind, style.notation(), style, width, height);
-        switch (kind) {
-            case LSTM -> g.lstm(peepholes);
-            case GRU, GRU_SIMPLE -> g.gru();
-            case RNN_TANH, RNN_RELU -> g.rnn();
-        }
+        Update update = kind.anatomy().update();
+        if (update instanceof CellUpdate u) g.lstm(u, peepholes);
+        else if (update instanceof Interpolation u) g.gru(u);
+        else g.rnn((Activated) update);
         return new DiagramLayout(g.body, List.copyOf(g.nodes), List.copyOf(g.wires), List.copyOf(g.labels));
     }
 
-    private void lstm(boolean peepholes) {
+    private void lstm(CellUpdate u, boolean peepholes) {
         double xf = x(0.12), xi = x(0.32), xg = x(0.50), xo = x(0.68), xt = x(0.86), xIn = x(0.03);
-        states(State.PREVIOUS_CELL, State.PREVIOUS_HIDDEN, xIn);
-        chip(Type.CELL_STATE, State.CELL, chipRightX, yC, 3);
-        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yGate, 4);
-        gate(0, xi, 2);
-        gate(1, xf, 1);
-        gate(2, xg, 2);
-        gate(3, xo, 4);
-        op("×", xf, yC, 1);
-        op("×", xg, yMid, 2);
-        op("+", xg, yC, 3);
-        op("tanh", xt, yMid, 4);
-        op("×", xt, yGate, 4);
+        int forget = stage(u.forget()), write = Math.max(stage(u.input()), stage(u.candidate()));
+        int cell = anatomy.subStepOf(CellAnatomy.State.CELL), out = anatomy.subStepOf(CellAnatomy.State.HIDDEN);
+        lstmInputs(xIn);
+        chip(Type.CELL_STATE, State.CELL, chipRightX, yC, cell);
+        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yGate, out);
+        gate(u.input(), xi);
+        gate(u.forget(), xf);
+        gate(u.candidate(), xg);
+        gate(u.output(), xo);
+        op("×", xf, yC, forget);
+        op("×", xg, yMid, write);
+        op("+", xg, yC, cell);
+        op("tanh", xt, yMid, out);
+        op("×", xt, yGate, out);
         wire(0, true, chipLeftX + chipW / 2, yC, xf - radius, yC);
-        wire(1, true, xf + radius, yC, xg - radius, yC);
-        wire(3, true, xg + radius, yC, chipRightX - chipW / 2, yC);
+        wire(forget, true, xf + radius, yC, xg - radius, yC);
+        wire(cell, true, xg + radius, yC, chipRightX - chipW / 2, yC);
         bus(xo);
-        wire(1, true, xf, yGate - boxH / 2, xf, yC + radius);
-        wire(2, true, xi, yGate - boxH / 2, xi, yMid, xg - radius, yMid);
-        wire(2, true, xg, yGate - boxH / 2, xg, yMid + radius);
-        wire(3, true, xg, yMid - radius, xg, yC + radius);
-        wire(4, true, xt, yC, xt, yMid - radius);
-        wire(4, true, xt, yMid + radius, xt, yGate - radius);
-        wire(4, true, xo + boxW / 2, yGate, xt - radius, yGate);
-        wire(4, true, xt + radius, yGate, chipRightX - chipW / 2, yGate);
-        if (peepholes) peepholes(xf, xi, xo);
+        wire(forget, true, xf, yGate - boxH / 2, xf, yC + radius);
+        wire(stage(u.input()), true, xi, yGate - boxH / 2, xi, yMid, xg - radius, yMid);
+        wire(stage(u.candidate()), true, xg, yGate - boxH / 2, xg, yMid + radius);
+        wire(cell, true, xg, yMid - radius, xg, yC + radius);
+        wire(out, true, xt, yC, xt, yMid - radius);
+        wire(out, true, xt, yMid + radius, xt, yGate - radius);
+        wire(stage(u.output()), true, xo + boxW / 2, yGate, xt - radius, yGate);
+        wire(out, true, xt + radius, yGate, chipRightX - chipW / 2, yGate);
+        if (peepholes) {
+            Map<Block, Double> xs = Map.of(u.input(), xi, u.forget(), xf, u.candidate(), xg, u.output(), xo);
+            peepholes(anatomy.peepholeBlocks().stream().sorted((a, b) -> Double.compare(xs.get(a), xs.get(b)))
+                    .map(b -> new double[] {xs.get(b), stage(b)}).toList());
+        }
     }
 
-    /** The seeds' peephole variant: i, f and o also read c_{t−1}, drawn dashed from the state line. */
-    private void peepholes(double... gateXs) {
+    /** The seeds' peephole variant: the gates that read c_{t−1}, each {x, stage}, fed dashed from the state line. */
+    private void peepholes(List<double[]> gates) {
         double yP = yC + radius + style.px(8), xStart = x(0.015), offset = boxW * 0.32;
-        double xEnd = gateXs[gateXs.length - 1] - offset;
-        wires.add(new Wire(path(xStart, yC, xStart, yP, xEnd, yP), 1, false, true));
-        int[] stages = {1, 2, 4};
-        for (int k = 0; k < gateXs.length; k++) {
-            double x = gateXs[k] - offset;
-            wires.add(new Wire(path(x, yP, x, yGate - boxH / 2), stages[k], true, true));
+        double xEnd = gates.get(gates.size() - 1)[0] - offset;
+        wires.add(new Wire(path(xStart, yC, xStart, yP, xEnd, yP), (int) gates.get(0)[1], false, true));
+        for (double[] gate : gates) {
+            double x = gate[0] - offset;
+            wires.add(new Wire(path(x, yP, x, yGate - boxH / 2), (int) gate[1], true, true));
         }
     }
 
     /**
      * Both GRUs: the hidden state runs across the top and is kept by one × and topped up by +.
      * PyTorch's GRU keeps z·h_{t−1} and takes (1 − z)·n; the single-gate GRU keeps (1 − u)·h and
-     * takes u·g, so the 1− node sits on the other branch.
+     * takes u·g, so the 1− node sits on the other branch. A reset gate, where there is one, sits
+     * between them and feeds the candidate.
      */
-    private void gru() {
-        boolean pytorch = kind == CellKind.GRU;
-        int update = pytorch ? 1 : 0, candidate = pytorch ? 2 : 1;
-        int updateStage = pytorch ? 2 : 1, candidateStage = pytorch ? 3 : 2, mixStage = pytorch ? 4 : 3;
-        double xu = x(pytorch ? 0.24 : 0.34), xr = x(0.50), xn = x(pytorch ? 0.76 : 0.70);
+    private void gru(Interpolation u) {
+        Optional<Block> reset = anatomy.reset();
+        int updateStage = stage(u.gate()), candidateStage = stage(u.candidate());
+        int mixStage = anatomy.subStepOf(CellAnatomy.State.HIDDEN);
+        double xu = x(reset.isPresent() ? 0.24 : 0.34), xr = x(0.50), xn = x(reset.isPresent() ? 0.76 : 0.70);
         double xDown = x(0.03), xIn = x(0.10);
         chip(Type.PREVIOUS_HIDDEN, State.PREVIOUS_HIDDEN, chipLeftX, yC, 0);
         chip(Type.INPUT, State.INPUT, xIn, inputChipY, 0);
         chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yC, mixStage);
-        gate(update, xu, updateStage);
-        gate(candidate, xn, candidateStage);
+        gate(u.gate(), xu);
+        gate(u.candidate(), xn);
         op("×", xu, yC, mixStage);
         op("×", xn, yMid, mixStage);
         op("+", xn, yC, mixStage);
@@ -178,10 +192,12 @@ final class CellGeometry {
         wire(mixStage, true, xn, yMid - radius, xn, yC + radius);
         busDrop(xu, updateStage);
         busDrop(xn, candidateStage);
-        if (pytorch) {
-            gate(0, xr, 1);
-            busDrop(xr, 1);
-            wire(1, true, xr + boxW / 2, yGate, xn - boxW / 2, yGate);
+        reset.ifPresent(r -> {
+            gate(r, xr);
+            busDrop(xr, stage(r));
+            wire(stage(r), true, xr + boxW / 2, yGate, xn - boxW / 2, yGate);
+        });
+        if (u.gateKeepsOld()) {
             double xOne = (xu + xn) / 2 + radius;
             op("1−", xOne, yMid, mixStage);
             wire(mixStage, true, xu, yMid, xu, yC + radius);
@@ -196,20 +212,28 @@ final class CellGeometry {
         }
     }
 
-    private void rnn() {
-        double xh = x(0.50), xIn = x(0.12);
-        states(null, State.PREVIOUS_HIDDEN, xIn);
-        // No state line: the new h leaves the tanh box straight to the right.
-        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yGate, 1);
-        gate(0, xh, 1);
-        bus(xh);
-        wire(1, true, xh + boxW / 2, yGate, chipRightX - chipW / 2, yGate);
+    /**
+     * A plain RNN as lectures draw it: h_{t−1} from the left and x_t from below meet and enter one
+     * large tanh (or ReLU) layer in the middle of the cell; h_t leaves it to the right.
+     */
+    private void rnn(Activated a) {
+        double yRow = body.getCenterY(), xJoin = x(0.30), xLayer = x(0.56);
+        double layerW = Math.max(boxW * 1.6, 0.24 * bw), layerH = Math.max(boxH * 1.5, 0.30 * body.getHeight());
+        int stage = stage(a.hidden());
+        chip(Type.PREVIOUS_HIDDEN, State.PREVIOUS_HIDDEN, chipLeftX, yRow, 0);
+        chip(Type.INPUT, State.INPUT, xJoin, inputChipY, 0);
+        chip(Type.HIDDEN_STATE, State.HIDDEN, chipRightX, yRow, anatomy.subStepOf(CellAnatomy.State.HIDDEN));
+        block(a.hidden(), xLayer, yRow, layerW, layerH);
+        wire(0, false, chipLeftX + chipW / 2, yRow, xJoin, yRow);
+        wire(0, false, xJoin, inputChipY - chipH / 2, xJoin, yRow);
+        wire(0, true, xJoin, yRow, xLayer - layerW / 2, yRow);
+        wire(stage, true, xLayer + layerW / 2, yRow, chipRightX - chipW / 2, yRow);
     }
 
-    /** The incoming states on the left and x_t below; a null cell state means the kind has none. */
-    private void states(State cell, State hidden, double xIn) {
-        if (cell != null) chip(Type.PREVIOUS_CELL, cell, chipLeftX, yC, 0);
-        chip(Type.PREVIOUS_HIDDEN, hidden, chipLeftX, yBus, 0);
+    /** The LSTM's incoming states: c_{t−1} on the state line, h_{t−1} on the bus, x_t below. */
+    private void lstmInputs(double xIn) {
+        chip(Type.PREVIOUS_CELL, State.PREVIOUS_CELL, chipLeftX, yC, 0);
+        chip(Type.PREVIOUS_HIDDEN, State.PREVIOUS_HIDDEN, chipLeftX, yBus, 0);
         chip(Type.INPUT, State.INPUT, xIn, inputChipY, 0);
     }
 
@@ -230,11 +254,22 @@ final class CellGeometry {
         wire(stage, true, x, yBus, x, yGate + boxH / 2);
     }
 
-    private void gate(int block, double x, int stage) {
-        String caption = Quantity.activationName(kind, block);
-        nodes.add(new Node(DiagramPart.gate(block), Shape.LAYER, centred(x, yGate, boxW, boxH), caption, stage));
-        String symbol = kind.isPlainRnn() ? notation.stateSymbol(State.HIDDEN, kind) : notation.symbol(kind, block);
-        labels.add(new Label(symbol, x - boxW / 2 - style.px(6), yGate - boxH / 2 - style.px(2), Align.RIGHT, stage));
+    /** A block in the gate row. */
+    private void gate(Block block, double x) {
+        block(block, x, yGate, boxW, boxH);
+    }
+
+    /** A block's layer box, captioned by its nonlinearity and labelled with its symbol above-left. */
+    private void block(Block block, double x, double y, double w, double h) {
+        int stage = stage(block);
+        nodes.add(new Node(DiagramPart.gate(block.index()), Shape.LAYER, centred(x, y, w, h), block.activation().symbol(), stage));
+        String symbol = block.role() == CellAnatomy.Role.HIDDEN ? notation.stateSymbol(State.HIDDEN, kind)
+                : notation.symbol(kind, block.index());
+        labels.add(new Label(symbol, x - w / 2 - style.px(6), y - h / 2 - style.px(2), Align.RIGHT, stage));
+    }
+
+    private int stage(Block block) {
+        return anatomy.subStepOf(block);
     }
 
     private void chip(Type type, State state, double x, double y, int stage) {

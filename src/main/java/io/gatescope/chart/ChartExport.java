@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -7,10 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
@@ -22,8 +21,8 @@ import org.jfree.svg.SVGGraphics2D;
  * Writes any {@link Chart} to PNG (at any scale, for slides), SVG and PDF (for papers), by calling
  * the chart's one {@code draw} on the format's Graphics2D: no second copy of any picture.
  *
- * <p>Every file is written to a temporary file in the target's folder and then moved over the
- * target, so a crash or a full disk never leaves a half-written figure where a good one was.
+ * <p>Every file goes through the one atomic writer, {@link AtomicFiles}: a crash or a full disk
+ * never leaves a half-written figure where a good one was.
  */
 public final class ChartExport {
     /** Beyond this many pixels a PNG would need gigabytes of heap; no slide needs it. */
@@ -31,6 +30,49 @@ public final class ChartExport {
     private static final String XML_DECLARATION = "<?xml version=\"1.0\"?>";
 
     private ChartExport() {
+    }
+
+    /** The file formats a chart can be written in. */
+    public enum Format {
+        /** A bitmap at any scale: slides, notes, the web. */
+        PNG("png"),
+        /** Vectors with the labels as text: editable, searchable, sharp at any size. */
+        SVG("svg"),
+        /** One vector page: papers and theses. */
+        PDF("pdf");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** The file name extension, without the dot. */
+        public String extension() { return extension; }
+
+        /** The format called {@code name} (png, svg, pdf; any case), if any. */
+        public static java.util.Optional<Format> byName(String name) {
+            for (Format f : values()) if (f.extension.equalsIgnoreCase(name)) return java.util.Optional.of(f);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code chart} in {@code format}; {@code scale} magnifies a PNG (1 = one pixel per px)
+     * and is ignored by the vector formats, which scale themselves.
+     */
+    public static void write(Chart chart, Format format, double scale, Path file) throws IOException {
+        switch (format) {
+            case PNG -> png(chart, scale, file);
+            case SVG -> svg(chart, file);
+            case PDF -> pdf(chart, file);
+        }
+    }
+
+    /** The scale at which {@code chart}'s PNG is {@code pixels} wide (its layout unchanged, only magnified). */
+    public static double scaleForWidth(Chart chart, int pixels) {
+        if (pixels < 1) throw new IllegalArgumentException("a width must be at least 1 px, got " + pixels);
+        return pixels / Math.ceil(chart.preferredSize().width());
     }
 
     /** Renders {@code chart} at its preferred size times {@code scale} into an RGB image. */
@@ -93,8 +135,9 @@ public final class ChartExport {
     }
 
     /**
-     * Writes {@code chart} at its preferred size as a one-page PDF. Text is drawn as outlines
-     * because PDF's standard fonts lack Γ, σ, subscripts and combining tildes.
+     * Writes {@code chart} at its preferred size as a one-page PDF. Plain text is set in PDF's
+     * standard Helvetica, which every reader has, so it stays text; the characters the standard
+     * fonts cannot encode (Γ, σ, ⊙, subscript digits) are drawn as outlines (see {@link Typography}).
      */
     public static void pdf(Chart chart, Path file) throws IOException {
         Chart.Size size = chart.preferredSize();
@@ -102,41 +145,22 @@ public final class ChartExport {
         document.setTitle("Gatescope chart");
         Page page = document.createPage(new Rectangle2D.Double(0, 0, size.width(), size.height()));
         PDFGraphics2D g = page.getGraphics2D();
-        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         chart.draw(g, size.width(), size.height());
         writeAtomically(file, document.getPDFBytes());
     }
 
     /**
-     * Writes {@code bytes} to a temporary file beside {@code file}, then moves it over {@code file}.
+     * Writes {@code bytes} through the one atomic writer ({@link AtomicFiles}).
      *
      * @throws IllegalArgumentException when {@code file} is a folder
      * @throws IOException              when the folder is missing or not writable, with the path in the message
      */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
         if (file == null) throw new IllegalArgumentException("no file to export to");
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("cannot export to " + target + ": it is a folder, give a file name");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot export to " + file.toAbsolutePath() + ": it is a folder, give a file name");
         }
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder + " does not exist");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder + " is not writable");
-        }
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

@@ -1,10 +1,18 @@
 package io.gatescope.chart;
 
+import io.gatescope.engine.CellAnatomy;
+import io.gatescope.engine.CellAnatomy.Activated;
+import io.gatescope.engine.CellAnatomy.Block;
+import io.gatescope.engine.CellAnatomy.CellUpdate;
+import io.gatescope.engine.CellAnatomy.Interpolation;
+import io.gatescope.engine.CellAnatomy.Role;
+import io.gatescope.engine.CellAnatomy.Update;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A cell's equations written in one {@link Notation}, as vector lines for the equations panel and
@@ -22,36 +30,38 @@ public final class Equations {
 
     private final Notation n;
     private final CellKind kind;
+    private final CellAnatomy anatomy;
     private final boolean peepholes;
 
     /**
      * @param peepholes whether the LSTM's i, f and o also read c_{t−1} (the engine's peephole variant)
      */
     public Equations(Notation notation, CellKind kind, boolean peepholes) {
-        if (peepholes && kind != CellKind.LSTM) {
+        if (peepholes && kind.anatomy().peepholeBlocks().isEmpty()) {
             throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
         }
         this.n = notation;
         this.kind = kind;
+        this.anatomy = kind.anatomy();
         this.peepholes = peepholes;
     }
 
     /** Every equation of the cell, in the notation's display order, then the state updates. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        if (kind.isPlainRnn()) {
-            lines.add(hidden() + " = " + activation(0) + "(" + body(0, -1) + ")");
+        Update update = anatomy.update();
+        if (update instanceof Activated a) {
+            lines.add(hidden() + " = " + activation(a.hidden().index()) + "(" + body(a.hidden().index(), -1) + ")");
             return lines;
         }
         for (int b : n.displayOrder(kind)) {
-            boolean kerasCandidate = n == Notation.KERAS && kind == CellKind.LSTM && b == 2;
-            lines.add(kerasCandidate ? cellLine() : timed(b) + " = " + activation(b) + "(" + body(b, -1) + ")");
+            lines.add(kerasCandidate(b) ? cellLine((CellUpdate) update) : timed(b) + " = " + activation(b) + "(" + body(b, -1) + ")");
         }
-        if (kind == CellKind.LSTM) {
-            if (n != Notation.KERAS) lines.add(cellLine());
-            lines.add(hidden() + " = " + timed(3) + " ⊙ tanh(" + cell() + ")");
-        } else {
-            lines.add(hidden() + " = " + gruUpdate(timed(updateBlock()), timed(candidateBlock()), previousHidden(), " ⊙ "));
+        if (update instanceof CellUpdate u) {
+            if (n != Notation.KERAS) lines.add(cellLine(u));
+            lines.add(hidden() + " = " + timed(u.output().index()) + " ⊙ tanh(" + cell() + ")");
+        } else if (update instanceof Interpolation u) {
+            lines.add(hidden() + " = " + mix(u, timed(u.gate().index()), timed(u.candidate().index()), previousHidden(), " ⊙ "));
             if (n.hiddenLetter(kind).equals("c")) {
                 String output = n == Notation.NG ? "a" : "h";
                 lines.add(output + n.currentTime() + " = " + hidden());
@@ -66,65 +76,67 @@ public final class Equations {
      * @throws IllegalArgumentException when the unit is out of range or the kind has no such quantity
      */
     public String unit(Quantity quantity, StepTrace step, int unit) {
-        if (unit < 0 || unit >= step.h().length) {
-            throw new IllegalArgumentException("unit must be in 0.." + (step.h().length - 1) + ", got " + unit);
+        if (unit < 0 || unit >= step.hiddenSize()) {
+            throw new IllegalArgumentException("unit must be in 0.." + (step.hiddenSize() - 1) + ", got " + unit);
         }
         if (!quantity.existsFor(kind)) {
             throw new IllegalArgumentException(kind.title() + " has no " + quantity);
         }
-        int hidden = step.h().length;
+        Update update = anatomy.update();
         return switch (quantity.type()) {
-            case GATE, PREACTIVATION -> gateUnit(quantity.block(), step, unit);
-            case CELL_STATE -> cellUnit(step, unit, hidden);
-            case HIDDEN_STATE -> kind.isPlainRnn() ? gateUnit(0, step, unit) : hiddenUnit(step, unit, hidden);
+            case GATE, PREACTIVATION -> blockUnit(quantity.block(), step, unit);
+            case CELL_STATE -> cellUnit((CellUpdate) update, step, unit);
+            case HIDDEN_STATE -> hiddenUnit(update, step, unit);
         };
     }
 
-    private String gateUnit(int b, StepTrace step, int u) {
-        int hidden = step.h().length;
-        double pre = step.preactivation()[b * hidden + u];
-        double value = step.gates()[b * hidden + u];
-        String act = activation(b);
-        boolean kerasCandidate = n == Notation.KERAS && kind == CellKind.LSTM && b == 2;
-        String lhs = kerasCandidate ? "" : unitSymbol(b, u) + " = ";
-        return lhs + act + "(" + body(b, u) + ") = " + act + "(" + number(pre) + ") = " + number(value);
+    private String hiddenUnit(Update update, StepTrace step, int unit) {
+        if (update instanceof CellUpdate u) return lstmHiddenUnit(u, step, unit);
+        if (update instanceof Interpolation u) return mixedHiddenUnit(u, step, unit);
+        return blockUnit(((Activated) update).hidden().index(), step, unit);
     }
 
-    private String cellUnit(StepTrace s, int u, int hidden) {
-        double in = s.gates()[u], forget = s.gates()[hidden + u], cand = s.gates()[2 * hidden + u];
+    private String blockUnit(int b, StepTrace step, int u) {
+        String act = activation(b);
+        String lhs = kerasCandidate(b) ? "" : unitSymbol(b, u) + " = ";
+        return lhs + act + "(" + body(b, u) + ") = " + act + "(" + number(step.pre(b, u)) + ") = " + number(step.gate(b, u));
+    }
+
+    private String cellUnit(CellUpdate update, StepTrace s, int u) {
+        int i = update.input().index(), f = update.forget().index(), g = update.candidate().index();
         String c = "c" + digits(u);
         String prev = previousUnit("c", u);
-        String candidate = n == Notation.KERAS ? "tanh(…)" : unitSymbol(2, u);
-        if (n == Notation.NG || n == Notation.INTERVIEW) {
-            return c + " = " + unitSymbol(0, u) + "·" + candidate + " + " + unitSymbol(1, u) + "·" + prev
-                    + " = " + factor(in) + "·" + factor(cand) + " + " + factor(forget) + "·" + factor(s.cPrev()[u])
-                    + " = " + number(s.c()[u]);
+        String candidate = n == Notation.KERAS ? "tanh(…)" : unitSymbol(g, u);
+        if (inputTermFirst()) {
+            return c + " = " + unitSymbol(i, u) + "·" + candidate + " + " + unitSymbol(f, u) + "·" + prev
+                    + " = " + factor(s.gate(i, u)) + "·" + factor(s.gate(g, u)) + " + " + factor(s.gate(f, u)) + "·"
+                    + factor(s.cPrev(u)) + " = " + number(s.c(u));
         }
-        return c + " = " + unitSymbol(1, u) + "·" + prev + " + " + unitSymbol(0, u) + "·" + candidate
-                + " = " + factor(forget) + "·" + factor(s.cPrev()[u]) + " + " + factor(in) + "·" + factor(cand)
-                + " = " + number(s.c()[u]);
+        return c + " = " + unitSymbol(f, u) + "·" + prev + " + " + unitSymbol(i, u) + "·" + candidate
+                + " = " + factor(s.gate(f, u)) + "·" + factor(s.cPrev(u)) + " + " + factor(s.gate(i, u)) + "·"
+                + factor(s.gate(g, u)) + " = " + number(s.c(u));
     }
 
-    private String hiddenUnit(StepTrace s, int u, int hidden) {
-        String h = n.hiddenLetter(kind) + digits(u);
-        if (kind == CellKind.LSTM) {
-            double out = s.gates()[3 * hidden + u];
-            return h + " = " + unitSymbol(3, u) + "·tanh(c" + digits(u) + ") = " + factor(out) + "·tanh("
-                    + number(s.c()[u]) + ") = " + number(s.h()[u]);
-        }
-        int ub = updateBlock(), cb = candidateBlock();
-        String symbols = gruUpdate(unitSymbol(ub, u), unitSymbol(cb, u), previousUnit(n.hiddenLetter(kind), u), "·");
-        String numbers = gruUpdate(number(s.gates()[ub * hidden + u]), factor(s.gates()[cb * hidden + u]),
-                factor(s.hPrev()[u]), "·");
-        return h + " = " + symbols + " = " + numbers + " = " + number(s.h()[u]);
+    private String lstmHiddenUnit(CellUpdate update, StepTrace s, int u) {
+        int o = update.output().index();
+        return n.hiddenLetter(kind) + digits(u) + " = " + unitSymbol(o, u) + "·tanh(c" + digits(u) + ") = "
+                + factor(s.gate(o, u)) + "·tanh(" + number(s.c(u)) + ") = " + number(s.h(u));
+    }
+
+    private String mixedHiddenUnit(Interpolation update, StepTrace s, int u) {
+        int gate = update.gate().index(), cand = update.candidate().index();
+        String letter = n.hiddenLetter(kind);
+        String symbols = mix(update, unitSymbol(gate, u), unitSymbol(cand, u), previousUnit(letter, u), "·");
+        String numbers = mix(update, number(s.gate(gate, u)), factor(s.gate(cand, u)), factor(s.hPrev(u)), "·");
+        return letter + digits(u) + " = " + symbols + " = " + numbers + " = " + number(s.h(u));
     }
 
     /**
-     * The GRU's new state from its update gate, candidate and old state. PyTorch's z keeps the old
-     * state; the seeds' single-gate GRU's u takes the candidate; Keras writes the old-state term first.
+     * A GRU's new state from its gate, candidate and old state. PyTorch's z keeps the old state; the
+     * seeds' single-gate GRU's u takes the candidate; Keras writes the old-state term first.
      */
-    private String gruUpdate(String gate, String candidate, String old, String times) {
-        if (kind == CellKind.GRU_SIMPLE) {
+    private String mix(Interpolation update, String gate, String candidate, String old, String times) {
+        if (!update.gateKeepsOld()) {
             return gate + times + candidate + " + (1 − " + gate + ")" + times + old;
         }
         if (n == Notation.KERAS) {
@@ -133,12 +145,23 @@ public final class Equations {
         return "(1 − " + gate + ")" + times + candidate + " + " + gate + times + old;
     }
 
-    private String cellLine() {
-        String candidate = n == Notation.KERAS ? "tanh(" + body(2, -1) + ")" : timed(2);
-        if (n == Notation.NG || n == Notation.INTERVIEW) {
-            return cell() + " = " + timed(0) + " ⊙ " + candidate + " + " + timed(1) + " ⊙ " + previousCell();
+    private String cellLine(CellUpdate u) {
+        int i = u.input().index(), f = u.forget().index(), g = u.candidate().index();
+        String candidate = n == Notation.KERAS ? "tanh(" + body(g, -1) + ")" : timed(g);
+        if (inputTermFirst()) {
+            return cell() + " = " + timed(i) + " ⊙ " + candidate + " + " + timed(f) + " ⊙ " + previousCell();
         }
-        return cell() + " = " + timed(1) + " ⊙ " + previousCell() + " + " + timed(0) + " ⊙ " + candidate;
+        return cell() + " = " + timed(f) + " ⊙ " + previousCell() + " + " + timed(i) + " ⊙ " + candidate;
+    }
+
+    /** Ng and the interview book write the c update with the written term first: u ⊙ c̃ + f ⊙ c_prev. */
+    private boolean inputTermFirst() {
+        return n == Notation.NG || n == Notation.INTERVIEW;
+    }
+
+    /** Keras never names the LSTM candidate apart: its line is folded into the c line, as its source does. */
+    private boolean kerasCandidate(int b) {
+        return n == Notation.KERAS && anatomy.update() instanceof CellUpdate u && u.candidate().index() == b;
     }
 
     /**
@@ -150,9 +173,11 @@ public final class Equations {
         String column = unit < 0 ? "" : "[:," + unit + "]";
         String key = n.weightKey(kind, b);
         String x = "x" + n.currentTime(), hPrev = previousHidden();
-        boolean peep = peepholes && b != 2;
-        if (kind == CellKind.GRU && b == 2) {
-            String gate = unit < 0 ? timed(0) : unitSymbol(0, unit);
+        boolean peep = peepholes && anatomy.peepholeBlocks().contains(anatomy.block(b));
+        Optional<Block> reset = anatomy.reset();
+        if (reset.isPresent() && anatomy.block(b).role() == Role.CANDIDATE) {
+            int r = reset.get().index();
+            String gate = unit < 0 ? timed(r) : unitSymbol(r, unit);
             String times = unit < 0 ? " ⊙ " : "·";
             if (n == Notation.KERAS) {
                 return x + "·W" + sub(key) + column + " + b" + sub(key) + row + " + " + gate + times + "("
@@ -173,7 +198,7 @@ public final class Equations {
     }
 
     private String activation(int b) {
-        return Quantity.activationName(kind, b);
+        return anatomy.block(b).activation().symbol();
     }
 
     /** A block symbol with its time index in the vector equations (Ng leaves gates untimed). */
@@ -202,11 +227,6 @@ public final class Equations {
     private String cell() { return n.stateSymbol(Notation.State.CELL, kind); }
 
     private String previousCell() { return n.stateSymbol(Notation.State.PREVIOUS_CELL, kind); }
-
-    /** The GRU block whose gate mixes old and new state: z (PyTorch GRU) or u (single-gate GRU). */
-    private int updateBlock() { return kind == CellKind.GRU ? 1 : 0; }
-
-    private int candidateBlock() { return kind == CellKind.GRU ? 2 : 1; }
 
     private static String sub(String key) {
         if (key.isEmpty()) return "";

@@ -1,8 +1,13 @@
 package io.gatescope.chart;
 
+import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.StepTrace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The four ways lectures and books name the same numbers. Students arrive with one of them; the
@@ -32,8 +37,18 @@ public enum Notation {
     /** The states that flow into and out of a cell. */
     public enum State { INPUT, HIDDEN, PREVIOUS_HIDDEN, CELL, PREVIOUS_CELL }
 
-    /** One notation's names for one cell kind, all indexed by PyTorch block. */
-    private record Names(List<String> symbols, List<String> keys, List<String> longNames, List<Integer> order) {
+    /**
+     * One notation's names for one block, keyed in {@link #names} by the block's PyTorch letter.
+     *
+     * @param symbol   rich text: "f", "Γ_f", "c′", "c̃"
+     * @param key      the weight subscript: W_f, W_u, W_c
+     * @param longName in words: "forget gate", "candidate"
+     */
+    private record Name(String symbol, String key, String longName) {
+    }
+
+    /** One notation's names for one cell kind: by PyTorch letter, and the letters in the order this notation lists them. */
+    private record Names(Map<String, Name> byLetter, List<String> order) {
     }
 
     private final String title;
@@ -47,24 +62,43 @@ public enum Notation {
 
     /** The symbol of gate block {@code block} (PyTorch order), rich text: "f", "Γ_f", "c′", "c̃". */
     public String symbol(CellKind kind, int block) {
-        if (kind.isPlainRnn()) return hiddenLetter(kind);
-        return names(kind).symbols().get(checkBlock(kind, block));
+        return name(kind, block).map(Name::symbol).orElseGet(() -> hiddenLetter(kind));
     }
 
     /** The weight subscript of block {@code block}: W_f, W_u, W_c ... */
     String weightKey(CellKind kind, int block) {
-        return kind.isPlainRnn() ? hiddenLetter(kind) : names(kind).keys().get(checkBlock(kind, block));
+        return name(kind, block).map(Name::key).orElseGet(() -> hiddenLetter(kind));
     }
 
     /** What the block is called in words: "forget gate", "candidate", "reset gate". */
     public String longName(CellKind kind, int block) {
-        if (kind.isPlainRnn()) return "hidden state";
-        return names(kind).longNames().get(checkBlock(kind, block));
+        return name(kind, block).map(Name::longName).orElseGet(() -> stateName(State.HIDDEN));
     }
 
     /** The order this notation lists the blocks in (PyTorch block indices): Ng starts from c̃, Keras's GRU from z. */
     public List<Integer> displayOrder(CellKind kind) {
-        return kind.isPlainRnn() ? List.of(0) : names(kind).order();
+        CellAnatomy a = kind.anatomy();
+        return a.isPlainRnn() ? List.of(0) : names(kind).order().stream().map(a::blockIndex).toList();
+    }
+
+    /**
+     * What sub-step {@code subStep} of a {@code kind} step computes, in this notation's words:
+     * "inputs", "forget gate", "input gate and candidate", "cell state", "output gate and hidden state".
+     */
+    public String subStepName(CellKind kind, int subStep) {
+        CellAnatomy a = kind.anatomy();
+        if (subStep < 0 || subStep >= a.subStepCount()) {
+            throw new IllegalArgumentException(kind.title() + " has sub-steps 0.." + (a.subStepCount() - 1) + ", got " + subStep);
+        }
+        CellAnatomy.SubStep s = a.subSteps().get(subStep);
+        if (s.isInputs()) return "inputs";
+        List<String> parts = new ArrayList<>();
+        // A plain RNN's block is h itself: the state names it.
+        for (CellAnatomy.Block b : s.blocks()) if (b.role() != CellAnatomy.Role.HIDDEN) parts.add(longName(kind, b.index()));
+        for (CellAnatomy.State state : s.states()) {
+            parts.add(stateName(state == CellAnatomy.State.CELL ? State.CELL : State.HIDDEN));
+        }
+        return String.join(" and ", parts);
     }
 
     /** A state with its time index: "h_{t−1}", "a^{⟨t⟩}", "c_{i−1}", "x_t". */
@@ -177,11 +211,11 @@ public enum Notation {
         };
     }
 
-    private static int checkBlock(CellKind kind, int block) {
-        if (block < 0 || block >= kind.blocks()) {
-            throw new IllegalArgumentException(kind.title() + " has blocks 0.." + (kind.blocks() - 1) + ", got " + block);
-        }
-        return block;
+    /** The names of block {@code block}; empty for a plain RNN's block, which is named as h. */
+    private Optional<Name> name(CellKind kind, int block) {
+        CellAnatomy.Block b = kind.anatomy().block(block);
+        if (b.role() == CellAnatomy.Role.HIDDEN) return Optional.empty();
+        return Optional.of(names(kind).byLetter().get(b.letter()));
     }
 
     private Names names(CellKind kind) {
@@ -194,38 +228,48 @@ public enum Notation {
     }
 
     private Names lstm() {
-        List<String> gates = List.of("input gate", "forget gate", "candidate", "output gate");
         return switch (this) {
-            case PYTORCH -> new Names(List.of("i", "f", "g", "o"), List.of("i", "f", "g", "o"), gates, List.of(0, 1, 2, 3));
-            case NG -> new Names(List.of("Γ_u", "Γ_f", "c̃", "Γ_o"), List.of("u", "f", "c", "o"),
-                    List.of("update gate", "forget gate", "candidate", "output gate"), List.of(2, 0, 1, 3));
-            case INTERVIEW -> new Names(List.of("u", "f", "c′", "o"), List.of("u", "f", "c", "o"),
-                    List.of("update gate", "forget gate", "temporary cell state", "output gate"), List.of(2, 1, 0, 3));
-            case KERAS -> new Names(List.of("i", "f", "c", "o"), List.of("i", "f", "c", "o"),
-                    List.of("input gate", "forget gate", "candidate (kernel slice c)", "output gate"), List.of(0, 1, 2, 3));
+            case PYTORCH -> names("i f g o",
+                    "i", new Name("i", "i", "input gate"), "f", new Name("f", "f", "forget gate"),
+                    "g", new Name("g", "g", "candidate"), "o", new Name("o", "o", "output gate"));
+            case NG -> names("g i f o",
+                    "i", new Name("Γ_u", "u", "update gate"), "f", new Name("Γ_f", "f", "forget gate"),
+                    "g", new Name("c̃", "c", "candidate"), "o", new Name("Γ_o", "o", "output gate"));
+            case INTERVIEW -> names("g f i o",
+                    "i", new Name("u", "u", "update gate"), "f", new Name("f", "f", "forget gate"),
+                    "g", new Name("c′", "c", "temporary cell state"), "o", new Name("o", "o", "output gate"));
+            case KERAS -> names("i f g o",
+                    "i", new Name("i", "i", "input gate"), "f", new Name("f", "f", "forget gate"),
+                    "g", new Name("c", "c", "candidate (kernel slice c)"), "o", new Name("o", "o", "output gate"));
         };
     }
 
     private Names gru() {
         return switch (this) {
-            case PYTORCH -> new Names(List.of("r", "z", "n"), List.of("r", "z", "n"),
-                    List.of("reset gate", "update gate", "candidate (new gate)"), List.of(0, 1, 2));
-            case NG -> new Names(List.of("Γ_r", "Γ_u", "c̃"), List.of("r", "u", "c"),
-                    List.of("relevance gate", "update gate", "candidate"), List.of(2, 1, 0));
-            case INTERVIEW -> new Names(List.of("r", "u", "c′"), List.of("r", "u", "c"),
-                    List.of("reset gate", "update gate", "temporary cell state"), List.of(1, 0, 2));
-            case KERAS -> new Names(List.of("r", "z", "h̃"), List.of("r", "z", "h"),
-                    List.of("reset gate", "update gate", "candidate (kernel slice h)"), List.of(1, 0, 2));
+            case PYTORCH -> names("r z n", "r", new Name("r", "r", "reset gate"), "z", new Name("z", "z", "update gate"),
+                    "n", new Name("n", "n", "candidate (new gate)"));
+            case NG -> names("n z r", "r", new Name("Γ_r", "r", "relevance gate"), "z", new Name("Γ_u", "u", "update gate"),
+                    "n", new Name("c̃", "c", "candidate"));
+            case INTERVIEW -> names("z r n", "r", new Name("r", "r", "reset gate"), "z", new Name("u", "u", "update gate"),
+                    "n", new Name("c′", "c", "temporary cell state"));
+            case KERAS -> names("z r n", "r", new Name("r", "r", "reset gate"), "z", new Name("z", "z", "update gate"),
+                    "n", new Name("h̃", "h", "candidate (kernel slice h)"));
         };
     }
 
     private Names simpleGru() {
         return switch (this) {
-            case PYTORCH -> new Names(List.of("u", "g"), List.of("u", "g"), List.of("update gate", "candidate"), List.of(0, 1));
-            case NG -> new Names(List.of("Γ_u", "c̃"), List.of("u", "c"), List.of("update gate", "candidate"), List.of(1, 0));
-            case INTERVIEW -> new Names(List.of("u", "c′"), List.of("u", "c"),
-                    List.of("update gate", "temporary cell state"), List.of(1, 0));
-            case KERAS -> new Names(List.of("u", "h̃"), List.of("u", "h"), List.of("update gate", "candidate"), List.of(0, 1));
+            case PYTORCH -> names("u g", "u", new Name("u", "u", "update gate"), "g", new Name("g", "g", "candidate"));
+            case NG -> names("g u", "u", new Name("Γ_u", "u", "update gate"), "g", new Name("c̃", "c", "candidate"));
+            case INTERVIEW -> names("g u", "u", new Name("u", "u", "update gate"), "g", new Name("c′", "c", "temporary cell state"));
+            case KERAS -> names("u g", "u", new Name("u", "u", "update gate"), "g", new Name("h̃", "h", "candidate"));
         };
+    }
+
+    /** {@code order}: PyTorch letters in this notation's order, space-separated; then letter, name pairs. */
+    private static Names names(String order, Object... letterAndName) {
+        Map<String, Name> byLetter = new LinkedHashMap<>();
+        for (int k = 0; k < letterAndName.length; k += 2) byLetter.put((String) letterAndName[k], (Name) letterAndName[k + 1]);
+        return new Names(Map.copyOf(byLetter), List.of(order.split(" ")));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.StepTrace;
 
@@ -44,13 +45,23 @@ public record Quantity(Type type, int block) {
 
     public static Quantity hiddenState() { return new Quantity(Type.HIDDEN_STATE, 0); }
 
+    /** This quantity's value for {@code unit} at one step. */
+    public double value(StepTrace step, int unit) {
+        return switch (type) {
+            case GATE -> step.gate(block, unit);
+            case PREACTIVATION -> step.pre(block, unit);
+            case CELL_STATE -> step.c(unit);
+            case HIDDEN_STATE -> step.h(unit);
+        };
+    }
+
     /** This quantity's values at one step, length H (a copy). */
     public double[] values(StepTrace step) {
         return switch (type) {
-            case GATE -> step.gate(block);
-            case PREACTIVATION -> step.pre(block);
-            case CELL_STATE -> step.c().clone();
-            case HIDDEN_STATE -> step.h().clone();
+            case GATE -> step.gateCopy(block);
+            case PREACTIVATION -> step.preCopy(block);
+            case CELL_STATE -> step.cCopy();
+            case HIDDEN_STATE -> step.hCopy();
         };
     }
 
@@ -66,30 +77,33 @@ public record Quantity(Type type, int block) {
     /** The range of this quantity in a cell of {@code kind}. */
     public Range range(CellKind kind) {
         return switch (type) {
-            case GATE -> blockRange(kind, block);
+            case GATE -> range(kind.anatomy().block(block).activation());
             case PREACTIVATION, CELL_STATE -> Range.UNBOUNDED;
-            // LSTM: o·tanh(c); GRU: a convex mix of a tanh candidate and the previous h.
-            case HIDDEN_STATE -> kind == CellKind.RNN_RELU ? Range.NON_NEGATIVE : Range.SIGNED_UNIT;
+            case HIDDEN_STATE -> range(kind.anatomy().hiddenActivation());
         };
     }
 
-    /** The output range of gate block {@code block}: the candidate and a plain RNN's h are tanh (or ReLU). */
-    static Range blockRange(CellKind kind, int block) {
-        return switch (kind) {
-            case RNN_TANH -> Range.SIGNED_UNIT;
-            case RNN_RELU -> Range.NON_NEGATIVE;
-            case LSTM -> block == 2 ? Range.SIGNED_UNIT : Range.UNIT_INTERVAL;
-            case GRU -> block == 2 ? Range.SIGNED_UNIT : Range.UNIT_INTERVAL;
-            case GRU_SIMPLE -> block == 1 ? Range.SIGNED_UNIT : Range.UNIT_INTERVAL;
+    /** The sub-step of a {@code kind} step in which this quantity gets its value (a block's pre-activation with its gate). */
+    public int subStep(CellKind kind) {
+        CellAnatomy a = kind.anatomy();
+        return switch (type) {
+            case GATE, PREACTIVATION -> a.subStepOf(a.block(block));
+            case CELL_STATE -> a.subStepOf(CellAnatomy.State.CELL);
+            case HIDDEN_STATE -> a.subStepOf(CellAnatomy.State.HIDDEN);
         };
     }
 
-    /** The nonlinearity's name as the equations write it: σ, tanh or relu. */
-    static String activationName(CellKind kind, int block) {
-        return switch (blockRange(kind, block)) {
-            case UNIT_INTERVAL -> "σ";
-            case NON_NEGATIVE -> "relu";
-            default -> "tanh";
+    /** The quantity a block's box shows: its output after the nonlinearity (for a plain RNN, h itself). */
+    public static Quantity of(CellAnatomy.Block block) {
+        return gate(block.index());
+    }
+
+    /** The range a nonlinearity's outputs lie in. */
+    static Range range(CellAnatomy.Activation activation) {
+        return switch (activation) {
+            case SIGMOID -> Range.UNIT_INTERVAL;
+            case TANH -> Range.SIGNED_UNIT;
+            case RELU -> Range.NON_NEGATIVE;
         };
     }
 }

@@ -40,6 +40,9 @@ public final class Cli implements Callable<Integer> {
             new PredictCommand(),
             new EvaluateCommand(),
             new TrainCommand(),
+            new CompareCommand(),
+            new GradientsCommand(),
+            new ExportCommand(),
         };
     }
 

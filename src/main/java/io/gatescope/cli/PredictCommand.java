@@ -39,6 +39,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private AdditionModelOption model;
 
+    @Mixin
+    private ClampOption clamp;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
 
@@ -56,7 +59,8 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> inputs = source.text != null ? List.of(parse(source.text, "--text")) : readLines(source.file);
         SequenceModel m = model.load();
-        List<String> answers = Evaluation.predict(m, inputs.stream().filter(s -> !s.isEmpty()).toList());
+        List<String> answers = Evaluation.predict(m, inputs.stream().filter(s -> !s.isEmpty()).toList(),
+                clamp.forModel(spec.commandLine(), m));
         PrintWriter out = spec.commandLine().getOut();
         int next = 0;
         for (String input : inputs) out.println(input.isEmpty() ? "" : answers.get(next++));

@@ -28,6 +28,9 @@ final class TraceCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
+    @Mixin
+    private ClampOption clamp;
+
     @Option(names = "--model", required = true, paramLabel = "M.json",
             description = "The model: PyTorch weights ({cell, input_size, hidden_size, state_dict}) or a Gatescope stack file.")
     private Path model;
@@ -67,7 +70,8 @@ final class TraceCommand implements Callable<Integer> {
         double[][] c = c0 == null ? null : ArrayFiles.readStates(c0, "c0", layers, hidden, states);
         double[][] g = gradH == null ? null : ArrayFiles.readSteps(gradH, "grad_h", x.length, hidden,
                 "an input of " + x.length + " steps into the " + what + " with hidden_size " + hidden);
-        TraceFiles.Result result = TraceFiles.run(stack, x, h, c, g);
+        TraceFiles.Result result = TraceFiles.run(stack, x, h, c, g,
+                clamp.forStack(spec.commandLine(), stack.kind(), hidden, x.length));
         TraceFiles.write(out, stack, result);
         spec.commandLine().getOut().println("wrote " + out + ": " + x.length + " steps of the " + what + " (input_size "
                 + in + ", hidden_size " + hidden + ")" + (g == null ? "" : " with gradients"));

@@ -1,31 +1,52 @@
 package io.gatescope.engine;
 
+import static io.gatescope.engine.CellAnatomy.State.CELL;
+import static io.gatescope.engine.CellAnatomy.State.HIDDEN;
+
+import io.gatescope.engine.CellAnatomy.Activation;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The recurrent cells the engine knows, with PyTorch's gate-block order.
+ * The recurrent cells the engine knows, each with its {@link CellAnatomy}: the one description of
+ * its blocks (PyTorch's stacking order and letters), its sub-steps and its state update.
  *
- * <p>Each kind stacks its gate blocks in {@code weight_ih}/{@code weight_hh} the way PyTorch does:
- * LSTM {@code i,f,g,o}; GRU {@code r,z,n}; a plain RNN has one block (its pre-activation).
- * {@link #GRU_SIMPLE} is the seeds' simplified GRU with a single update gate {@code u} and a
- * candidate {@code g}: {@code h = u*g + (1-u)*h_prev}. It is not a PyTorch module.
+ * <p>{@link #GRU_SIMPLE} is the seeds' simplified GRU with a single update gate {@code u} and a
+ * candidate {@code g}: {@code h = u*g + (1-u)*h_prev}. It is not a PyTorch module. A new kind is a
+ * constant here (its description) plus its step code ({@code CellMath}).
  */
 public enum CellKind {
-    RNN_TANH("rnn_tanh", "RNN (tanh)", List.of("h")),
-    RNN_RELU("rnn_relu", "RNN (ReLU)", List.of("h")),
-    LSTM("lstm", "LSTM", List.of("i", "f", "g", "o")),
-    GRU("gru", "GRU", List.of("r", "z", "n")),
-    GRU_SIMPLE("gru_simple", "GRU (single update gate)", List.of("u", "g"));
+    RNN_TANH("rnn_tanh", "RNN (tanh)", CellAnatomy.builder()
+            .hidden("h", Activation.TANH)
+            .then("h", HIDDEN)
+            .activated("h").build()),
+    RNN_RELU("rnn_relu", "RNN (ReLU)", CellAnatomy.builder()
+            .hidden("h", Activation.RELU)
+            .then("h", HIDDEN)
+            .activated("h").build()),
+    LSTM("lstm", "LSTM", CellAnatomy.builder()
+            .gate("i").gate("f").candidate("g").gate("o")
+            // f first (what to forget), then i and g (what to write), c, and o with h last
+            .then("f").then("i", "g").then(CELL).then("o", HIDDEN)
+            .cellUpdate("f", "i", "g", "o")
+            .peepholes("i", "f", "o").build()),
+    GRU("gru", "GRU", CellAnatomy.builder()
+            .gate("r").gate("z").candidate("n")
+            .then("r").then("z").then("n").then(HIDDEN)
+            .interpolation("z", "n", true)
+            .reset("r").build()),
+    GRU_SIMPLE("gru_simple", "GRU (single update gate)", CellAnatomy.builder()
+            .gate("u").candidate("g")
+            .then("u").then("g").then(HIDDEN)
+            .interpolation("u", "g", false).build());
 
     private final String id;
     private final String title;
-    private final List<String> gates;
+    private final CellAnatomy anatomy;
 
-    CellKind(String id, String title, List<String> gates) {
+    CellKind(String id, String title, CellAnatomy anatomy) {
         this.id = id;
         this.title = title;
-        this.gates = gates;
+        this.anatomy = anatomy;
     }
 
     /** The name used in model files: {@code lstm}, {@code gru}, {@code rnn_tanh}, ... */
@@ -34,17 +55,17 @@ public enum CellKind {
     /** A human title for menus and legends. */
     public String title() { return title; }
 
-    /** Gate block names in stacking order; for a plain RNN the single block is the hidden pre-activation. */
-    public List<String> gates() { return gates; }
+    /** What this kind of cell is: blocks, sub-steps, update. */
+    public CellAnatomy anatomy() { return anatomy; }
 
     /** Number of stacked blocks, G: the weights have G*H rows. */
-    public int blocks() { return gates.size(); }
+    public int blocks() { return anatomy.blockCount(); }
 
     /** Whether the cell carries a separate cell state c (only the LSTM). */
-    public boolean hasCellState() { return this == LSTM; }
+    public boolean hasCellState() { return anatomy.hasCellState(); }
 
     /** Whether a plain RNN (no gates at all). */
-    public boolean isPlainRnn() { return this == RNN_TANH || this == RNN_RELU; }
+    public boolean isPlainRnn() { return anatomy.isPlainRnn(); }
 
     /** Looks a kind up by its file name; the message lists what is accepted. */
     public static CellKind fromId(String id) {

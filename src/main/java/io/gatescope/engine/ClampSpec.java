@@ -65,20 +65,21 @@ public record ClampSpec(GateClamp.Where where, String gate, double value, int fi
 
     /** The clamp for a cell of kind {@code kind}; the message names the kind's gates when the letter is not one. */
     public GateClamp toClamp(CellKind kind) {
-        int block = kind.isPlainRnn() ? -1 : kind.gates().indexOf(gate);
-        if (kind.isPlainRnn()) {
+        CellAnatomy anatomy = kind.anatomy();
+        int block = anatomy.find(gate).map(CellAnatomy.Block::index).orElse(-1);
+        if (anatomy.isPlainRnn()) {
             throw new IllegalArgumentException("clamp '" + format() + "': the " + kind.title() + " has no gates to hold");
         }
         if (block < 0) {
             throw new IllegalArgumentException("clamp '" + format() + "': the " + kind.title() + " has no gate '" + gate
-                    + "'; its gates are " + String.join(", ", kind.gates()));
+                    + "'; its gates are " + String.join(", ", anatomy.letters()));
         }
         return new GateClamp(where, block, value, firstStep, lastStep, firstUnit, lastUnit);
     }
 
     /** The spec of a clamp on a cell of kind {@code kind}: {@code format(toClamp(k))} reads back the same. */
     public static ClampSpec of(GateClamp c, CellKind kind) {
-        return new ClampSpec(c.where(), kind.gates().get(c.block()), c.value(), c.firstStep(), c.lastStep(),
+        return new ClampSpec(c.where(), kind.anatomy().block(c.block()).letter(), c.value(), c.firstStep(), c.lastStep(),
                 c.firstUnit(), c.lastUnit());
     }
 

@@ -28,21 +28,20 @@ public record GateClamps(List<GateClamp> clamps) {
      */
     public String problem(CellKind kind, int hidden, int encoderSteps, int decoderSteps) {
         for (GateClamp c : clamps) {
-            String gate = c.block() < kind.blocks() ? kind.gates().get(c.block()) : "#" + c.block();
             if (kind.isPlainRnn()) return "the " + kind.title() + " has no gates to hold";
-            if (c.block() >= kind.blocks()) return "the " + kind.title() + " has gates " + String.join(", ", kind.gates());
+            if (c.block() >= kind.blocks()) return "the " + kind.title() + " has gates " + String.join(", ", kind.anatomy().letters());
             if (decoderSteps == 0 && c.where() == GateClamp.Where.DECODER) {
-                return "decoder." + gate + ": this model has no decoder; leave out the prefix";
+                return "this model has no decoder; leave out the decoder. prefix";
             }
             int steps = c.where() == GateClamp.Where.DECODER ? decoderSteps
                     : c.where() == GateClamp.Where.ENCODER || decoderSteps == 0 ? encoderSteps
                     : Math.max(encoderSteps, decoderSteps);
             if (c.lastStep() != GateClamp.END && c.lastStep() >= steps) {
-                return gate + ": step " + c.lastStep() + " is beyond the last step, " + (steps - 1)
+                return "step " + c.lastStep() + " is beyond the last step, " + (steps - 1)
                         + " (steps count from 0)";
             }
             if (c.lastUnit() != GateClamp.END && c.lastUnit() >= hidden) {
-                return gate + ": unit " + c.lastUnit() + " is beyond the last unit, " + (hidden - 1)
+                return "unit " + c.lastUnit() + " is beyond the last unit, " + (hidden - 1)
                         + " (units count from 0)";
             }
         }

@@ -51,6 +51,14 @@ public final class Gradients {
         return Math.sqrt(s);
     }
 
+    /**
+     * What clipping by global norm multiplies every gradient by (torch.nn.utils.clip_grad_norm_):
+     * 1 up to {@code maxNorm}, above it maxNorm / (norm + 10⁻⁶).
+     */
+    public static double clipFactor(double norm, double maxNorm) {
+        return norm > maxNorm ? maxNorm / (norm + 1e-6) : 1.0;
+    }
+
     /** Copies keyed by parameter name, in parameter order. */
     public Map<String, double[]> byName() {
         Map<String, double[]> out = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ final class GruCell implements CellMath {
     }
 
     @Override
-    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int H = hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
@@ -42,7 +42,7 @@ final class GruCell implements CellMath {
     }
 
     @Override
-    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, Gradients grads) {
         int H = hidden;
         double[] gates = r.gates[t], ph = r.ph[t], dh = r.dh[t];
         double[] dgates = r.dgates[t], dpx = r.dpx[t], dph = r.dph[t], held = r.clampAt(t);

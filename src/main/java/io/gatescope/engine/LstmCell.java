@@ -3,6 +3,8 @@ package io.gatescope.engine;
 import static io.gatescope.engine.Activations.sigmoidGrad;
 import static io.gatescope.engine.Activations.tanhGrad;
 
+import java.util.List;
+
 /**
  * The LSTM step, PyTorch's form (blocks i, f, g, o):
  * <pre>
@@ -18,14 +20,35 @@ import static io.gatescope.engine.Activations.tanhGrad;
 final class LstmCell implements CellMath {
     private final int hidden;
     private final boolean peepholes;
+    /** The peephole weights W_c (3H×H for i, f, o), or null without peepholes. */
+    private final Parameter weightCh;
+    /** W_cᵀ, as the kernel reads it; refreshed when W_c's version moves. */
+    private final double[] weightChT;
+    private int chVersion = -1;
 
-    LstmCell(int hidden, boolean peepholes) {
+    /** @param weightCh the peephole weights (3H×H), or null for PyTorch's LSTM without them */
+    LstmCell(int hidden, Parameter weightCh) {
         this.hidden = hidden;
-        this.peepholes = peepholes;
+        this.peepholes = weightCh != null;
+        this.weightCh = weightCh;
+        this.weightChT = peepholes ? new double[3 * hidden * hidden] : new double[0];
     }
 
     @Override
-    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+    public List<Parameter> ownParameters() {
+        return peepholes ? List.of(weightCh) : List.of();
+    }
+
+    @Override
+    public void refresh() {
+        if (peepholes && chVersion != weightCh.version()) {
+            Kernels.transpose(3 * hidden, hidden, weightCh.data(), weightChT);
+            chVersion = weightCh.version();
+        }
+    }
+
+    @Override
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int H = hidden, batch = r.batch;
         if (peepholes) {
             java.util.Arrays.fill(r.peep, 0, batch * 3 * H, 0.0);
@@ -57,7 +80,7 @@ final class LstmCell implements CellMath {
     }
 
     @Override
-    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, Gradients grads) {
         int H = hidden, batch = r.batch;
         double[] gates = r.gates[t], tanhC = r.tanhC[t], dh = r.dh[t], dc = r.dc[t];
         double[] dgates = r.dgates[t], dpx = r.dpx[t], held = r.clampAt(t);
@@ -86,8 +109,8 @@ final class LstmCell implements CellMath {
                 System.arraycopy(dpx, base, r.dpeep, pb, 2 * H);
                 System.arraycopy(dpx, base + 3 * H, r.dpeep, pb + 2 * H, H);
             }
-            Kernels.gemmTransA(3 * H, batch, H, r.dpeep, cPrev, dWeightCh);   // dW_c += dpeepᵀ·c_{t-1}
-            Kernels.gemm(batch, 3 * H, H, r.dpeep, weightCh, r.dcNext);       // dc_{t-1} += dpeep·W_c
+            Kernels.gemmTransA(3 * H, batch, H, r.dpeep, cPrev, grads.of(weightCh)); // dW_c += dpeepᵀ·c_{t-1}
+            Kernels.gemm(batch, 3 * H, H, r.dpeep, weightCh.data(), r.dcNext);      // dc_{t-1} += dpeep·W_c
         }
     }
 }

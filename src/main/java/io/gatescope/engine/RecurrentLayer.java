@@ -22,16 +22,13 @@ public final class RecurrentLayer {
     private final Parameter weightHh;
     private final Parameter biasIh;
     private final Parameter biasHh;
-    private final Parameter weightCh;
     private final CellMath cell;
 
     // Transposed copies: the kernels read W^T row by row; refreshed when a parameter's version moves.
     private final double[] weightIhT;
     private final double[] weightHhT;
-    private final double[] weightChT;
     private int ihVersion = -1;
     private int hhVersion = -1;
-    private int chVersion = -1;
 
     /** A zero-initialised layer named as PyTorch names layer 0 of a bare module. */
     public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes) {
@@ -47,7 +44,7 @@ public final class RecurrentLayer {
             throw new IllegalArgumentException("layer sizes must be positive, got input " + inputSize
                     + " and hidden " + hiddenSize);
         }
-        if (peepholes && kind != CellKind.LSTM) {
+        if (peepholes && kind.anatomy().peepholeBlocks().isEmpty()) {
             throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
         }
         this.kind = kind;
@@ -58,12 +55,12 @@ public final class RecurrentLayer {
         this.weightHh = new Parameter(prefix + "weight_hh_l" + index, g, hiddenSize);
         this.biasIh = Parameter.vector(prefix + "bias_ih_l" + index, g);
         this.biasHh = Parameter.vector(prefix + "bias_hh_l" + index, g);
-        this.weightCh = peepholes ? new Parameter(prefix + "weight_ch_l" + index, 3 * hiddenSize, hiddenSize) : null;
         this.weightIhT = new double[g * inputSize];
         this.weightHhT = new double[g * hiddenSize];
-        this.weightChT = peepholes ? new double[3 * hiddenSize * hiddenSize] : new double[0];
+        int peep = kind.anatomy().peepholeBlocks().size();
         this.cell = switch (kind) {
-            case LSTM -> new LstmCell(hiddenSize, peepholes);
+            case LSTM -> new LstmCell(hiddenSize,
+                    peepholes ? new Parameter(prefix + "weight_ch_l" + index, peep * hiddenSize, hiddenSize) : null);
             case GRU -> new GruCell(hiddenSize);
             case GRU_SIMPLE -> new SimpleGruCell(hiddenSize);
             case RNN_TANH, RNN_RELU -> new RnnCell(hiddenSize, kind == CellKind.RNN_RELU);
@@ -76,7 +73,7 @@ public final class RecurrentLayer {
 
     public int hiddenSize() { return hiddenSize; }
 
-    public boolean hasPeepholes() { return weightCh != null; }
+    public boolean hasPeepholes() { return weightCh() != null; }
 
     public Parameter weightIh() { return weightIh; }
 
@@ -87,12 +84,15 @@ public final class RecurrentLayer {
     public Parameter biasHh() { return biasHh; }
 
     /** The peephole weights (3H×H for i, f, o), or null without peepholes. */
-    public Parameter weightCh() { return weightCh; }
+    public Parameter weightCh() {
+        List<Parameter> own = cell.ownParameters();
+        return own.isEmpty() ? null : own.get(0);
+    }
 
-    /** All parameters in state_dict order. */
+    /** All parameters in state_dict order: the layer's four, then the cell's own. */
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>(List.of(weightIh, weightHh, biasIh, biasHh));
-        if (weightCh != null) out.add(weightCh);
+        out.addAll(cell.ownParameters());
         return out;
     }
 
@@ -131,7 +131,7 @@ public final class RecurrentLayer {
             double[] ph = r.ph[t];
             fillRows(batch, g, biasHh.data(), ph);
             Kernels.gemm(batch, hiddenSize, g, hPrev, weightHhT, ph);
-            cell.forward(r, t, hPrev, t == 0 ? r.c0 : r.c[t - 1], weightChT);
+            cell.forward(r, t, hPrev, t == 0 ? r.c0 : r.c[t - 1]);
         }
     }
 
@@ -146,7 +146,6 @@ public final class RecurrentLayer {
         int g = kind.blocks() * hiddenSize;
         double[] dWih = grads.of(weightIh), dWhh = grads.of(weightHh);
         double[] dbIh = grads.of(biasIh), dbHh = grads.of(biasHh);
-        double[] dWch = weightCh == null ? null : grads.of(weightCh);
         Arrays.fill(r.dhNext, 0, hb, 0.0);
         if (kind.hasCellState()) copyOrZero(dcLast, r.dcNext, hb);
         if (r.sharedInput) Arrays.fill(r.dpxSum, 0, batch * g, 0.0);
@@ -158,7 +157,7 @@ public final class RecurrentLayer {
             for (int i = 0; i < hb; i++) dh[i] = r.dhNext[i] + (dhUp != null && dhUp[t] != null ? dhUp[t][i] : 0.0);
             Arrays.fill(r.dhNext, 0, hb, 0.0);
             // The cell turns dh_t (and dc_{t+1}'s flow) into gate gradients and the direct paths to h_{t-1}, c_{t-1}.
-            cell.backward(r, t, hPrev, cPrev, weightCh == null ? null : weightCh.data(), dWch);
+            cell.backward(r, t, hPrev, cPrev, grads);
             // Recurrent weights: dW_hh += dph_tᵀ·h_{t-1}, db_hh += Σ_b dph_t, dh_{t-1} += dph_t·W_hh.
             Kernels.gemmTransA(g, batch, hiddenSize, r.dph[t], hPrev, dWhh);
             Kernels.addColumnSums(batch, g, r.dph[t], dbHh);
@@ -201,10 +200,7 @@ public final class RecurrentLayer {
             Kernels.transpose(g, hiddenSize, weightHh.data(), weightHhT);
             hhVersion = weightHh.version();
         }
-        if (weightCh != null && chVersion != weightCh.version()) {
-            Kernels.transpose(3 * hiddenSize, hiddenSize, weightCh.data(), weightChT);
-            chVersion = weightCh.version();
-        }
+        cell.refresh();
     }
 
     private void checkRun(LayerRun r, int batch, int steps) {

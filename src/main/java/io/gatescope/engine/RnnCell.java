@@ -15,7 +15,7 @@ final class RnnCell implements CellMath {
     }
 
     @Override
-    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int n = r.batch * hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t];
         for (int s = 0; s < n; s++) pre[s] = px[s] + ph[s];
@@ -28,7 +28,7 @@ final class RnnCell implements CellMath {
     }
 
     @Override
-    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, Gradients grads) {
         int n = r.batch * hidden;
         double[] h = r.h[t], dh = r.dh[t], dgates = r.dgates[t], dpx = r.dpx[t];
         for (int s = 0; s < n; s++) {

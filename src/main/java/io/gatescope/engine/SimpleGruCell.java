@@ -20,7 +20,7 @@ final class SimpleGruCell implements CellMath {
     }
 
     @Override
-    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightChT) {
+    public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int H = hidden;
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t], h = r.h[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {
@@ -37,7 +37,7 @@ final class SimpleGruCell implements CellMath {
     }
 
     @Override
-    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, double[] weightCh, double[] dWeightCh) {
+    public void backward(LayerRun r, int t, double[] hPrev, double[] cPrev, Gradients grads) {
         int H = hidden;
         double[] gates = r.gates[t], dh = r.dh[t], dgates = r.dgates[t], dpx = r.dpx[t], held = r.clampAt(t);
         for (int b = 0; b < r.batch; b++) {

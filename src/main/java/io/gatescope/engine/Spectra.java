@@ -19,10 +19,15 @@ public final class Spectra {
     /** The largest |eigenvalue| of block {@code block} (H×H) of weight_hh: above 1, a linear RNN explodes. */
     public static double spectralRadius(RecurrentLayer layer, int block) {
         int h = layer.hiddenSize();
-        DMatrixRMaj w = new DMatrixRMaj(h, h);
-        System.arraycopy(layer.weightHh().data(), block * h * h, w.data, 0, h * h);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(h, false);
-        if (!eig.decompose(w)) throw new IllegalStateException("eigenvalue decomposition did not converge");
+        double[] w = new double[h * h];
+        System.arraycopy(layer.weightHh().data(), block * h * h, w, 0, h * h);
+        return spectralRadius(w, h);
+    }
+
+    /** The largest |eigenvalue| of the n×n row-major matrix {@code m} (not modified). */
+    public static double spectralRadius(double[] m, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+        if (!eig.decompose(new DMatrixRMaj(n, n, true, m))) throw new IllegalStateException("eigenvalue decomposition did not converge");
         double radius = 0;
         for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
             Complex_F64 ev = eig.getEigenvalue(i);
@@ -39,10 +44,11 @@ public final class Spectra {
     public static double[][] hiddenJacobian(RecurrentLayer layer, StepTrace step) {
         int h = layer.hiddenSize(), in = layer.inputSize();
         double[] x = new double[h * in], h0 = new double[h * h], c0 = layer.kind().hasCellState() ? new double[h * h] : null;
+        double[] xs = step.xCopy(), hPrev = step.hPrevCopy(), cPrev = step.cPrevCopy();
         for (int b = 0; b < h; b++) {
-            System.arraycopy(step.x(), 0, x, b * in, in);
-            System.arraycopy(step.hPrev(), 0, h0, b * h, h);
-            if (c0 != null) System.arraycopy(step.cPrev(), 0, c0, b * h, h);
+            System.arraycopy(xs, 0, x, b * in, in);
+            System.arraycopy(hPrev, 0, h0, b * h, h);
+            if (c0 != null) System.arraycopy(cPrev, 0, c0, b * h, h);
         }
         LayerRun run = layer.newRun(h, 1);
         layer.forward(run, h, 1, new double[][] {x}, h0, c0);

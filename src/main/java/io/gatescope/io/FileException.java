@@ -13,17 +13,27 @@ public final class FileException extends IOException {
     private final transient Path file;
 
     public FileException(Path file, String problem) {
-        super(file + ": " + oneLine(problem));
+        super(show(file) + ": " + oneLine(problem));
         this.file = file;
     }
 
     public FileException(Path file, String problem, Throwable cause) {
-        super(file + ": " + oneLine(problem), cause);
+        super(show(file) + ": " + oneLine(problem), cause);
         this.file = file;
     }
 
     /** The file the problem is about. */
     public Path file() { return file; }
+
+    /**
+     * A path as a message names it: escaped and shortened like any user input ({@link Quote}), and
+     * the empty name as {@code ''} rather than nothing.
+     */
+    public static String show(Path file) {
+        if (file == null) return "(no file)";
+        String s = file.toString();
+        return s.isEmpty() ? "''" : Quote.text(s, 200);
+    }
 
     /** Library messages sometimes span lines; a user reads one. */
     static String oneLine(String s) {

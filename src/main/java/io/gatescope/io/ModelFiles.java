@@ -28,15 +28,15 @@ public final class ModelFiles {
                 + "\") or PyTorch weights (the fields " + String.join(", ", PyTorchWeights.FIELDS) + ")");
     }
 
+    /** Throws the message a later {@link #save} would give if {@code file} cannot be written. */
+    public static void checkWritable(Path file) throws FileException {
+        AtomicFiles.check(file);
+    }
+
     /**
      * Writes {@code model} in Gatescope's format, replacing {@code file} atomically. Sequence models
      * must be an {@link io.gatescope.engine.EncoderDecoder} or a {@link io.gatescope.engine.DenseBaseline}.
      */
-    /** Throws the message a later {@link #save} would give if {@code file} cannot be written. */
-    public static void checkWritable(Path file) throws FileException {
-        AtomicFiles.checkWritable(file);
-    }
-
     public static void save(Path file, ModelFile model) throws FileException {
         GatescopeFormat.write(file, model);
     }

@@ -1,6 +1,7 @@
 package io.gatescope.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.GateClamp;
 import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Gradients;
@@ -114,10 +115,10 @@ public final class TraceFiles {
                 if (lstm) writeStates(g, "c0", grads.dc0());
                 List<StepGradient> topSteps = grads.steps().get(top);
                 g.writeFieldName("dh");
-                Json.matrix(g, column(topSteps, StepGradient::dh));
+                Json.matrix(g, column(topSteps, StepGradient::dhCopy));
                 if (lstm) {
                     g.writeFieldName("dc");
-                    Json.matrix(g, column(topSteps, StepGradient::dc));
+                    Json.matrix(g, column(topSteps, StepGradient::dcCopy));
                 }
                 g.writeEndObject();
             }
@@ -138,21 +139,37 @@ public final class TraceFiles {
         // A plain RNN's only block is h itself: it has no gates to show.
         g.writeObjectFieldStart("gates");
         if (!stack.kind().isPlainRnn()) {
-            List<String> names = stack.kind().gates();
-            for (int b = 0; b < names.size(); b++) {
-                g.writeFieldName(names.get(b));
-                Json.matrix(g, layer.gate(b));
+            for (CellAnatomy.Block b : stack.kind().anatomy().blocks()) {
+                g.writeFieldName(b.letter());
+                Json.matrix(g, layer.gate(b.index()));
             }
         }
         g.writeEndObject();
+        if (layer.anyHeld()) writeHeld(g, stack, layer);
         if (steps != null) {
             g.writeFieldName("dh");
-            Json.matrix(g, column(steps, StepGradient::dh));
+            Json.matrix(g, column(steps, StepGradient::dhCopy));
             if (lstm) {
                 g.writeFieldName("dc");
-                Json.matrix(g, column(steps, StepGradient::dc));
+                Json.matrix(g, column(steps, StepGradient::dcCopy));
             }
         }
+    }
+
+    /** Which gate entries a clamp held (1) and which ran free (0), per gate T×H: only in a what-if trace. */
+    private static void writeHeld(JsonGenerator g, RecurrentStack stack, LayerTrace layer) throws IOException {
+        g.writeObjectFieldStart("held");
+        List<String> names = stack.kind().anatomy().letters();
+        int hidden = stack.hiddenSize();
+        for (int b = 0; b < names.size(); b++) {
+            double[][] held = new double[layer.length()][hidden];
+            for (int t = 0; t < layer.length(); t++) {
+                for (int u = 0; u < hidden; u++) held[t][u] = layer.isHeld(t, b, u) ? 1 : 0;
+            }
+            g.writeFieldName(names.get(b));
+            Json.matrix(g, held);
+        }
+        g.writeEndObject();
     }
 
     /** Initial-state gradients as the user gave the states: H numbers for one layer, K×H for several. */

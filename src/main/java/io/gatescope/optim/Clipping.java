@@ -14,7 +14,7 @@ public final class Clipping {
      */
     public static double byGlobalNorm(Gradients grads, double maxNorm) {
         double norm = grads.norm();
-        if (norm > maxNorm) grads.scale(maxNorm / (norm + 1e-6));
+        if (norm > maxNorm) grads.scale(Gradients.clipFactor(norm, maxNorm));
         return norm;
     }
 

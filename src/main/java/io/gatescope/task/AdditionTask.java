@@ -35,6 +35,9 @@ public final class AdditionTask {
         /** The encoder's input text, e.g. {@code 007+8}. */
         public String input() { return pad(question()); }
 
+        /** The input in the order the encoder reads it: as written, or reversed ({@code 8+700}); see {@link #reading}. */
+        public String input(boolean reversed) { return reading(input(), reversed); }
+
         /** The target text, e.g. {@code 00015}. */
         public String target() { return pad(Integer.toString(a + b)); }
     }
@@ -43,6 +46,16 @@ public final class AdditionTask {
     public static String pad(String s) {
         if (s.length() > STEPS) throw new IllegalArgumentException("'" + s + "' is longer than " + STEPS + " characters");
         return "0".repeat(STEPS - s.length()) + s;
+    }
+
+    /**
+     * The order in which the encoder reads a padded input: as written, or reversed, the trick of the
+     * Keras addition example ({@code 67+60} is read as {@code 06+76}). Reversing puts each operand's
+     * units digit, which decides the answer's last digit, closest to the decoder, so the first
+     * dependencies the network must learn are short. Reversing twice gives the text back.
+     */
+    public static String reading(String padded, boolean reversed) {
+        return reversed ? new StringBuilder(padded).reverse().toString() : padded;
     }
 
     /**

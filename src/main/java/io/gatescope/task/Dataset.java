@@ -10,9 +10,8 @@ import java.util.SplittableRandom;
  */
 public record Dataset(List<AdditionTask.Example> train, List<AdditionTask.Example> validation,
                       List<AdditionTask.Example> test) {
-    public static final int DEFAULT_SIZE = 20_000;
-    public static final double DEFAULT_VALIDATION = 0.2;
-    public static final int DEFAULT_TEST = 1_000;
+    /** The test set's size; the training and validation sizes are training settings. */
+    public static final int TEST_SIZE = 1_000;
 
     public static Dataset generate(long seed, int size, double validationFraction, int testSize) {
         if (size < 2) throw new IllegalArgumentException("the data set needs at least 2 examples, got " + size);
@@ -26,9 +25,5 @@ public record Dataset(List<AdditionTask.Example> train, List<AdditionTask.Exampl
         int validation = Math.max(1, (int) Math.round(size * validationFraction));
         return new Dataset(all.subList(0, size - validation), all.subList(size - validation, size),
                 AdditionTask.sample(testSize, testRng));
-    }
-
-    public static Dataset generate(long seed) {
-        return generate(seed, DEFAULT_SIZE, DEFAULT_VALIDATION, DEFAULT_TEST);
     }
 }

@@ -55,19 +55,25 @@ public final class Evaluation {
         return out;
     }
 
-    /** Accuracy and loss on {@code examples}. */
+    /** Accuracy and loss on {@code examples}, read as written. */
     public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples) {
-        return count(model, examples).accuracy(model.outputSteps());
+        return evaluate(model, examples, false);
+    }
+
+    /** Accuracy and loss on {@code examples}, the questions reversed for a model trained on reversed input. */
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed) {
+        return count(model, examples, reversed).accuracy(model.outputSteps());
     }
 
     /**
      * The same, with the second half of the examples counted on {@code pool} while this thread counts
      * the first: the trainer validates every epoch and should use both cores for it too.
      */
-    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, ExecutorService pool) {
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed,
+                                    ExecutorService pool) {
         int half = examples.size() / 2;
-        Future<Counts> second = pool.submit(() -> count(model, examples.subList(half, examples.size())));
-        Counts first = count(model, examples.subList(0, half));
+        Future<Counts> second = pool.submit(() -> count(model, examples.subList(half, examples.size()), reversed));
+        Counts first = count(model, examples.subList(0, half), reversed);
         try {
             return first.plus(second.get()).accuracy(model.outputSteps());
         } catch (InterruptedException e) {
@@ -90,7 +96,7 @@ public final class Evaluation {
         }
     }
 
-    private static Counts count(SequenceModel model, List<AdditionTask.Example> examples) {
+    private static Counts count(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed) {
         SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, examples.size())));
         double[][] xs = inputs(model, w.maxBatch);
         int v = model.outputSize(), steps = model.outputSteps();
@@ -100,7 +106,7 @@ public final class Evaluation {
         for (int start = 0; start < examples.size(); start += w.maxBatch) {
             int n = Math.min(w.maxBatch, examples.size() - start);
             List<AdditionTask.Example> chunk = examples.subList(start, start + n);
-            fill(xs, chunk.stream().map(AdditionTask.Example::input).toList());
+            fill(xs, chunk.stream().map(e -> e.input(reversed)).toList());
             model.forward(w, n, xs);
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < n; b++) targets[b] = AdditionTask.ALPHABET.indexOf(chunk.get(b).target().charAt(t));

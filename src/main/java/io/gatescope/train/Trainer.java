@@ -1,7 +1,6 @@
 package io.gatescope.train;
 
 import io.gatescope.engine.Gradients;
-import io.gatescope.engine.Losses;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.SequenceModel;
 import io.gatescope.optim.Adam;
@@ -14,12 +13,12 @@ import io.gatescope.task.Dataset;
 import io.gatescope.task.Evaluation;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -27,28 +26,38 @@ import java.util.function.Consumer;
  * Mini-batch training of an addition model with softmax cross-entropy.
  *
  * <p>Deterministic on one thread or two: every batch is cut into the same two shards whatever the
- * thread count, each shard accumulates its own gradients, and the shard sums are added in a fixed
- * order. The same seed and settings therefore give the same weights bit for bit.
+ * thread count ({@link Shards}), and the shard sums are added in a fixed order. The same seed and
+ * settings therefore give the same weights bit for bit, whether the run goes straight through or
+ * is paused and stepped one update at a time.
+ *
+ * <p>Every batch checks the loss and the gradient norm: at the first value that is not finite the
+ * run stops ({@link State#DIVERGED}) with the last weights that gave a finite loss restored, and a
+ * note saying where and why. A loss ten times the first batch's (a model worse than guessing) keeps
+ * running but carries a warning.
  *
  * <p>{@link #run} blocks its caller (a background thread); {@link #pause}, {@link #resume},
- * {@link #cancel}, {@link #latest} and {@link #requestWeights} may be called from any thread.
+ * {@link #step}, {@link #cancel}, {@link #latest} and {@link #requestWeights} may be called from any thread.
  */
 public final class Trainer {
     /** Where a run stands. */
-    public enum State { RUNNING, PAUSED, COMPLETED, TARGET_REACHED, TIME_LIMIT, CANCELLED }
+    public enum State { RUNNING, PAUSED, COMPLETED, TARGET_REACHED, PLATEAU, TIME_LIMIT, CANCELLED, DIVERGED }
 
-    private static final int SHARDS = 2;
+    /** A loss this many times the first batch's is worse than guessing: the run is warned about it. */
+    private static final double GROWTH_WARNING = 10;
 
     private final TrainingConfig config;
     private final SequenceModel model;
     private final Dataset data;
     private final Optimizer optimizer;
-    private final Shard[] shards = new Shard[SHARDS];
+    private final Shards shards;
+    private final double[][] lastGood;
     private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Map<String, double[]>>> weightRequest = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean cancelled;
+    private int stepsAllowed; // guarded by pauseLock: single updates granted while paused
+    private volatile List<AdditionTask.Example> lastBatch = List.of();
 
     /** A fresh model from the config's seed. */
     public Trainer(TrainingConfig config) {
@@ -60,11 +69,17 @@ public final class Trainer {
     public Trainer(TrainingConfig config, SequenceModel model) {
         this.config = config;
         this.model = model;
-        this.data = Dataset.generate(config.seed(), config.datasetSize(), config.validationFraction(), Dataset.DEFAULT_TEST);
+        this.data = Dataset.generate(config.seed(), config.datasetSize(), config.validationFraction(), Dataset.TEST_SIZE);
+        if (data.train().isEmpty()) {
+            throw new IllegalArgumentException("no examples are left for training: " + config.datasetSize()
+                    + " examples with a validation fraction of " + config.validationFraction());
+        }
         this.optimizer = config.optimizer().equals("sgd") ? new Sgd(config.learningRate(), config.momentum())
                 : new Adam(config.learningRate());
-        int shardBatch = (config.batch() + SHARDS - 1) / SHARDS;
-        for (int s = 0; s < SHARDS; s++) shards[s] = new Shard(shardBatch);
+        this.shards = new Shards(model, config.batch(), config.reversed());
+        List<Parameter> ps = model.parameters();
+        this.lastGood = new double[ps.size()][];
+        for (int i = 0; i < ps.size(); i++) lastGood[i] = new double[ps.get(i).size()];
     }
 
     public SequenceModel model() { return model; }
@@ -76,11 +91,23 @@ public final class Trainer {
     /** The most recent snapshot, or null before the first batch. */
     public TrainingSnapshot latest() { return latest.get(); }
 
+    /** The examples of the most recent batch, in the order they were drawn. */
+    public List<AdditionTask.Example> lastBatch() { return lastBatch; }
+
+    /** Stops before the next batch until {@link #resume}, {@link #step} or {@link #cancel}; may precede {@link #run}. */
     public void pause() { paused = true; }
 
     public void resume() {
         synchronized (pauseLock) {
             paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** While paused: lets exactly one more batch (one optimiser step) run, then stays paused. */
+    public void step() {
+        synchronized (pauseLock) {
+            stepsAllowed++;
             pauseLock.notifyAll();
         }
     }
@@ -92,18 +119,33 @@ public final class Trainer {
 
     public boolean isCancelled() { return cancelled; }
 
-    /** A copy of the current weights (state_dict names), taken safely between two batches. */
+    /** A copy of the current weights (state_dict names), taken safely between two batches or while paused. */
     public CompletableFuture<Map<String, double[]>> requestWeights() {
         CompletableFuture<Map<String, double[]>> f = new CompletableFuture<>();
         CompletableFuture<Map<String, double[]>> previous = weightRequest.getAndSet(f);
         if (previous != null) f.thenAccept(previous::complete);
-        if (latest.get() != null && isFinished(latest.get().state())) f.complete(copyWeights());
+        TrainingSnapshot s = latest.get();
+        if (s != null && s.finished()) f.complete(weights());
+        synchronized (pauseLock) {
+            pauseLock.notifyAll(); // a paused run serves it at once
+        }
         return f;
     }
 
     /**
-     * Trains until the epochs run out, the target accuracy or time limit is reached, or
-     * {@link #cancel} is called. {@code onEpoch} receives the snapshot after every epoch's validation.
+     * A copy of the current weights by parameter name. Call it from the training thread (the
+     * {@code onEpoch} callback) or after {@link #run} returned; other threads use {@link #requestWeights}.
+     */
+    public Map<String, double[]> weights() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) out.put(p.name(), p.data().clone());
+        return out;
+    }
+
+    /**
+     * Trains until the epochs run out, the target accuracy, the patience or the time limit is reached,
+     * the run diverges, or {@link #cancel} is called. {@code onEpoch} receives the snapshot after every
+     * epoch's validation, and the final one.
      */
     public TrainingSnapshot run(Consumer<TrainingSnapshot> onEpoch) {
         ExecutorService pool = config.threads() > 1 ? Executors.newSingleThreadExecutor(r -> {
@@ -116,7 +158,7 @@ public final class Trainer {
         } finally {
             if (pool != null) pool.shutdownNow();
             CompletableFuture<Map<String, double[]>> f = weightRequest.getAndSet(null);
-            if (f != null) f.complete(copyWeights());
+            if (f != null) f.complete(weights());
         }
     }
 
@@ -126,11 +168,14 @@ public final class Trainer {
         int batches = (n + bs - 1) / bs;
         int[] order = new int[n];
         SplittableRandom shuffleRng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
-        Gradients total = shards[0].grads;
+        List<Parameter> params = model.parameters();
         long start = System.nanoTime();
         long seen = 0;
-        double valLoss = Double.NaN, valChars = Double.NaN, valSeqs = Double.NaN;
-        TrainingSnapshot snap = null;
+        double firstLoss = Double.NaN, bestValidationLoss = Double.POSITIVE_INFINITY;
+        int epochsWithoutBetter = 0;
+        String warning = "";
+        TrainingSnapshot snap = new TrainingSnapshot(0, 0, batches, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, 0, optimizer.learningRate(), Double.NaN, State.RUNNING, "");
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             for (int i = 0; i < n; i++) order[i] = i;
             for (int i = n - 1; i > 0; i--) { // Fisher–Yates with the run's own generator
@@ -140,91 +185,100 @@ public final class Trainer {
             double lossSum = 0;
             long lossCount = 0;
             for (int b = 0; b < batches; b++) {
-                if (waitWhilePaused()) return finish(snap, State.CANCELLED, onEpoch);
+                if (waitWhilePaused(snap)) return finish(snap, State.CANCELLED, snap.note(), onEpoch);
                 int from = b * bs, size = Math.min(bs, n - from);
-                double loss = step(train, order, from, size, pool);
-                double norm = config.clipNorm() > 0 ? Clipping.byGlobalNorm(total, config.clipNorm()) : total.norm();
-                optimizer.step(model.parameters(), total);
+                lastBatch = shards.load(train, order, from, size);
+                double loss = shards.forwardBackward(pool);
+                Gradients total = shards.total();
+                double norm = total.norm();
+                double batchLoss = loss / ((double) size * model.outputSteps());
+                if (!Double.isFinite(batchLoss) || !Double.isFinite(norm)) {
+                    restore(params);
+                    return finish(validate(snap, pool), State.DIVERGED, divergence(epoch, b + 1, batchLoss, norm), onEpoch);
+                }
+                keep(params); // these weights gave a finite loss: the ones to fall back on
+                if (config.clipNorm() > 0) Clipping.byGlobalNorm(total, config.clipNorm());
+                optimizer.step(params, total);
+                if (Double.isNaN(firstLoss)) firstLoss = batchLoss;
+                if (warning.isEmpty() && batchLoss > GROWTH_WARNING * firstLoss) warning = growth(epoch, b + 1, firstLoss, batchLoss);
                 seen += size;
                 lossSum += loss;
                 lossCount += (long) size * model.outputSteps();
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                snap = new TrainingSnapshot(epoch, b + 1, batches, seen, lossSum / lossCount, valLoss, valChars, valSeqs,
-                        seen / elapsed, elapsed, optimizer.learningRate(), norm, paused ? State.PAUSED : State.RUNNING);
+                snap = new TrainingSnapshot(epoch, b + 1, batches, seen, lossSum / lossCount, batchLoss, snap.validationLoss(),
+                        snap.validationChars(), snap.validationSequences(), seen / elapsed, elapsed,
+                        optimizer.learningRate(), norm, paused ? State.PAUSED : State.RUNNING, warning);
                 latest.set(snap);
                 serveWeightRequest();
                 if (config.timeLimitSeconds() > 0 && elapsed >= config.timeLimitSeconds()) {
-                    return finish(validate(snap, pool), State.TIME_LIMIT, onEpoch);
+                    return finish(validate(snap, pool), State.TIME_LIMIT, warning, onEpoch);
                 }
             }
             snap = validate(snap, pool);
-            valLoss = snap.validationLoss();
-            valChars = snap.validationChars();
-            valSeqs = snap.validationSequences();
             latest.set(snap);
-            if (config.untilAccuracy() > 0 && valSeqs >= config.untilAccuracy()) {
-                return finish(snap, State.TARGET_REACHED, onEpoch);
+            if (config.untilAccuracy() > 0 && snap.validationSequences() >= config.untilAccuracy()) {
+                return finish(snap, State.TARGET_REACHED, warning, onEpoch);
             }
-            if (epoch == config.epochs()) return finish(snap, State.COMPLETED, onEpoch);
+            if (snap.validationLoss() < bestValidationLoss) {
+                bestValidationLoss = snap.validationLoss();
+                epochsWithoutBetter = 0;
+            } else if (config.patience() > 0 && ++epochsWithoutBetter >= config.patience()) {
+                return finish(snap, State.PLATEAU, warning, onEpoch);
+            }
+            if (epoch == config.epochs()) break;
             onEpoch.accept(snap);
             optimizer.setLearningRate(optimizer.learningRate() * config.lrDecay());
         }
-        return finish(snap, State.COMPLETED, onEpoch);
-    }
-
-    /** One batch: both shards forward and backward, then their gradients summed into shard 0's. */
-    private double step(List<AdditionTask.Example> train, int[] order, int from, int size, ExecutorService pool) {
-        int half = (size + 1) / 2;
-        double scale = 1.0 / ((double) size * model.outputSteps()); // Keras' mean over examples and steps
-        Shard s0 = shards[0], s1 = shards[1];
-        s0.load(train, order, from, half);
-        s1.load(train, order, from + half, size - half);
-        double loss0, loss1;
-        if (pool != null && size - half > 0) {
-            Future<Double> other = pool.submit(() -> s1.forwardBackward(scale));
-            loss0 = s0.forwardBackward(scale);
-            try {
-                loss1 = other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("training was interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a training shard failed: " + e.getCause(), e.getCause());
-            }
-        } else {
-            loss0 = s0.forwardBackward(scale);
-            loss1 = s1.forwardBackward(scale);
-        }
-        s0.grads.add(s1.grads);
-        return loss0 + loss1;
+        return finish(snap, State.COMPLETED, warning, onEpoch);
     }
 
     private TrainingSnapshot validate(TrainingSnapshot s, ExecutorService pool) {
-        Evaluation.Accuracy acc = pool == null ? Evaluation.evaluate(model, data.validation())
-                : Evaluation.evaluate(model, data.validation(), pool);
-        return new TrainingSnapshot(s.epoch(), s.batch(), s.batchesPerEpoch(), s.examplesSeen(), s.trainLoss(), acc.loss(),
-                acc.characters(), acc.sequences(), s.examplesPerSecond(), s.elapsedSeconds(), s.learningRate(),
-                s.gradientNorm(), s.state());
+        Evaluation.Accuracy acc = pool == null ? Evaluation.evaluate(model, data.validation(), config.reversed())
+                : Evaluation.evaluate(model, data.validation(), config.reversed(), pool);
+        return s.withValidation(acc.loss(), acc.characters(), acc.sequences());
     }
 
-    private TrainingSnapshot finish(TrainingSnapshot s, State state, Consumer<TrainingSnapshot> onEpoch) {
-        TrainingSnapshot last = s == null ? new TrainingSnapshot(0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, optimizer.learningRate(), Double.NaN, state)
-                : new TrainingSnapshot(s.epoch(), s.batch(), s.batchesPerEpoch(), s.examplesSeen(), s.trainLoss(),
-                s.validationLoss(), s.validationChars(), s.validationSequences(), s.examplesPerSecond(),
-                s.elapsedSeconds(), s.learningRate(), s.gradientNorm(), state);
+    private TrainingSnapshot finish(TrainingSnapshot s, State state, String note, Consumer<TrainingSnapshot> onEpoch) {
+        TrainingSnapshot last = s.withState(state, note);
         latest.set(last);
         onEpoch.accept(last);
         return last;
     }
 
-    /** Blocks while paused; returns true when the run was cancelled. */
-    private boolean waitWhilePaused() {
+    private static String divergence(int epoch, int batch, double loss, double norm) {
+        String what = !Double.isFinite(loss) ? "the loss became " + word(loss) : "the gradient norm became " + word(norm);
+        return String.format(Locale.ROOT, "diverged at epoch %d, batch %d: %s. The weights before that batch are kept. "
+                + "Try clipping the gradients (clip 1) or a lower learning rate.", epoch, batch, what);
+    }
+
+    private static String growth(int epoch, int batch, double first, double now) {
+        return String.format(Locale.ROOT, "the loss grew from %.3g to %.3g by epoch %d, batch %d: the learning rate "
+                + "is probably too high. Try clipping the gradients (clip 1) or a lower learning rate.", first, now, epoch, batch);
+    }
+
+    private static String word(double v) {
+        return Double.isNaN(v) ? "NaN" : v > 0 ? "+∞" : "−∞";
+    }
+
+    private void keep(List<Parameter> params) {
+        for (int i = 0; i < params.size(); i++) System.arraycopy(params.get(i).data(), 0, lastGood[i], 0, lastGood[i].length);
+    }
+
+    private void restore(List<Parameter> params) {
+        if (latest.get() == null) return; // the first batch failed: the weights were never changed
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(lastGood[i], 0, params.get(i).data(), 0, lastGood[i].length);
+            params.get(i).touch();
+        }
+    }
+
+    /** Blocks while paused (unless a single step was granted); returns true when the run was cancelled. */
+    private boolean waitWhilePaused(TrainingSnapshot s) {
         if (paused && !cancelled) {
-            TrainingSnapshot s = latest.get();
-            if (s != null) latest.set(withState(s, State.PAUSED));
+            latest.set(s.withState(State.PAUSED));
             synchronized (pauseLock) {
-                while (paused && !cancelled) {
+                while (paused && !cancelled && stepsAllowed == 0) {
+                    serveWeightRequest(); // between two batches: the weights are still
                     try {
                         pauseLock.wait();
                     } catch (InterruptedException e) {
@@ -232,71 +286,14 @@ public final class Trainer {
                         cancelled = true;
                     }
                 }
+                if (paused && stepsAllowed > 0) stepsAllowed--;
             }
         }
         return cancelled || Thread.currentThread().isInterrupted();
     }
 
-    private static TrainingSnapshot withState(TrainingSnapshot s, State state) {
-        return new TrainingSnapshot(s.epoch(), s.batch(), s.batchesPerEpoch(), s.examplesSeen(), s.trainLoss(),
-                s.validationLoss(), s.validationChars(), s.validationSequences(), s.examplesPerSecond(),
-                s.elapsedSeconds(), s.learningRate(), s.gradientNorm(), state);
-    }
-
     private void serveWeightRequest() {
         CompletableFuture<Map<String, double[]>> f = weightRequest.getAndSet(null);
-        if (f != null) f.complete(copyWeights());
-    }
-
-    private Map<String, double[]> copyWeights() {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) out.put(p.name(), p.data().clone());
-        return out;
-    }
-
-    private static boolean isFinished(State s) {
-        return s != State.RUNNING && s != State.PAUSED;
-    }
-
-    /** Half a batch with its own buffers, so two threads never share a writable array. */
-    private final class Shard {
-        final SequenceModel.Workspace work;
-        final double[][] xs;
-        final int[][] targets;
-        final Gradients grads;
-        int size;
-
-        Shard(int maxBatch) {
-            work = model.newWorkspace(maxBatch);
-            xs = new double[model.inputSteps()][maxBatch * model.inputSize()];
-            targets = new int[model.outputSteps()][maxBatch];
-            grads = new Gradients(model.parameters());
-        }
-
-        void load(List<AdditionTask.Example> train, int[] order, int from, int n) {
-            size = n;
-            java.util.List<String> inputs = new java.util.ArrayList<>(n);
-            for (int b = 0; b < n; b++) {
-                AdditionTask.Example e = train.get(order[from + b]);
-                inputs.add(e.input());
-                String target = e.target();
-                for (int t = 0; t < targets.length; t++) targets[t][b] = AdditionTask.ALPHABET.indexOf(target.charAt(t));
-            }
-            Evaluation.fill(xs, inputs);
-        }
-
-        /** Forward, loss and backward of this shard; returns its summed (unscaled) loss. */
-        double forwardBackward(double scale) {
-            grads.zero();
-            if (size == 0) return 0;
-            model.forward(work, size, xs);
-            double loss = 0;
-            int v = model.outputSize();
-            for (int t = 0; t < model.outputSteps(); t++) {
-                loss += Losses.softmaxCrossEntropy(size, v, work.logits[t], targets[t], scale, work.probs[t], work.dlogits[t]);
-            }
-            model.backward(work, grads);
-            return loss;
-        }
+        if (f != null) f.complete(weights());
     }
 }

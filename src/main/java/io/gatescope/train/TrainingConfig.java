@@ -1,76 +1,150 @@
 package io.gatescope.train;
 
+import static io.gatescope.train.TrainingSetting.*;
+
 import io.gatescope.engine.CellKind;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Every setting of a training run, in one place, so saving a run's settings into a model file and
- * restoring them is one loop. Defaults are the seeds' (Adam, validation split 0.2, 20,000 examples)
- * with the batch and learning rate that train fastest here.
- *
- * @param cell               {@code lstm}, {@code gru}, {@code rnn} (tanh SimpleRNN), {@code dense}, or a cell id
- * @param clipNorm           clip gradients to this global L2 norm; 0 turns clipping off
- * @param untilAccuracy      stop once validation full-sequence accuracy reaches this; 0 never stops early
- * @param timeLimitSeconds   stop after this much wall time; 0 means no limit
- * @param lrDecay            multiply the learning rate by this after every epoch (1 keeps it)
- * @param threads            worker threads, 1 or 2; results are identical either way
+ * The settings of one training run: a value for every row of {@link TrainingSetting}, each checked
+ * against its row when the config is made. Saving a run's settings into a model file, the settings
+ * store or the form and restoring them is one loop over the table ({@link #values}, {@link #of}).
  */
-public record TrainingConfig(String cell, int hidden, int batch, double learningRate, int epochs, long seed,
-                             double clipNorm, double untilAccuracy, double timeLimitSeconds, String optimizer,
-                             double momentum, int datasetSize, double validationFraction, int threads,
-                             double lrDecay) {
+public final class TrainingConfig {
+    private final Map<TrainingSetting, Object> values;
 
+    private TrainingConfig(Map<TrainingSetting, Object> given) {
+        EnumMap<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
+        for (TrainingSetting s : TrainingSetting.values()) {
+            Object value = given.containsKey(s) ? normalise(s, given.get(s)) : s.defaultValue();
+            String problem = s.check(value);
+            if (problem != null) throw new IllegalArgumentException(problem);
+            v.put(s, value);
+        }
+        this.values = Collections.unmodifiableMap(v);
+    }
+
+    /** Every setting at its table default. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(Map.of());
+    }
+
+    /** The defaults with this cell and hidden size. */
     public static TrainingConfig defaults(String cell, int hidden) {
-        return new TrainingConfig(cell, hidden, 128, 0.01, 100, 1L, 0.0, 0.0, 0.0, "adam", 0.9, 20_000, 0.2,
-                Math.min(2, Runtime.getRuntime().availableProcessors()), 1.0);
+        return defaults().with(CELL, cell).with(HIDDEN, hidden);
     }
 
-    public TrainingConfig {
-        cell = cell == null ? "" : cell.toLowerCase(Locale.ROOT);
-        optimizer = optimizer == null ? "" : optimizer.toLowerCase(Locale.ROOT);
-        if (!isDense(cell)) cellKind(cell); // rejects unknown names with the accepted list
-        require(hidden >= 1 && hidden <= 4096, "hidden size must be 1..4096, got " + hidden);
-        require(batch >= 1 && batch <= 65_536, "batch size must be 1..65536, got " + batch);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be a positive number, got " + learningRate);
-        require(epochs >= 1, "epochs must be at least 1, got " + epochs);
-        require(clipNorm >= 0 && Double.isFinite(clipNorm), "clip must be 0 (off) or a positive norm, got " + clipNorm);
-        require(untilAccuracy >= 0 && untilAccuracy <= 1, "until-accuracy must be within 0..1, got " + untilAccuracy);
-        require(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds, got " + timeLimitSeconds);
-        require(optimizer.equals("adam") || optimizer.equals("sgd"), "optimizer must be adam or sgd, got '" + optimizer + "'");
-        require(momentum >= 0 && momentum < 1, "momentum must be within [0, 1), got " + momentum);
-        require(datasetSize >= 10, "the data set needs at least 10 examples, got " + datasetSize);
-        require(validationFraction > 0 && validationFraction < 1, "validation fraction must be between 0 and 1, got " + validationFraction);
-        require(threads == 1 || threads == 2, "threads must be 1 or 2, got " + threads);
-        require(lrDecay > 0 && lrDecay <= 1, "lr decay must be within (0, 1], got " + lrDecay);
+    /** The given settings, the table's defaults for the rest; a bad value throws with the table's message. */
+    public static TrainingConfig of(Map<TrainingSetting, ?> settings) {
+        EnumMap<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
+        v.putAll(settings);
+        return new TrainingConfig(v);
     }
 
-    public boolean isDense() { return isDense(cell); }
+    /** A copy with one setting changed; a bad value throws with the table's message. */
+    public TrainingConfig with(TrainingSetting s, Object value) {
+        EnumMap<TrainingSetting, Object> v = new EnumMap<>(values);
+        v.put(s, value);
+        return new TrainingConfig(v);
+    }
+
+    /** Every setting's value, in table order. */
+    public Map<TrainingSetting, Object> values() { return values; }
+
+    /** The settings as a model file's notes or the settings store hold them: key → value, in table order. */
+    public Map<String, Object> notes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<TrainingSetting, Object> e : values.entrySet()) {
+            if (e.getKey() != THREADS) m.put(e.getKey().key(), e.getValue()); // the result does not depend on it
+        }
+        return m;
+    }
+
+    /** Reads notes written by {@link #notes} (keys it does not know are ignored; missing ones take defaults). */
+    public static TrainingConfig fromNotes(Map<String, ?> notes) {
+        EnumMap<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
+        for (TrainingSetting s : TrainingSetting.values()) {
+            Object value = notes.get(s.key());
+            if (value != null && s != THREADS) v.put(s, value);
+        }
+        return new TrainingConfig(v);
+    }
+
+    public String cell() { return (String) values.get(CELL); }
+
+    public int hidden() { return integer(HIDDEN); }
+
+    public int batch() { return integer(BATCH); }
+
+    public double learningRate() { return real(LEARNING_RATE); }
+
+    public int epochs() { return integer(EPOCHS); }
+
+    public long seed() { return ((Number) values.get(SEED)).longValue(); }
+
+    /** Clip gradients to this global L2 norm; 0 turns clipping off. */
+    public double clipNorm() { return real(CLIP); }
+
+    /** Stop once validation full-sequence accuracy reaches this; 0 never stops early. */
+    public double untilAccuracy() { return real(UNTIL_ACCURACY); }
+
+    /** Stop after this many epochs without a lower validation loss; 0 never stops for that. */
+    public int patience() { return integer(PATIENCE); }
+
+    public double timeLimitSeconds() { return real(TIME_LIMIT); }
+
+    public String optimizer() { return (String) values.get(OPTIMIZER); }
+
+    public double momentum() { return real(MOMENTUM); }
+
+    public int datasetSize() { return integer(EXAMPLES); }
+
+    public double validationFraction() { return real(VALIDATION); }
+
+    public int threads() { return integer(THREADS); }
+
+    public double lrDecay() { return real(LR_DECAY); }
+
+    /** Whether the questions are read backwards (the Keras addition example's trick). */
+    public boolean reversed() { return (Boolean) values.get(REVERSED); }
+
+    public boolean isDense() { return cell().equals("dense"); }
 
     /** The recurrent cell; {@code rnn} is Keras' SimpleRNN (tanh). */
-    public CellKind cellKind() { return cellKind(cell); }
-
-    public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(cell, hidden, batch, learningRate, e, seed, clipNorm, untilAccuracy, timeLimitSeconds,
-                optimizer, momentum, datasetSize, validationFraction, threads, lrDecay);
+    public CellKind cellKind() {
+        return cell().equals("rnn") ? CellKind.RNN_TANH : CellKind.fromId(cell());
     }
 
-    public TrainingConfig withThreads(int n) {
-        return new TrainingConfig(cell, hidden, batch, learningRate, epochs, seed, clipNorm, untilAccuracy, timeLimitSeconds,
-                optimizer, momentum, datasetSize, validationFraction, n, lrDecay);
+    public TrainingConfig withEpochs(int e) { return with(EPOCHS, e); }
+
+    public TrainingConfig withThreads(int n) { return with(THREADS, n); }
+
+    private int integer(TrainingSetting s) { return ((Number) values.get(s)).intValue(); }
+
+    private double real(TrainingSetting s) { return ((Number) values.get(s)).doubleValue(); }
+
+    /** Accepts what files and callers naturally hold: any Number for INT/REAL, text for every type. */
+    private static Object normalise(TrainingSetting s, Object value) {
+        if (value instanceof String text && s.type() != TrainingSetting.Type.CHOICE) return s.parse(text);
+        return switch (s.type()) {
+            case INT -> value instanceof Number n && n.doubleValue() == n.longValue() ? (Object) n.longValue() : value;
+            case REAL -> value instanceof Number n ? (Object) n.doubleValue() : value;
+            case CHOICE -> value instanceof String t ? t.strip().toLowerCase(java.util.Locale.ROOT) : value;
+            case BOOLEAN -> value;
+        };
     }
 
-    private static boolean isDense(String cell) { return cell.equals("dense"); }
-
-    private static CellKind cellKind(String cell) {
-        if (cell.equals("rnn")) return CellKind.RNN_TANH;
-        try {
-            return CellKind.fromId(cell);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown cell '" + cell + "', expected lstm, gru, rnn, dense, rnn_relu or gru_simple");
-        }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingConfig c && c.values.equals(values);
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) throw new IllegalArgumentException(message);
-    }
+    @Override
+    public int hashCode() { return values.hashCode(); }
+
+    @Override
+    public String toString() { return "TrainingConfig" + notes(); }
 }

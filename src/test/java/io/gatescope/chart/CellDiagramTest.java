@@ -27,15 +27,15 @@ class CellDiagramTest {
         BufferedImage image = Pixels.render(diagram);
         for (int b = 0; b < kind.blocks(); b++) {
             DiagramPart gate = DiagramPart.gate(b);
-            assertThat(diagram.value(gate)).isEqualTo(step.gate(b)[UNIT]);
+            assertThat(diagram.value(gate)).isEqualTo(step.gate(b, UNIT));
             Rectangle2D box = diagram.bounds(gate).orElseThrow();
-            Pixels.assertColour(Pixels.fillOf(image, box), diagram.scale(gate).orElseThrow().colour(step.gate(b)[UNIT]));
+            Pixels.assertColour(Pixels.fillOf(image, box), diagram.scale(gate).orElseThrow().colour(step.gate(b, UNIT)));
             assertThat(diagram.elementAt(box.getCenterX(), box.getCenterY())).contains(gate);
         }
         DiagramPart h = DiagramPart.of(Type.HIDDEN_STATE);
-        assertThat(diagram.value(h)).isEqualTo(step.h()[UNIT]);
+        assertThat(diagram.value(h)).isEqualTo(step.h(UNIT));
         Pixels.assertColour(Pixels.fillOf(image, diagram.bounds(h).orElseThrow()),
-                diagram.scale(h).orElseThrow().colour(step.h()[UNIT]));
+                diagram.scale(h).orElseThrow().colour(step.h(UNIT)));
         assertThat(diagram.elementAt(1, image.getHeight() - 2)).isEmpty();
     }
 
@@ -43,7 +43,7 @@ class CellDiagramTest {
     void withoutASelectedUnitBoxesShowTheMeanOverUnits() {
         StepTrace step = Fixtures.lstmUnit3();
         CellDiagram diagram = new CellDiagram(CellKind.LSTM, step, "6", false, 1, ChartStyle.DEFAULT);
-        double mean = (step.gate(1)[0] + step.gate(1)[1] + step.gate(1)[2] + step.gate(1)[3]) / 4;
+        double mean = (step.gate(1, 0) + step.gate(1, 1) + step.gate(1, 2) + step.gate(1, 3)) / 4;
         assertThat(diagram.value(DiagramPart.gate(1))).isEqualTo(mean, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(diagram.describe(DiagramPart.gate(1))).startsWith("forget gate f: mean of 4 units = ");
         assertThat(diagram.describe(DiagramPart.of(Type.INPUT))).isEqualTo("input xt: reads \"6\"");
@@ -65,12 +65,12 @@ class CellDiagramTest {
 
     @Test
     void subStepsRevealTheFlowInOrder() {
-        assertThat(CellDiagram.substepCount(CellKind.LSTM)).isEqualTo(5);
-        assertThat(CellDiagram.substepCount(CellKind.GRU)).isEqualTo(5);
-        assertThat(CellDiagram.substepCount(CellKind.GRU_SIMPLE)).isEqualTo(4);
-        assertThat(CellDiagram.substepCount(CellKind.RNN_RELU)).isEqualTo(2);
-        assertThat(CellDiagram.substepName(CellKind.LSTM, 1)).isEqualTo("forget gate");
-        assertThat(CellDiagram.substepName(CellKind.GRU, 1)).isEqualTo("reset gate");
+        assertThat(CellKind.LSTM.anatomy().subStepCount()).isEqualTo(5);
+        assertThat(CellKind.GRU.anatomy().subStepCount()).isEqualTo(5);
+        assertThat(CellKind.GRU_SIMPLE.anatomy().subStepCount()).isEqualTo(4);
+        assertThat(CellKind.RNN_RELU.anatomy().subStepCount()).isEqualTo(2);
+        assertThat(Notation.PYTORCH.subStepName(CellKind.LSTM, 1)).isEqualTo("forget gate");
+        assertThat(Notation.PYTORCH.subStepName(CellKind.GRU, 1)).isEqualTo("reset gate");
 
         ChartStyle forgetStep = style.withSubStep(1);
         CellDiagram diagram = CellDiagram.of(Fixtures.model(CellKind.LSTM, 8), 0, false, forgetStep);
@@ -110,7 +110,7 @@ class CellDiagramTest {
         assertThat(pytorch).contains(">g<", ">f<", ">σ<", ">tanh<").doesNotContain("Γ", "c′");
         assertThat(ng).contains(">Γ<", ">c̃<", "⟨t−1⟩");
         assertThat(interview).contains(">c′<", ">u<", ">i−1<");
-        double forget = new TimeAxis(trace).step(2, 0).gate(1)[UNIT];
+        double forget = new TimeAxis(trace).step(2, 0).gate(1, UNIT);
         assertThat(pytorch).contains(">" + String.format(java.util.Locale.ROOT, "%.2f", forget).replace('-', '−') + "<");
     }
 

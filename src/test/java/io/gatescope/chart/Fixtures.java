@@ -71,8 +71,8 @@ final class Fixtures {
             for (int k = 0; k < pre.length; k++) pre[k] = random.nextGaussian() * 1.5;
             StepTrace s = step(kind, x, h, c, pre);
             out.add(s);
-            h = s.h();
-            if (kind.hasCellState()) c = s.c();
+            h = s.hCopy();
+            if (kind.hasCellState()) c = s.cCopy();
         }
         return new LayerTrace(kind, 3, hidden, out);
     }

@@ -26,7 +26,7 @@ class HeatmapTest {
             for (int u : new int[] {0, 7, 11}) {
                 Rectangle2D cell = map.cellBounds(t, u);
                 Pixels.assertColour(Pixels.at(image, cell.getCenterX(), cell.getCenterY()),
-                        map.scale().colour(axis.step(t, 0).h()[u]));
+                        map.scale().colour(axis.step(t, 0).h(u)));
             }
         }
         assertThat(map.scale()).isEqualTo(map.scale());
@@ -86,7 +86,7 @@ class HeatmapTest {
         Heatmap map = Heatmap.of(trace, 0, Quantity.preactivation(2), style);
         TimeAxis axis = new TimeAxis(trace);
         double largest = 0;
-        for (int t = 0; t < axis.length(); t++) largest = Math.max(largest, ColourScales.maxAbs(axis.step(t, 0).pre(2)));
+        for (int t = 0; t < axis.length(); t++) largest = Math.max(largest, ColourScales.maxAbs(axis.step(t, 0).preCopy(2)));
         assertThat(map.scale().kind()).isEqualTo(ColourScale.Kind.DIVERGING);
         assertThat(map.scale().max()).isEqualTo(ColourScales.niceCeiling(largest));
         assertThat(map.scale().min()).isEqualTo(-map.scale().max());

@@ -164,7 +164,7 @@ class NotationTest {
 
     @Test
     void fullPrecisionReadsBackToTheSameDouble() {
-        double f = lstm.gates()[4 + 3];
+        double f = lstm.gate(1, 3);
         assertThat(Double.parseDouble(Notation.fullPrecision(f))).isEqualTo(f);
         assertThat(Notation.fullPrecision(f)).startsWith("0.6015");
         assertThat(Equations.digits(12)).isEqualTo("₁₂");

@@ -19,7 +19,7 @@ class UnitStripTest {
         ColourScale gate = style.scales().gate();
         for (int u = 0; u < 4; u++) {
             Rectangle2D box = strip.unitBounds(u);
-            Pixels.assertColour(Pixels.at(image, box.getCenterX(), box.getCenterY()), gate.colour(step.gate(1)[u]));
+            Pixels.assertColour(Pixels.at(image, box.getCenterX(), box.getCenterY()), gate.colour(step.gate(1, u)));
         }
     }
 
@@ -55,7 +55,7 @@ class UnitStripTest {
         assertThat(last.getMaxY()).isLessThanOrEqualTo(260);
         assertThat(strip.unitAt(last.getCenterX(), last.getCenterY())).isEqualTo(99);
         Pixels.assertColour(Pixels.at(image, last.getCenterX(), last.getCenterY()),
-                ChartStyle.DEFAULT.scales().gate().colour(wide.gate(1)[99]));
+                ChartStyle.DEFAULT.scales().gate().colour(wide.gate(1, 99)));
     }
 
     @Test

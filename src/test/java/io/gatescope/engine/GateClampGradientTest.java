@@ -88,8 +88,8 @@ class GateClampGradientTest {
             for (int k = 0; k < 4 * H; k++) {
                 boolean expected = k / H == 1 && k % H >= 2 && t >= 1 && t <= 2;
                 assertThat(trace.isHeld(t, k / H, k % H)).as("step %d entry %d", t, k).isEqualTo(expected);
-                if (expected) assertThat(trace.step(t).gates()[k]).isZero();
-                else assertThat(trace.step(t).gates()[k]).isNotZero();
+                if (expected) assertThat(trace.step(t).gate(k / H, k % H)).isZero();
+                else assertThat(trace.step(t).gate(k / H, k % H)).isNotZero();
             }
         }
         // The same run without clamps forgets them.

@@ -154,9 +154,9 @@ class ModelFilesErrorsTest {
     void unwritableOutputs() throws Exception {
         ModelFile m = new ModelFile.Stack(new RecurrentStack("", CellKind.RNN_TANH, 1, 1, 1, false), ModelFile.Metadata.NONE);
         Path plainFile = write("x");
-        assertThat(saveError(dir.resolve("missing/m.json"), m)).hasMessageEndingWith("missing/m.json: cannot write it: "
+        assertThat(saveError(dir.resolve("missing/m.json"), m)).hasMessageEndingWith("missing/m.json: cannot write it: the folder "
                 + dir.resolve("missing") + " does not exist");
-        assertThat(saveError(plainFile.resolve("m.json"), m)).hasMessageEndingWith("cannot write it: " + plainFile + " is not a directory");
+        assertThat(saveError(plainFile.resolve("m.json"), m)).hasMessageEndingWith("cannot write it: " + plainFile + " is a file, not a folder");
         assertThat(saveError(dir, m)).hasMessage(dir + ": is a directory; expected a file name to write");
     }
 

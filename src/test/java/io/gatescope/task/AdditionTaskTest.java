@@ -45,12 +45,25 @@ class AdditionTaskTest {
 
     @Test
     void datasetsAreDrawnFromTheSeed() {
-        Dataset a = Dataset.generate(3), b = Dataset.generate(3), c = Dataset.generate(4);
+        Dataset a = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE), b = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE),
+                c = Dataset.generate(4, 20_000, 0.2, Dataset.TEST_SIZE);
         assertThat(a.train()).hasSize(16_000).isEqualTo(b.train());
         assertThat(a.validation()).hasSize(4_000);
         assertThat(a.test()).hasSize(1_000).isNotEqualTo(a.validation().subList(0, 1000));
         assertThat(a.train()).isNotEqualTo(c.train());
         assertThat(AdditionTask.sample(5, new SplittableRandom(1)))
                 .isEqualTo(AdditionTask.sample(5, new SplittableRandom(1)));
+    }
+
+    @Test
+    void reversedInputReadsThePaddedQuestionBackwardsAndBackAgain() {
+        AdditionTask.Example e = new AdditionTask.Example(67, 60);
+        assertThat(e.input(false)).isEqualTo("67+60");
+        assertThat(e.input(true)).isEqualTo("06+76");
+        assertThat(new AdditionTask.Example(7, 8).input(true)).isEqualTo("8+700");
+        for (AdditionTask.Example x : AdditionTask.sample(500, new SplittableRandom(5))) {
+            assertThat(AdditionTask.reading(x.input(true), true)).isEqualTo(x.input());
+            assertThat(x.input(true)).hasSize(AdditionTask.STEPS).containsOnlyOnce("+");
+        }
     }
 }

@@ -6,89 +6,132 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatescope.engine.Parameter;
 import io.gatescope.task.Evaluation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-    private static TrainingConfig small(String cell, int epochs, int threads) {
-        return new TrainingConfig(cell, 16, 64, 0.02, epochs, 7L, 1.0, 0.0, 0.0, "adam", 0.9, 4_000, 0.2, threads, 1.0);
+    /** A small LSTM run: 16 units, batch 64, 4,000 examples, seed 7, with the given changes. */
+    static TrainingConfig small(Object... changes) {
+        Map<TrainingSetting, Object> m = new HashMap<>(Map.of(TrainingSetting.CELL, "lstm", TrainingSetting.HIDDEN, 16,
+                TrainingSetting.BATCH, 64, TrainingSetting.LEARNING_RATE, 0.02, TrainingSetting.SEED, 7,
+                TrainingSetting.EXAMPLES, 4_000, TrainingSetting.EPOCHS, 2, TrainingSetting.THREADS, 1));
+        for (int i = 0; i < changes.length; i += 2) m.put((TrainingSetting) changes[i], changes[i + 1]);
+        return TrainingConfig.of(m);
+    }
+
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 60 s for the trainer").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
     void theSameSeedGivesIdenticalWeightsOnOneThreadOrTwo() {
-        Trainer one = new Trainer(small("lstm", 2, 1));
-        Trainer two = new Trainer(small("lstm", 2, 2));
-        one.run(s -> { });
-        two.run(s -> { });
+        Trainer one = new Trainer(small());
+        Trainer two = new Trainer(small(TrainingSetting.THREADS, 2));
+        TrainingSnapshot a1 = one.run(s -> { });
+        TrainingSnapshot b1 = two.run(s -> { });
+        assertThat(b1.trainLoss()).isEqualTo(a1.trainLoss());
         List<Parameter> a = one.model().parameters(), b = two.model().parameters();
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).data()).as(a.get(i).name()).isEqualTo(a.get(i).data());
         }
-        Trainer other = new Trainer(new TrainingConfig("lstm", 16, 64, 0.02, 2, 8L, 1.0, 0, 0, "adam", 0.9, 4_000, 0.2, 1, 1.0));
+        Trainer other = new Trainer(small(TrainingSetting.SEED, 8));
         other.run(s -> { });
         assertThat(other.model().parameters().get(0).data()).isNotEqualTo(a.get(0).data());
     }
 
     @Test
     void aShortRunLearnsFarMoreThanTheDenseBaseline() {
-        TrainingConfig gru = new TrainingConfig("gru", 32, 128, 0.01, 12, 1L, 0.0, 0.0, 0.0, "adam", 0.9, 20_000, 0.2, 2, 1.0);
+        TrainingConfig gru = TrainingConfig.defaults("gru", 32).with(TrainingSetting.EPOCHS, 12).with(TrainingSetting.CLIP, 0.0);
         TrainingSnapshot learned = new Trainer(gru).run(s -> { });
-        Trainer dense = new Trainer(new TrainingConfig("dense", 32, 128, 0.01, 3, 1L, 0, 0, 0, "adam", 0.9, 20_000, 0.2, 2, 1.0));
-        TrainingSnapshot baseline = dense.run(s -> { });
+        TrainingSnapshot baseline = new Trainer(TrainingConfig.defaults("dense", 32).withEpochs(3)).run(s -> { });
         assertThat(baseline.validationSequences()).isLessThan(0.05);
         assertThat(learned.validationSequences()).isGreaterThan(0.5);
         assertThat(learned.state()).isEqualTo(Trainer.State.COMPLETED);
     }
 
     @Test
-    void validationMetricsAgreeWithEvaluation() {
-        Trainer t = new Trainer(small("rnn", 1, 2));
-        TrainingSnapshot s = t.run(x -> { });
-        Evaluation.Accuracy acc = Evaluation.evaluate(t.model(), t.data().validation());
-        assertThat(s.validationSequences()).isEqualTo(acc.sequences());
-        assertThat(s.validationChars()).isEqualTo(acc.characters());
+    void validationMetricsAgreeWithEvaluationAlsoOnReversedInput() {
+        for (boolean reversed : new boolean[] {false, true}) {
+            Trainer t = new Trainer(small(TrainingSetting.CELL, "rnn", TrainingSetting.EPOCHS, 1,
+                    TrainingSetting.REVERSED, reversed, TrainingSetting.THREADS, 2));
+            TrainingSnapshot s = t.run(x -> { });
+            Evaluation.Accuracy acc = Evaluation.evaluate(t.model(), t.data().validation(), reversed);
+            assertThat(s.validationSequences()).isEqualTo(acc.sequences());
+            assertThat(s.validationChars()).isEqualTo(acc.characters());
+            assertThat(s.validationLoss()).isCloseTo(acc.loss(), org.assertj.core.api.Assertions.within(1e-12))
+                    .isNotEqualTo(Evaluation.evaluate(t.model(), t.data().validation(), !reversed).loss());
+        }
     }
 
     @Test
     void stopsAtTheTargetAccuracyAndReportsEveryEpoch() {
-        TrainingConfig c = new TrainingConfig("lstm", 16, 64, 0.02, 50, 7L, 0, 0.0001, 0, "adam", 0.9, 4_000, 0.2, 1, 1.0);
+        TrainingConfig c = TrainingConfig.defaults("gru", 32).with(TrainingSetting.UNTIL_ACCURACY, 0.3).withEpochs(40);
         List<TrainingSnapshot> seen = new ArrayList<>();
         TrainingSnapshot last = new Trainer(c).run(seen::add);
         assertThat(last.state()).isEqualTo(Trainer.State.TARGET_REACHED);
         assertThat(seen).last().isEqualTo(last);
-        assertThat(last.epoch()).isLessThan(50);
+        assertThat(seen).hasSize(last.epoch());
+        assertThat(last.validationSequences()).isGreaterThanOrEqualTo(0.3);
+        assertThat(seen.get(seen.size() - 2).validationSequences()).as("the epoch before the target").isLessThan(0.3);
     }
 
     @Test
-    void pauseResumeAndCancelFromAnotherThread() throws Exception {
-        Trainer t = new Trainer(small("lstm", 1_000, 1));
+    void stopsWhenTheValidationLossStopsImprovingForThePatience() {
+        List<TrainingSnapshot> seen = new ArrayList<>();
+        TrainingSnapshot last = new Trainer(TrainingConfig.defaults("dense", 1).withEpochs(200)
+                .with(TrainingSetting.PATIENCE, 2)).run(seen::add);
+        assertThat(last.state()).isEqualTo(Trainer.State.PLATEAU);
+        assertThat(last.epoch()).isLessThan(200);
+        double best = seen.subList(0, seen.size() - 2).stream().mapToDouble(TrainingSnapshot::validationLoss).min().orElseThrow();
+        assertThat(seen.get(seen.size() - 1).validationLoss()).isGreaterThanOrEqualTo(best);
+        assertThat(seen.get(seen.size() - 2).validationLoss()).isGreaterThanOrEqualTo(best);
+    }
+
+    @Test
+    void pauseHoldsTheBatchCounterStepGrantsExactlyOneBatchAndResumeContinues() throws Exception {
+        Trainer t = new Trainer(small(TrainingSetting.EPOCHS, 1_000));
         CountDownLatch firstEpoch = new CountDownLatch(1);
         Thread worker = new Thread(() -> t.run(s -> firstEpoch.countDown()));
         worker.start();
         assertThat(firstEpoch.await(60, TimeUnit.SECONDS)).isTrue();
         t.pause();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (t.latest().state() != Trainer.State.PAUSED && System.nanoTime() < deadline) Thread.onSpinWait();
+        await(() -> t.latest().state() == Trainer.State.PAUSED && worker.getState() == Thread.State.WAITING);
+        TrainingSnapshot held = t.latest();
+        await(() -> worker.getState() == Thread.State.WAITING);
+        assertThat(t.latest().examplesSeen()).as("no batch while paused").isEqualTo(held.examplesSeen());
+
+        t.step();
+        await(() -> t.latest().examplesSeen() > held.examplesSeen() && worker.getState() == Thread.State.WAITING);
+        assertThat(t.latest().examplesSeen()).as("one update is one batch").isEqualTo(held.examplesSeen() + 64);
         assertThat(t.latest().state()).isEqualTo(Trainer.State.PAUSED);
-        long seen = t.latest().examplesSeen();
+
         var weights = t.requestWeights();
         t.resume();
         assertThat(weights.get(30, TimeUnit.SECONDS)).containsKey("encoder.weight_ih_l0");
+        await(() -> t.latest().examplesSeen() > held.examplesSeen() + 64);
         t.cancel();
         worker.join(30_000);
         assertThat(worker.isAlive()).isFalse();
         assertThat(t.latest().state()).isEqualTo(Trainer.State.CANCELLED);
-        assertThat(t.latest().examplesSeen()).isGreaterThanOrEqualTo(seen);
     }
 
     @Test
-    void badSettingsAreRejectedWithWhatIsAccepted() {
+    void badSettingsAreRejectedWithTheTablesMessage() {
         assertThatThrownBy(() -> TrainingConfig.defaults("transformer", 32))
                 .hasMessageContaining("unknown cell 'transformer'").hasMessageContaining("lstm, gru, rnn, dense");
-        assertThatThrownBy(() -> small("lstm", 0, 1)).hasMessageContaining("epochs must be at least 1");
-        assertThatThrownBy(() -> new TrainingConfig("lstm", 16, 64, -1, 1, 1, 0, 0, 0, "adam", 0.9, 4000, 0.2, 1, 1))
-                .hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> small(TrainingSetting.EPOCHS, 0)).hasMessage("epochs must be within 1..1000000, got 0");
+        assertThatThrownBy(() -> small(TrainingSetting.LEARNING_RATE, -1.0))
+                .hasMessage("learning rate must be a positive number, got -1.0");
+        assertThatThrownBy(() -> new Trainer(small(TrainingSetting.EXAMPLES, 10, TrainingSetting.VALIDATION, 0.95)))
+                .hasMessageContaining("no examples are left for training");
     }
 }

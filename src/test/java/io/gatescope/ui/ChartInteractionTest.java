@@ -89,7 +89,7 @@ class ChartInteractionTest extends WindowTestBase {
         int index = window.strips().quantities().indexOf(Quantity.gate(1));
         ChartCanvas forget = window.strips().canvases().get(index);
         await(() -> forget.chart() != null);
-        double value = expected.encoder().top().step(0).gate(1)[9];
+        double value = expected.encoder().top().step(0).gate(1, 9);
         ColourScale scale = app.chartStyleBinding().get().scales()
                 .forQuantity(Quantity.gate(1), CellKind.LSTM, Quantities.maxAbs(expected, 0, Quantity.gate(1)));
         java.awt.Color want = scale.colour(value);

@@ -32,9 +32,9 @@ class InputFlowTest extends WindowTestBase {
         // The equations panel shows unit 0 at the first step: the engine's numbers, rounded as printed.
         StepTrace step = expected.encoder().top().step(0);
         assertThat(window.equations().unitEquationTexts()).anySatisfy(line -> assertThat(line)
-                .startsWith("h₀").endsWith("= " + shown(step.h()[0])));
+                .startsWith("h₀").endsWith("= " + shown(step.h(0))));
         assertThat(window.equations().unitEquationTexts()).anySatisfy(line -> assertThat(line)
-                .startsWith("f₀").endsWith("= " + shown(step.gate(1)[0])));
+                .startsWith("f₀").endsWith("= " + shown(step.gate(1, 0))));
     }
 
     @Test

@@ -52,8 +52,8 @@ class OpenFileTest extends WindowTestBase {
         StepTrace step = expected.encoder().top().step(3);
         assertThat(window.equations().equationTexts()).first().asString().startsWith("rt = σ(");
         assertThat(window.equations().unitEquationTexts())
-                .anySatisfy(l -> assertThat(l).startsWith("z₀ = σ(").endsWith("= " + shown(step.gate(1)[0])))
-                .anySatisfy(l -> assertThat(l).startsWith("h₀ = ").endsWith("= " + shown(step.h()[0])));
+                .anySatisfy(l -> assertThat(l).startsWith("z₀ = σ(").endsWith("= " + shown(step.gate(1, 0))))
+                .anySatisfy(l -> assertThat(l).startsWith("h₀ = ").endsWith("= " + shown(step.h(0))));
     }
 
     @Test

@@ -93,7 +93,7 @@ class RestartTest {
         assertThat(robot.lookup("#sequenceSummary").queryAs(Label.class).getText())
                 .isEqualTo("3 steps × 2 numbers (edited in the table)");
         assertThat(app.totalSteps()).isEqualTo(3);
-        assertThat(app.traceProperty().get().encoder().layers().get(0).steps().get(1).x()).containsExactly(2.0, 3.25);
+        assertThat(app.traceProperty().get().encoder().layers().get(0).steps().get(1).xCopy()).containsExactly(2.0, 3.25);
 
         // A new edit is saved for the next start.
         robot.interact(() -> app.sequenceProperty().set(new SequenceInput(new double[][] {{7, 8}}, "edited in the table")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.chart.CellDiagram;
 import io.gatescope.chart.DiagramPart;
+import io.gatescope.chart.Notation;
 import io.gatescope.chart.Quantity;
 import io.gatescope.chart.UnitStrip;
 import io.gatescope.engine.CellKind;
@@ -56,7 +57,7 @@ class TimeNavigationTest extends WindowTestBase {
         assertUnitEquationsShow(step, 0);
         // The cell diagram on screen is redrawn from the cursor: it shows the decoder's step 2
         // (the mean of h over the units, as no unit is selected).
-        double meanH = java.util.Arrays.stream(step.h()).average().orElseThrow();
+        double meanH = java.util.Arrays.stream(step.hCopy()).average().orElseThrow();
         DiagramPart h = DiagramPart.of(DiagramPart.Type.HIDDEN_STATE);
         await(() -> window.cell().canvas().chart() instanceof CellDiagram d && Math.abs(d.value(h) - meanH) < 1e-12);
         assertThat(robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class).getText())
@@ -76,7 +77,7 @@ class TimeNavigationTest extends WindowTestBase {
 
         robot.moveTo(onScreen);
         await(() -> !input.hoverTextProperty().get().isEmpty());
-        double i5 = expected.encoder().top().step(0).gate(0)[5];
+        double i5 = expected.encoder().top().step(0).gate(0, 5);
         assertThat(input.hoverTextProperty().get())
                 .contains("input gate, unit 5")
                 .contains("Encoder step 1 of 5")
@@ -96,15 +97,15 @@ class TimeNavigationTest extends WindowTestBase {
     void subStepsAdvanceOneKeyAtATimeAndRollIntoTheNextStep(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas());
-        int count = CellDiagram.substepCount(CellKind.LSTM);
+        int count = CellKind.LSTM.anatomy().subStepCount();
         Label subStep = robot.lookup("#" + io.gatescope.ui.cell.CellPanel.SUBSTEP_LABEL_ID).queryAs(Label.class);
         robot.type(KeyCode.DOWN);
         await(() -> app.subStepProperty().get() == 0);
-        assertThat(subStep.getText()).isEqualTo("Sub-step 1/" + count + ": " + CellDiagram.substepName(CellKind.LSTM, 0));
+        assertThat(subStep.getText()).isEqualTo("Sub-step 1/" + count + ": " + Notation.PYTORCH.subStepName(CellKind.LSTM, 0));
         assertThat(window.equations().currentEquationTexts()).isEmpty();      // "inputs" computes nothing
         robot.type(KeyCode.PAGE_DOWN);
         await(() -> app.subStepProperty().get() == 1);
-        assertThat(subStep.getText()).contains(CellDiagram.substepName(CellKind.LSTM, 1));
+        assertThat(subStep.getText()).contains(Notation.PYTORCH.subStepName(CellKind.LSTM, 1));
         // The forget gate is what this sub-step computes, and its equation is the one marked.
         assertThat(window.equations().currentEquationTexts()).singleElement().asString().startsWith("f₀ = σ(");
         robot.type(KeyCode.DOWN);
@@ -136,9 +137,9 @@ class TimeNavigationTest extends WindowTestBase {
 
     private void assertUnitEquationsShow(StepTrace step, int unit) {
         assertThat(window.equations().unitEquationTexts())
-                .anySatisfy(l -> assertThat(l).startsWith("i" + sub(unit)).endsWith("= " + shown(step.gate(0)[unit])))
-                .anySatisfy(l -> assertThat(l).startsWith("c" + sub(unit)).endsWith("= " + shown(step.c()[unit])))
-                .anySatisfy(l -> assertThat(l).startsWith("h" + sub(unit)).endsWith("= " + shown(step.h()[unit])));
+                .anySatisfy(l -> assertThat(l).startsWith("i" + sub(unit)).endsWith("= " + shown(step.gate(0, unit))))
+                .anySatisfy(l -> assertThat(l).startsWith("c" + sub(unit)).endsWith("= " + shown(step.c(unit))))
+                .anySatisfy(l -> assertThat(l).startsWith("h" + sub(unit)).endsWith("= " + shown(step.h(unit))));
     }
 
     private static String sub(int unit) {

@@ -27,6 +27,26 @@ public record GradientTrace(Map<String, double[]> params, double[][] dx, double[
         steps = steps.stream().map(List::copyOf).toList();
     }
 
+    /** Parameter gradients by name: copies, so the record stays what it recorded. */
+    @Override
+    public Map<String, double[]> params() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v.clone()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** dL/dx_t, T×I, a copy. */
+    @Override
+    public double[][] dx() { return deepCopy(dx); }
+
+    /** dL/dh_0 per layer, a copy. */
+    @Override
+    public double[][] dh0() { return deepCopy(dh0); }
+
+    /** dL/dc_0 per layer, a copy. */
+    @Override
+    public double[][] dc0() { return deepCopy(dc0); }
+
     private static double[][] deepCopy(double[][] a) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) out[i] = a[i].clone();

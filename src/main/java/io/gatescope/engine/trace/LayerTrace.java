@@ -21,6 +21,14 @@ public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<Step
         this(kind, inputSize, hiddenSize, steps, new boolean[0][]);
     }
 
+    /** The held mask, a copy (read one entry with {@link #isHeld}). */
+    @Override
+    public boolean[][] held() {
+        boolean[][] out = held.clone();
+        for (int t = 0; t < out.length; t++) out[t] = out[t].clone();
+        return out;
+    }
+
     public int length() { return steps.size(); }
 
     public StepTrace step(int t) { return steps.get(t); }
@@ -38,16 +46,16 @@ public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<Step
 
     /** h_t for every step, T×H. */
     public double[][] hidden() {
-        return steps.stream().map(StepTrace::h).toArray(double[][]::new);
+        return steps.stream().map(StepTrace::hCopy).toArray(double[][]::new);
     }
 
     /** c_t for every step, T×H (LSTM). */
     public double[][] cell() {
-        return steps.stream().map(StepTrace::c).toArray(double[][]::new);
+        return steps.stream().map(StepTrace::cCopy).toArray(double[][]::new);
     }
 
-    /** Gate block {@code block} after its nonlinearity for every step, T×H. */
+    /** Block {@code block} after its nonlinearity for every step, T×H (copies). */
     public double[][] gate(int block) {
-        return steps.stream().map(s -> s.gate(block)).toArray(double[][]::new);
+        return steps.stream().map(s -> s.gateCopy(block)).toArray(double[][]::new);
     }
 }

@@ -20,6 +20,33 @@ public record ModelTrace(List<String> inputLabels, SequenceTrace encoder, Sequen
         inputLabels = List.copyOf(inputLabels);
         outputLabels = List.copyOf(outputLabels);
         vocabulary = List.copyOf(vocabulary);
+        probabilities = copy(probabilities);
+    }
+
+    /** The softmax output per decoder step, T_dec×V: a copy (read one number with {@link #probability}). */
+    @Override
+    public double[][] probabilities() { return copy(probabilities); }
+
+    /** Decoder steps with a softmax output (0 without a dense head). */
+    public int outputSteps() { return probabilities.length; }
+
+    /** The probability of symbol {@code k} at decoder step {@code step}. */
+    public double probability(int step, int k) { return probabilities[step][k]; }
+
+    /** The probabilities at decoder step {@code step}, a copy of length V. */
+    public double[] probabilities(int step) { return probabilities[step].clone(); }
+
+    /** The largest probability at decoder step {@code step}: that of the predicted symbol. */
+    public double bestProbability(int step) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double p : probabilities[step]) best = Math.max(best, p);
+        return best;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) out[i] = a[i].clone();
+        return out;
     }
 
     public boolean hasDecoder() { return decoder != null; }

@@ -53,7 +53,8 @@ public final class CellPanel {
         next.setOnAction(e -> app.nextSubStep(subStepCount()));
         Label subStep = new Label();
         subStep.setId(SUBSTEP_LABEL_ID);
-        subStep.textProperty().bind(Bindings.createStringBinding(this::subStepText, app.subStepProperty(), app.cursorProperty()));
+        subStep.textProperty().bind(Bindings.createStringBinding(this::subStepText, app.subStepProperty(), app.cursorProperty(),
+                app.view().notationProperty()));
 
         Spinner<Integer> layer = new Spinner<>(0, 64, 0);
         layer.setId(LAYER_ID);
@@ -90,14 +91,13 @@ public final class CellPanel {
     /** How many sub-steps the current cell kind has (inputs first). */
     public int subStepCount() {
         TraceCursor c = app.cursorProperty().get();
-        return c == null ? 1 : CellDiagram.substepCount(c.kind());
+        return c == null ? 1 : c.kind().anatomy().subStepCount();
     }
 
     private CellDiagram diagram() {
         TraceCursor c = app.cursorProperty().get();
         if (c == null) return null;
-        boolean peepholes = app.modelProperty().get() != null && app.modelProperty().get().peepholes()
-                && c.kind() == io.gatescope.engine.CellKind.LSTM;
+        boolean peepholes = Quantities.peepholes(app.modelProperty().get(), c);
         return CellDiagram.of(c.trace(), c.layer(), peepholes, app.chartStyleBinding().get());
     }
 
@@ -106,8 +106,9 @@ public final class CellPanel {
         int s = app.subStepProperty().get();
         if (c == null) return "";
         if (s == AppModel.WHOLE_STEP) return "Whole step";
-        int n = CellDiagram.substepCount(c.kind());
-        return "Sub-step " + (s + 1) + "/" + n + ": " + CellDiagram.substepName(c.kind(), Math.min(s, n - 1));
+        int n = c.kind().anatomy().subStepCount();
+        Notation notation = app.view().notationProperty().get();
+        return "Sub-step " + (s + 1) + "/" + n + ": " + notation.subStepName(c.kind(), Math.min(s, n - 1));
     }
 
     private String describe(CellDiagram chart, DiagramPart part) {
@@ -115,7 +116,7 @@ public final class CellPanel {
         TraceCursor c = app.cursorProperty().get();
         int unit = app.selectedUnitProperty().get();
         Quantity q = switch (part.type()) {
-            case GATE -> c.kind().isPlainRnn() ? Quantity.hiddenState() : Quantity.gate(part.block());
+            case GATE -> Quantity.gate(part.block());
             case CELL_STATE -> Quantity.cellState();
             case HIDDEN_STATE -> Quantity.hiddenState();
             default -> null;

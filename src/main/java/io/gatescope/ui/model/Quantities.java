@@ -1,14 +1,11 @@
 package io.gatescope.ui.model;
 
-import io.gatescope.chart.ColourScales;
+import io.gatescope.chart.ShownQuantities;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.Quantity;
 import io.gatescope.engine.CellKind;
-import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
-import io.gatescope.engine.trace.SequenceTrace;
 import io.gatescope.engine.trace.StepTrace;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Which vectors the panels show for a cell kind, in the notation's order, and their value ranges over a run. */
@@ -16,31 +13,14 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /**
-     * The gates in the notation's display order, then c (LSTM) and h. A plain RNN has no gates: its
-     * pre-activation and h are shown instead, so the tanh squashing is visible.
-     */
+    /** The vectors the panels show, in the notation's order: see {@link ShownQuantities#of}. */
     public static List<Quantity> shown(CellKind kind, Notation notation) {
-        List<Quantity> out = new ArrayList<>();
-        if (kind.isPlainRnn()) {
-            out.add(Quantity.preactivation(0));
-        } else {
-            for (int b : notation.displayOrder(kind)) out.add(Quantity.gate(b));
-        }
-        if (kind.hasCellState()) out.add(Quantity.cellState());
-        out.add(Quantity.hiddenState());
-        return out;
+        return ShownQuantities.of(kind, notation);
     }
 
-    /** The largest |value| of {@code q} in layer {@code layer} over every encoder and decoder step. */
+    /** The largest |value| of {@code q} in layer {@code layer} over the run: see {@link ShownQuantities#maxAbs}. */
     public static double maxAbs(ModelTrace trace, int layer, Quantity q) {
-        double m = 0;
-        for (SequenceTrace seq : trace.hasDecoder() ? List.of(trace.encoder(), trace.decoder()) : List.of(trace.encoder())) {
-            LayerTrace lt = seq.layers().get(layer);
-            if (!q.existsFor(lt.kind())) continue;
-            for (StepTrace s : lt.steps()) m = Math.max(m, ColourScales.maxAbs(q.values(s)));
-        }
-        return m;
+        return ShownQuantities.maxAbs(trace, layer, q);
     }
 
     /**
@@ -58,17 +38,17 @@ public final class Quantities {
      */
     public static boolean peepholes(LoadedModel model, TraceCursor at) {
         return model != null && at != null && model.peepholes()
-                && at.kind() == CellKind.LSTM && model.kind() == at.kind();
+                && !at.kind().anatomy().peepholeBlocks().isEmpty() && model.kind() == at.kind();
     }
 
     /** {@link #describeUnit(Notation, TraceCursor, Quantity, int)} for a peephole LSTM when {@code peepholes}. */
     public static String describeUnit(Notation n, TraceCursor at, Quantity q, int unit, boolean peepholes) {
         StepTrace step = at.step();
         CellKind kind = at.kind();
-        double value = q.values(step)[unit];
+        double value = q.value(step, unit);
         return n.title(kind, q) + ", unit " + unit + "\n"
                 + at.describe() + "\n"
                 + "value = " + Notation.fullPrecision(value) + "\n"
-                + n.unitEquation(kind, peepholes && kind == CellKind.LSTM, q, step, unit);
+                + n.unitEquation(kind, peepholes && !kind.anatomy().peepholeBlocks().isEmpty(), q, step, unit);
     }
 }

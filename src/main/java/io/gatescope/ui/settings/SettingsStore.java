@@ -2,10 +2,10 @@ package io.gatescope.ui.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gatescope.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 /**
  * Reads and writes {@link ViewSettings} as {@code settings.json} in the Gatescope home folder: the
  * {@code gatescope.home} system property (tests point it at a temporary folder), else
- * {@code ~/.gatescope}. Writes go to a background thread, newest last, through a temporary file so
- * a crash never leaves half a file.
+ * {@code ~/.gatescope}. Writes go to a background thread, newest last, through the one atomic
+ * writer ({@link AtomicFiles}), so a crash never leaves half a file.
  */
 public final class SettingsStore {
     private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
@@ -60,9 +60,7 @@ public final class SettingsStore {
     public void save(ViewSettings settings) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), settings);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, JSON.writeValueAsBytes(settings));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not save settings to " + file + ": " + e.getMessage());
         }

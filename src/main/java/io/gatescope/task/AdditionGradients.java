@@ -1,0 +1,22 @@
+package io.gatescope.task;
+
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GradientStudy;
+import io.gatescope.engine.RecurrentStack;
+import java.util.List;
+
+/**
+ * The gradient view's {@code trained} preset: the addition models' encoders on one addition input.
+ * The loss sits on the encoder's last state h_T, the vector the decoder receives, so the profile
+ * shows how far back into "67+60" the training signal of the answer can reach (T = 5).
+ */
+public final class AdditionGradients {
+    private AdditionGradients() {
+    }
+
+    /** Each model's encoder on {@code example}, L = g·h_T (g null for ones). */
+    public static GradientStudy study(List<EncoderDecoder> models, AdditionTask.Example example, double[] g, boolean jacobians) {
+        List<RecurrentStack> encoders = models.stream().map(EncoderDecoder::encoder).toList();
+        return GradientStudy.of(encoders, AdditionTask.encode(example.input()), g, jacobians);
+    }
+}

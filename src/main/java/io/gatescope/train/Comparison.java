@@ -1,0 +1,115 @@
+package io.gatescope.train;
+
+import io.gatescope.task.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The seeds' comparison: the dense baseline and the recurrent cells trained one after another on the
+ * same data (same seed), each until it reaches its verdict, and a table of what each learned beside
+ * what the seeds report. The command line's {@code compare} and the training panel's one-click
+ * comparison both run it.
+ */
+public final class Comparison {
+    /** A recurrent cell passes when it gets this share of unseen sums right... */
+    public static final double RECURRENT_PASS = 0.95;
+    /** ...and the dense baseline confirms the seeds' point when it stays below this. */
+    public static final double DENSE_CEILING = 0.05;
+    /** The dense baseline never reaches the target: it stops after this many epochs without a better validation loss. */
+    static final int DENSE_PATIENCE = 3;
+
+    /** The cells of the seeds' comparison, in the order they are trained. */
+    public static final List<String> SEEDS_CELLS = List.of("dense", "rnn", "lstm", "gru");
+
+    /** What the seeds report for each model's full-answer accuracy (they did not train a GRU). */
+    private static final Map<String, Double> SEEDS_FIGURES = Map.of("dense", 0.0, "rnn", 0.95, "lstm", 1.0);
+
+    private final TrainingConfig base;
+    private final List<String> cells;
+    private volatile Trainer current;
+    private volatile boolean cancelled;
+
+    /**
+     * @param base  the shared settings (hidden size, seed, optimiser...); its cell is replaced by each of {@code cells}.
+     *              Without a target accuracy the recurrent cells train to {@link #RECURRENT_PASS}.
+     */
+    public Comparison(TrainingConfig base, List<String> cells) {
+        if (cells.isEmpty()) throw new IllegalArgumentException("the comparison needs at least one cell");
+        for (String c : cells) base.with(TrainingSetting.CELL, c); // rejects an unknown cell with the table's message
+        this.base = base;
+        this.cells = List.copyOf(cells);
+    }
+
+    /** One model's settings in the comparison. */
+    public TrainingConfig config(String cell) {
+        TrainingConfig c = base.with(TrainingSetting.CELL, cell);
+        if (c.untilAccuracy() == 0) c = c.with(TrainingSetting.UNTIL_ACCURACY, RECURRENT_PASS);
+        if (c.isDense() && c.patience() == 0) c = c.with(TrainingSetting.PATIENCE, DENSE_PATIENCE);
+        return c;
+    }
+
+    public List<String> cells() { return cells; }
+
+    /** The trainer running now (null between models), for a view to sample and pause. */
+    public Trainer current() { return current; }
+
+    public void cancel() {
+        cancelled = true;
+        Trainer t = current;
+        if (t != null) t.cancel();
+    }
+
+    /**
+     * Trains every cell in turn on the calling thread. {@code onStart} receives each trainer before it
+     * runs, {@code onEpoch} its epoch snapshots; returns one result per cell trained (fewer when cancelled).
+     */
+    public List<Result> run(Consumer<Trainer> onStart, BiConsumer<Trainer, TrainingSnapshot> onEpoch) {
+        List<Result> results = new ArrayList<>();
+        for (String cell : cells) {
+            if (cancelled) break;
+            Trainer t = new Trainer(config(cell));
+            current = t;
+            if (cancelled) t.cancel();
+            onStart.accept(t);
+            TrainingSnapshot last = t.run(s -> onEpoch.accept(t, s));
+            Evaluation.Accuracy test = Evaluation.evaluate(t.model(), t.data().test(), t.config().reversed());
+            results.add(new Result(cell, t, last, test));
+            current = null;
+        }
+        return results;
+    }
+
+    /** One model's outcome: its trainer (with the model), its last snapshot and its accuracy on the unseen test sums. */
+    public record Result(String cell, Trainer trainer, TrainingSnapshot last, Evaluation.Accuracy test) {
+        /** What the seeds report for this model, if they trained it. */
+        public OptionalDouble seedsFigure() {
+            Double f = SEEDS_FIGURES.get(cell);
+            return f == null ? OptionalDouble.empty() : OptionalDouble.of(f);
+        }
+
+        /** Whether the model reached the seeds' verdict: dense below 5 %, a recurrent cell at 95 % or more. */
+        public boolean verdict() {
+            return cell.equals("dense") ? test.sequences() < DENSE_CEILING : test.sequences() >= RECURRENT_PASS;
+        }
+
+        /** The verdict in words, e.g. "below 5 %: as the seeds say" or "at least 95 %: not reached". */
+        public String verdictText() {
+            String target = cell.equals("dense") ? "below 5 %" : "at least 95 %";
+            return target + (verdict() ? ": yes" : ": no");
+        }
+    }
+
+    /** A display name for a cell as the seeds write it: Dense, SimpleRNN, LSTM, GRU. */
+    public static String title(String cell) {
+        return switch (cell) {
+            case "dense" -> "Dense";
+            case "rnn" -> "SimpleRNN";
+            default -> cell.toUpperCase(Locale.ROOT);
+        };
+    }
+}
