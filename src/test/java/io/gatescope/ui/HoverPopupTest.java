@@ -38,14 +38,14 @@ class HoverPopupTest extends WindowTestBase {
         await(() -> forget.chart() != null);
         Rectangle2D unit = ((UnitStrip) forget.chart()).unitBounds(3);
         String text = hover(robot, forget, unit);
-        double f3 = engine.encoder().layers().get(0).steps().get(0).gates()[1 * 32 + 3];
+        double f3 = engine.encoder().layers().get(0).steps().get(0).gate(1, 3);
         assertThat(text).contains("f₃").contains(shown(f3)).contains("σ(");
 
         // A box of the cell diagram.
         ChartCanvas cell = window.cell().canvas();
         CellDiagram diagram = (CellDiagram) cell.chart();
         Rectangle2D box = diagram.bounds(DiagramPart.of(DiagramPart.Type.CELL_STATE)).orElseThrow();
-        assertThat(hover(robot, cell, box)).contains(shown(engine.encoder().layers().get(0).steps().get(0).c()[3]));
+        assertThat(hover(robot, cell, box)).contains(shown(engine.encoder().layers().get(0).steps().get(0).c(3)));
 
         // A step of the unrolled view, near the right edge of the screen: the popup goes left of it.
         ChartCanvas unrolled = window.unrolled().canvas();

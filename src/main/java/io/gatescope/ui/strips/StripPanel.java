@@ -79,7 +79,7 @@ public final class StripPanel extends ScrollPane {
         TraceCursor c = app.cursorProperty().get();
         if (c == null || !readsNumbers() || c.layer() != 0) return null;
         ChartStyle style = app.chartStyleBinding().get();
-        return new UnitStrip(inputLabel(c, style), c.step().x(), style.scales().diverging(inputMaxAbs), style);
+        return new UnitStrip(inputLabel(c, style), c.step().xCopy(), style.scales().diverging(inputMaxAbs), style);
     }
 
     private static String inputLabel(TraceCursor c, ChartStyle style) {
@@ -90,7 +90,7 @@ public final class StripPanel extends ScrollPane {
     private String describeInput(int k) {
         TraceCursor c = app.cursorProperty().get();
         return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe() + "\nvalue = "
-                + io.gatescope.chart.Notation.fullPrecision(c.step().x()[k]);
+                + io.gatescope.chart.Notation.fullPrecision(c.step().x(k));
     }
 
     /** The strip canvases in display order (tests hover and click them). */
@@ -111,7 +111,7 @@ public final class StripPanel extends ScrollPane {
             measuredLayer = c.layer();
             inputMaxAbs = 0;
             for (var step : c.trace().encoder().layers().get(0).steps()) {
-                inputMaxAbs = Math.max(inputMaxAbs, io.gatescope.chart.ColourScales.maxAbs(step.x()));
+                inputMaxAbs = Math.max(inputMaxAbs, io.gatescope.chart.ColourScales.maxAbs(step.xCopy()));
             }
             if (!(inputMaxAbs > 0)) inputMaxAbs = 1;
         }
