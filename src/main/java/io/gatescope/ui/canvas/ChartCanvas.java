@@ -141,6 +141,7 @@ public final class ChartCanvas extends Region {
             graphics.setTransform(saved);
         }
         redraws.set(redraws.get() + 1);
+        if (popup.isShowing() && pointer != null) hoverAt(pointer[0], pointer[1], pointer[2], pointer[3]);
     }
 
     /** The base image for this key and size, rendered only when either changed, at the screen's pixel density. */
@@ -181,8 +182,17 @@ public final class ChartCanvas extends Region {
         }
     }
 
+    /** Where the pointer was last seen over the canvas: local x, y and screen x, y. */
+    private double[] pointer;
+
     private void onMove(MouseEvent e) {
-        Point2D p = inChart(e.getX(), e.getY());
+        pointer = new double[] {e.getX(), e.getY(), e.getScreenX(), e.getScreenY()};
+        hoverAt(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+    }
+
+    /** Answers the pointer at these places; a redraw calls it again, so the popup never shows an old step. */
+    private void hoverAt(double x, double y, double screenX, double screenY) {
+        Point2D p = inChart(x, y);
         String rich = hover == null || chart == null ? null : hover.apply(chart, p);
         setCursor(rich == null ? Cursor.DEFAULT : Cursor.HAND);
         if (rich == null) {
@@ -191,10 +201,10 @@ public final class ChartCanvas extends Region {
         }
         java.awt.geom.Rectangle2D area = hoverArea == null ? null : hoverArea.apply(chart, p);
         Bounds element = area == null
-                ? new BoundingBox(e.getScreenX() - POINTER_CLEARANCE, e.getScreenY() - POINTER_CLEARANCE, 2 * POINTER_CLEARANCE, 2 * POINTER_CLEARANCE)
+                ? new BoundingBox(screenX - POINTER_CLEARANCE, screenY - POINTER_CLEARANCE, 2 * POINTER_CLEARANCE, 2 * POINTER_CLEARANCE)
                 : localToScreen(new BoundingBox(area.getX() * drawScale, area.getY() * drawScale,
                         area.getWidth() * drawScale, area.getHeight() * drawScale));
-        popup.show(this, rich, element, e.getScreenX(), e.getScreenY());
+        popup.show(this, rich, element, screenX, screenY);
         hoverText.set(RichText.plainText(popup.text()));
     }
 
@@ -202,6 +212,7 @@ public final class ChartCanvas extends Region {
     private static final double POINTER_CLEARANCE = 12;
 
     private void hideTooltip() {
+        pointer = null;
         hoverText.set("");
         popup.hide();
     }

@@ -46,7 +46,9 @@ public final class HoverPopup {
         popup.getContent().add(root);
         popup.setAutoFix(false);           // placed here, on the screen, never over the element
         popup.setAutoHide(false);
-        popup.setHideOnEscape(true);
+        // A popup takes its owner's keys while it shows: Esc must stay the window's (it clears the unit).
+        popup.setHideOnEscape(false);
+        popup.setConsumeAutoHidingEvents(false);
     }
 
     /** The popup window (tests read its position and size). */

@@ -33,8 +33,10 @@ public final class UnrolledPanel {
             return t < 0 ? null : describe(t);
         });
         canvas.setHoverArea((chart, p) -> {
-            int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
-            return t < 0 ? null : ((UnrolledView) chart).cellBounds(t);
+            UnrolledView v = (UnrolledView) chart;
+            int t = v.stepAt(p.getX(), p.getY());
+            // On an "… earlier" marker the step is hidden: the popup then keeps clear of the pointer.
+            return t < 0 || !v.window().contains(t) ? null : v.cellBounds(t);
         });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
