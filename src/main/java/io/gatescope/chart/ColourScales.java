@@ -192,6 +192,20 @@ public final class ColourScales {
         return 10 * decade;
     }
 
+    /**
+     * One colour per cell kind for lines drawn side by side (the gradient charts), from Okabe and Ito's
+     * palette for colour-vision deficiencies: RNN vermillion, LSTM blue, GRU bluish green. On a dark
+     * background the lighter variants keep the contrast.
+     */
+    public static Color cell(CellKind kind, Theme theme) {
+        boolean dark = theme != Theme.LIGHT;
+        return switch (kind) {
+            case RNN_TANH, RNN_RELU -> rgb(dark ? 0xff7a3d : 0xd55e00);
+            case LSTM -> rgb(dark ? 0x56b4e9 : 0x0072b2);
+            case GRU, GRU_SIMPLE -> rgb(dark ? 0x2fd1a4 : 0x009e73);
+        };
+    }
+
     /** Black or white, whichever reads better on {@code fill} (by WCAG relative luminance). */
     public static Color textOn(Color fill) {
         // 0.179 is where black and white text have equal contrast ratios against the fill.

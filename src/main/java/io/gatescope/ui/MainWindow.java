@@ -12,6 +12,7 @@ import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.help.ShortcutSheet;
 import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.gradients.GradientsView;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
@@ -75,6 +76,7 @@ public final class MainWindow extends BorderPane {
     private final UserGuide guide = new UserGuide();
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
+    private final io.gatescope.ui.lecture.LectureTools lecture;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -116,6 +118,8 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
+        addGradientsView();
+        lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -161,6 +165,9 @@ public final class MainWindow extends BorderPane {
     }
 
     public AppModel app() { return app; }
+
+    /** The lecture tools: what-if clamps, scenes, questions. */
+    public io.gatescope.ui.lecture.LectureTools lecture() { return lecture; }
 
     public StripPanel strips() { return strips; }
 
@@ -232,6 +239,14 @@ public final class MainWindow extends BorderPane {
     public List<SplitPane> splits() { return panels.splits(); }
 
     // ---- Views in the centre -------------------------------------------------------------------
+
+    /** The gradients through time: a view in the centre, its View menu item and the G key (again: the panels). */
+    private void addGradientsView() {
+        GradientsView gradients = new GradientsView(app);
+        KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
+                () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
+        addView("Gradients through time   (" + key.keyText() + ")", gradients);
+    }
 
     /**
      * Registers a view that can fill the centre instead of the panels (a gradient chart, the training
