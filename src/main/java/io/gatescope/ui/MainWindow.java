@@ -12,6 +12,7 @@ import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.help.ShortcutSheet;
 import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.export.Exports;
 import io.gatescope.ui.gradients.GradientsView;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
@@ -74,6 +75,7 @@ public final class MainWindow extends BorderPane {
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
     private final UserGuide guide = new UserGuide();
+    private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
     private final io.gatescope.ui.lecture.LectureTools lecture;
@@ -118,6 +120,7 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
+        exports = Exports.install(this);
         addGradientsView();
         lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
@@ -284,6 +287,9 @@ public final class MainWindow extends BorderPane {
     public KeyBindings keys() { return keys; }
 
     public ShortcutSheet shortcutSheet() { return shortcutSheet; }
+
+    /** Export… for every view (context menus, Ctrl+E, the View and File menus). */
+    public Exports exports() { return exports; }
 
     public UserGuide userGuide() { return guide; }
 
