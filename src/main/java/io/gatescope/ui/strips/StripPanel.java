@@ -89,7 +89,7 @@ public final class StripPanel extends ScrollPane {
     /** "x_t, input 2", where, and the exact value: what the step reads, to the last digit. */
     private String describeInput(int k) {
         TraceCursor c = app.cursorProperty().get();
-        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe() + "\nvalue = "
+        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe(app.chartStyleBinding().get().notation()) + "\nvalue = "
                 + io.gatescope.chart.Notation.fullPrecision(c.step().x(k));
     }
 
