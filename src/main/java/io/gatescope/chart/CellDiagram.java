@@ -85,6 +85,12 @@ public final class CellDiagram implements Chart {
         return CellGeometry.preferredSize(style);
     }
 
+    /** Shorter than preferred: the body's rows close up before the text has to shrink. */
+    @Override
+    public Size minimumSize() {
+        return CellGeometry.minimumSize(style);
+    }
+
     @Override
     public void draw(Graphics2D g, double width, double height) {
         drawn.drawnAt(width, height);

@@ -57,7 +57,14 @@ final class SummaryCommand implements Callable<Integer> {
                 case "gru" -> CellKind.GRU;
                 default -> CellKind.RNN_TANH;
             };
-            summary = ModelSummary.encoderDecoder(kind, hidden);
+            try {
+                summary = ModelSummary.encoderDecoder(kind, hidden);
+                summary.kerasTotal();
+                summary.pytorchTotal();
+            } catch (ArithmeticException overflow) {
+                throw bad(String.format(java.util.Locale.ROOT, "--hidden %,d makes more parameters than a 64-bit count"
+                        + " holds; expected a smaller hidden size", hidden));
+            }
         }
         summary.print(spec.commandLine().getOut());
         return 0;

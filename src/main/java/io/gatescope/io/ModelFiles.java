@@ -2,6 +2,7 @@ package io.gatescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.ParameterCounts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -57,22 +58,20 @@ public final class ModelFiles {
     }
 
     /**
-     * Parameters of a recurrent stack: per layer weight_ih (G·H×in), weight_hh (G·H×H), two biases and
-     * the peepholes (3H×H). In double, because absurd sizes overflow a long; only the comparison matters.
+     * Parameters of a recurrent stack ({@link ParameterCounts#recurrent}); a count beyond a long is
+     * simply far more than any file holds.
      */
     static double recurrentParameters(CellKind kind, int input, int hidden, int layers, boolean peepholes, boolean biases) {
-        double gh = (double) kind.blocks() * hidden;
-        double total = 0;
-        for (int k = 0; k < layers; k++) {
-            total += gh * ((k == 0 ? input : hidden) + (double) hidden) + (biases ? 2 * gh : 0)
-                    + (peepholes ? 3.0 * hidden * hidden : 0);
+        try {
+            return ParameterCounts.recurrent(kind, input, hidden, layers, peepholes, biases);
+        } catch (ArithmeticException overflow) {
+            return Double.MAX_VALUE;
         }
-        return total;
     }
 
-    /** Parameters of a dense layer: weight (out×in) and bias. */
+    /** Parameters of a dense layer ({@link ParameterCounts#dense}). */
     static double denseParameters(int input, int output) {
-        return (double) output * input + output;
+        return ParameterCounts.dense(input, output);   // two ints: always fits a long
     }
 
     private static long countNumbers(JsonNode node) {

@@ -102,8 +102,8 @@ public final class TimeBar extends HBox {
 
     /** An icon that grows with the zoom; the group makes the scaled size count in layout. */
     private Node scaled(SVGPath icon) {
-        icon.scaleXProperty().bind(app.view().zoomProperty());
-        icon.scaleYProperty().bind(app.view().zoomProperty());
+        icon.scaleXProperty().bind(app.view().chromeZoomProperty());
+        icon.scaleYProperty().bind(app.view().chromeZoomProperty());
         return new Group(icon);
     }
 

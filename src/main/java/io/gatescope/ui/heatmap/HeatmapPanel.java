@@ -115,6 +115,8 @@ public final class HeatmapPanel extends HBox {
                 return Quantities.describeUnit(app.view().notationProperty().get(), at, q, cell.unit(),
                         Quantities.peepholes(app.modelProperty().get(), at));
             }).orElse(null));
+            canvas.setHoverArea((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY())
+                    .map(cell -> ((Heatmap) chart).cellBounds(cell.step(), cell.unit())).orElse(null));
             canvas.setOnChartClick((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY()).ifPresent(cell -> {
                 app.goTo(cell.step());
                 app.selectUnit(cell.unit());

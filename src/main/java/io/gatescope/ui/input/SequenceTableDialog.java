@@ -109,6 +109,18 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         return old;
     }
 
+    /**
+     * A number as the table shows it: at most four decimals (a true minus sign), or three significant
+     * digits in scientific notation when it is smaller than that; the full number is kept and edited.
+     */
+    static String shown(double v) {
+        String s = v != 0 && Math.abs(v) < 1e-3
+                ? String.format(java.util.Locale.ROOT, "%.2e", v)
+                : new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        if (s.equals("-0")) s = "0";
+        return s.replace('-', '\u2212');
+    }
+
     /** A text cell that never throws on bad input and commits when it loses the focus. */
     private final class NumberCell extends TextFieldTableCell<double[], Double> {
         private boolean watching;
@@ -117,7 +129,7 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
             cells.add(this);
             setConverter(new StringConverter<>() {
                 @Override public String toString(Double v) {
-                    return v == null ? "" : v.toString();
+                    return v == null ? "" : shown(v);
                 }
 
                 @Override public Double fromString(String text) {
@@ -129,6 +141,11 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         @Override public void startEdit() {
             super.startEdit();
             if (!isEditing() || !(getGraphic() instanceof TextField field)) return;
+            // Edited in full: committing the shown, rounded text would change the number.
+            if (getItem() != null) {
+                field.setText(Double.toString(getItem()));
+                field.selectAll();
+            }
             if (!watching) {
                 watching = true;
                 field.focusedProperty().addListener((o, was, now) -> {

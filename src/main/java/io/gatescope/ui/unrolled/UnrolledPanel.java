@@ -32,18 +32,32 @@ public final class UnrolledPanel {
             int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
             return t < 0 ? null : describe(t);
         });
+        canvas.setHoverArea((chart, p) -> {
+            UnrolledView v = (UnrolledView) chart;
+            int t = v.stepAt(p.getX(), p.getY());
+            // On an "… earlier" marker the step is hidden: the popup then keeps clear of the pointer.
+            return t < 0 || !v.window().contains(t) ? null : v.cellBounds(t);
+        });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
         // Below about two thirds of its height the row of cells would shrink past legibility.
         app.traceProperty().addListener((o, a, t) -> fitHeight());
         app.view().zoomProperty().addListener((o, a, z) -> fitHeight());
+        app.view().presenterProperty().addListener((o, a, on) -> fitHeight());
+    }
+
+    /** The height the view needs at full size, in px (0 before a trace). */
+    public double neededHeight() {
+        UnrolledView v = view();
+        return v == null ? 0 : v.preferredSize().height();
     }
 
     private void fitHeight() {
         UnrolledView v = view();
         // With large text the chart is drawn smaller anyway (shrink to fit); the floor stays at the desk's size.
         double desk = v == null ? 0 : v.preferredSize().height() / app.view().zoomProperty().get();
-        canvas.setMinHeight(MIN_SHARE * desk);
+        // In presenter mode it may fold to its title bar: the cell diagram comes first there.
+        canvas.setMinHeight(app.view().presenterProperty().get() ? 0 : MIN_SHARE * desk);
     }
 
     public ChartCanvas canvas() { return canvas; }
