@@ -14,7 +14,6 @@ import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.theme.UiTheme;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.MenuItem;
@@ -54,7 +53,7 @@ final class SceneState {
                 app.selectedUnitProperty().get(), v.notationProperty().get().name(), v.themeProperty().get().name(),
                 v.paletteProperty().get().name(), v.zoomProperty().get(), v.presenterProperty().get(),
                 filled == null ? 0 : window.frames().indexOf(filled) + 1, currentView(),
-                Arrays.stream(window.splits()).map(SplitPane::getDividerPositions).toArray(double[][]::new),
+                window.splits().stream().map(SplitPane::getDividerPositions).toArray(double[][]::new),
                 hasClamp ? ClampSpec.of(clamp.clamp(), app.modelProperty().get().kind()).format() : null,
                 hasClamp ? clamp.holding() : null, extra);
     }
@@ -198,9 +197,9 @@ final class SceneState {
             }
         }
         if (s.dividers() != null && window.maximised() == null) {
-            SplitPane[] splits = window.splits();
-            for (int k = 0; k < splits.length && k < s.dividers().length; k++) {
-                if (s.dividers()[k].length == splits[k].getDividers().size()) splits[k].setDividerPositions(s.dividers()[k]);
+            var splits = window.splits();
+            for (int k = 0; k < splits.size() && k < s.dividers().length; k++) {
+                if (s.dividers()[k].length == splits.get(k).getDividers().size()) splits.get(k).setDividerPositions(s.dividers()[k]);
             }
         }
     }
