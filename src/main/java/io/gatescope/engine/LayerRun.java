@@ -74,7 +74,8 @@ public final class LayerRun {
         dc = alloc(maxSteps, lstm ? hb : 0);
         dgates = alloc(maxSteps, gb);
         dpx = alloc(maxSteps, gb);
-        dph = layer.kind() == CellKind.GRU ? alloc(maxSteps, gb) : dpx;
+        // Only a reset gate makes the recurrent side's gradient differ from the input side's.
+        dph = layer.kind().anatomy().reset().isPresent() ? alloc(maxSteps, gb) : dpx;
         dx = alloc(maxSteps, ib);
         dxShared = new double[ib];
         dpxSum = new double[gb];

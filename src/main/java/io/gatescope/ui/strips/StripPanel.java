@@ -89,7 +89,7 @@ public final class StripPanel extends ScrollPane {
     /** "x_t, input 2", where, and the exact value: what the step reads, to the last digit. */
     private String describeInput(int k) {
         TraceCursor c = app.cursorProperty().get();
-        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe() + "\nvalue = "
+        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe(app.chartStyleBinding().get().notation()) + "\nvalue = "
                 + io.gatescope.chart.Notation.fullPrecision(c.step().x(k));
     }
 
@@ -158,7 +158,7 @@ public final class StripPanel extends ScrollPane {
         TraceCursor c = app.cursorProperty().get();
         if (c == null || !q.existsFor(c.kind())) return null;
         return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get())
-                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.local(), q));
+                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.localIndex(), q));
     }
 
     /** One legend per distinct colour scale, titled with the symbols that use it. */
