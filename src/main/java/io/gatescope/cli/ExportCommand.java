@@ -13,6 +13,7 @@ import io.gatescope.chart.Notation;
 import io.gatescope.chart.TimeAxis;
 import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
+import io.gatescope.io.TraceCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -116,6 +117,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "For the gradients chart: the readout counts steps back above F times the last step's norm (default 1e-3).")
     private double threshold;
 
+    @Option(names = "--trace", paramLabel = "csv|json", description = "Write the run's numbers instead of a picture: csv (one row per step, layer, quantity and unit) or json (a trace file; for an addition model, its encoder's).")
+    private String trace;
+
     @Option(names = "--out", paramLabel = "FILE|DIR", description = "The file to write (replaced if it exists), or with --all the folder (made if missing).")
     private Path out;
 
@@ -127,6 +131,7 @@ final class ExportCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%-10s %s%n", GRADIENTS, "how far back the gradient of L = g·h_T reaches, and its factor per step");
             return 0;
         }
+        if (trace != null) return writeTrace(stdout);
         Request r = check();
         ExportedTrace traced = ExportedTrace.load(model, text, input, spec.commandLine());
         ChartStyle style = checkAgainstTrace(r, traced);
@@ -150,6 +155,25 @@ final class ExportCommand implements Callable<Integer> {
             ChartExport.write(figure, r.format(), scaleFor(figure), out);
             stdout.println("wrote " + out);
         }
+        return 0;
+    }
+
+    /** {@code --trace csv|json}: the run's numbers rather than a picture. */
+    private int writeTrace(PrintWriter stdout) throws FileException {
+        if (model == null) throw bad("--model is required");
+        if ((text == null) == (input == null)) throw bad("give exactly one of --text (an addition model) and --input (a bare stack)");
+        if (out == null) throw bad("--out is required");
+        if (chart != null || all || animate != null || format != null) {
+            throw bad("--trace writes the numbers; leave out --chart, --all, --animate and --format");
+        }
+        boolean csv = trace.equalsIgnoreCase("csv");
+        if (!csv && !trace.equalsIgnoreCase("json")) throw bad("--trace takes csv or json, got '" + trace + "'");
+        AtomicFiles.check(out, model, input);
+        ExportedTrace traced = ExportedTrace.load(model, text, input, spec.commandLine());
+        if (csv) TraceCsv.write(out, traced.trace()); else traced.json().write(out);
+        boolean encoderOnly = !csv && traced.input() != null;
+        int steps = encoderOnly ? traced.trace().encoder().length() : traced.trace().totalSteps();
+        stdout.println("wrote " + out + ": " + steps + " steps" + (encoderOnly ? " of the encoder" : "") + " as " + trace.toLowerCase(Locale.ROOT));
         return 0;
     }
 

@@ -97,6 +97,23 @@ class ExportCommandTest {
     }
 
     @Test
+    void theTraceAsCsvHasOneRowPerStepLayerQuantityAndUnitAndAsJsonIsATraceFile() throws Exception {
+        Path csv = dir.resolve("t.csv"), json = dir.resolve("t.json");
+        export("--trace", "csv", "--out", csv.toString()).ok();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("part,step,symbol,layer,quantity,unit,value");
+        // GRU: r, z, n and their pre-activations, then h; 6 units; 10 steps.
+        assertThat(lines).hasSize(1 + 10 * 7 * 6);
+        var trace = io.gatescope.task.AdditionModels.trace((EncoderDecoder) ((ModelFile.Sequence) ModelFiles.load(model)).model(),
+                io.gatescope.task.AdditionTask.parse("67+60").example().orElseThrow());
+        assertThat(lines).contains("decoder,7," + trace.outputLabels().get(2) + ",0,h,4," + trace.decoder().layers().get(0).step(2).h(4),
+                "encoder,2,+,0,z_pre,0," + trace.encoder().layers().get(0).step(2).pre(1, 0));
+        export("--trace", "json", "--out", json.toString()).ok();
+        assertThat(Files.readString(json)).contains("\"format\": \"gatescope-trace\"", "\"cell\": \"gru\"", "\"steps\": 5");
+        export("--trace", "xml", "--out", json.toString()).badInput("--trace takes csv or json");
+    }
+
+    @Test
     void aBareStackReadsItsInputFile() throws Exception {
         RecurrentStack stack = new RecurrentStack("", CellKind.LSTM, 2, 3, 1, false);
         SplittableRandom rng = new SplittableRandom(1);
