@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 
 /** The gradient view as a lecturer uses it: the G key, presets, what the readout and the charts say, a bad value. */
 class GradientsViewTest extends WindowTestBase {
-    private static final Pattern SLOPE = Pattern.compile("‖∂L/∂h_k‖ ([+−])(\\d+\\.\\d+)/step");
+    private static final Pattern SLOPE = Pattern.compile("‖∂L/∂hₖ‖ ([+−])(\\d+\\.\\d+)/step");
 
     @Test
     void presetsFlipTheSignOfTheRnnSlopeOnScreen(FxRobot robot) throws Exception {

@@ -185,10 +185,11 @@ public final class GradientsView extends BorderPane {
     private void show(GradientRequest r, GradientStudy s) {
         shown = r;
         study = s;
-        readout.setText("Steps back above " + GradientText.threshold(r.threshold()) + " × ‖∂L/∂h_T‖:  " + GradientText.readout(s, r.threshold()));
+        readout.setText("Steps back above " + GradientText.threshold(r.threshold()) + " × the last step's ‖∂L/∂h‖:  "
+                + GradientText.readout(s, r.threshold()));
         slopes.getChildren().clear();
         for (GradientProfile p : s.profiles()) {
-            Label l = new Label(GradientText.cellTitle(p) + ": slope of log₁₀‖∂L/∂h_k‖ " + GradientText.slope(p)
+            Label l = new Label(GradientText.cellTitle(p) + ": slope of log₁₀‖∂L/∂hₖ‖ " + GradientText.slope(p)
                     + (r.clip() > 0 ? " · clipping ×" + GradientText.number(p.clipFactor(r.clip())) : ""));
             l.setId("slope-" + GradientText.cellId(p));
             slopes.getChildren().add(l);
@@ -219,7 +220,7 @@ public final class GradientsView extends BorderPane {
     }
 
     private String describe(GradientRequest r) {
-        return "L = g·h_T with g all ones; " + (r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed())
+        return "L = g·h at the last step T, g all ones; " + (r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed())
                 + " on " + (r.addition() != null ? "the addition input " + r.addition().a() + "+" + r.addition().b()
                 : "a random input of " + r.setup().steps() + " steps") + ".";
     }
