@@ -58,6 +58,7 @@ public final class Trainer {
     private volatile boolean cancelled;
     private int stepsAllowed; // guarded by pauseLock: single updates granted while paused
     private volatile List<AdditionTask.Example> lastBatch = List.of();
+    private final TrainingHistory history = new TrainingHistory();
 
     /** A fresh model from the config's seed. */
     public Trainer(TrainingConfig config) {
@@ -90,6 +91,9 @@ public final class Trainer {
 
     /** The most recent snapshot, or null before the first batch. */
     public TrainingSnapshot latest() { return latest.get(); }
+
+    /** The run's curves: a point per batch and one per epoch. */
+    public TrainingHistory history() { return history; }
 
     /** The examples of the most recent batch, in the order they were drawn. */
     public List<AdditionTask.Example> lastBatch() { return lastBatch; }
@@ -209,6 +213,7 @@ public final class Trainer {
                         snap.validationChars(), snap.validationSequences(), seen / elapsed, elapsed,
                         optimizer.learningRate(), norm, paused ? State.PAUSED : State.RUNNING, warning);
                 latest.set(snap);
+                history.add(new TrainingHistory.Point(snap.epochProgress(), batchLoss, Double.NaN, Double.NaN, Double.NaN));
                 serveWeightRequest();
                 if (config.timeLimitSeconds() > 0 && elapsed >= config.timeLimitSeconds()) {
                     return finish(validate(snap, pool), State.TIME_LIMIT, warning, onEpoch);
@@ -216,6 +221,8 @@ public final class Trainer {
             }
             snap = validate(snap, pool);
             latest.set(snap);
+            history.add(new TrainingHistory.Point(epoch, snap.trainLoss(), snap.validationLoss(), snap.validationChars(),
+                    snap.validationSequences()));
             if (config.untilAccuracy() > 0 && snap.validationSequences() >= config.untilAccuracy()) {
                 return finish(snap, State.TARGET_REACHED, warning, onEpoch);
             }
