@@ -39,6 +39,8 @@ public final class CellDiagram implements Chart {
     private final double dataMaxAbs;
     private final ChartStyle style;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
+    /** Per gate block, the units a what-if clamp held at this step (null: none); see {@link HeldMark}. */
+    private boolean[][] held = new boolean[0][];
 
     /**
      * @param inputLabel what x_t encodes, e.g. the character "6", or null when x_t is not a character
@@ -71,7 +73,11 @@ public final class CellDiagram implements Chart {
         }
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
-        return new CellDiagram(run.kind(), axis.step(t, layer), input, peepholes, maxAbs, style);
+        CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), input, peepholes, maxAbs, style);
+        int local = axis.isDecoder(t) ? t - axis.encoderLength() : t;
+        diagram.held = new boolean[run.kind().blocks()][];
+        for (int b = 0; b < diagram.held.length; b++) diagram.held[b] = HeldMark.units(run, local, Quantity.gate(b));
+        return diagram;
     }
 
     @Override
@@ -150,8 +156,19 @@ public final class CellDiagram implements Chart {
         };
         double v = value(part);
         if (Double.isNaN(v)) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
+        if (isHeld(part)) name += " (held by the what-if clamp)";
         String over = style.hasSelectedUnit() ? "unit " + style.selectedUnit() : "mean of " + vector(part).length + " units";
         return name + ": " + over + " = " + Equations.number(v) + " (" + Notation.fullPrecision(v) + ")";
+    }
+
+    /** Whether a clamp held this gate at this step: the selected unit, or any unit when none is selected. */
+    public boolean isHeld(DiagramPart part) {
+        if (part == null || part.type() != DiagramPart.Type.GATE || part.block() >= held.length) return false;
+        boolean[] units = held[part.block()];
+        if (units == null) return false;
+        if (style.hasSelectedUnit() && style.selectedUnit() < units.length) return units[style.selectedUnit()];
+        for (boolean u : units) if (u) return true;
+        return false;
     }
 
     /** The caption line's height: the diagram leaves this much room above the cell. */
@@ -230,6 +247,7 @@ public final class CellDiagram implements Chart {
         if (stepping() && node.stage() == style.subStep()) {
             Drawing.highlight(g, shape, theme, style.px(2.5));
         }
+        if (isHeld(part)) HeldMark.draw(g, b, theme);
     }
 
     /** Whether the sub-step walk is on (a sub-step past the last one shows the step whole). */

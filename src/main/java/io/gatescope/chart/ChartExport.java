@@ -32,6 +32,49 @@ public final class ChartExport {
     private ChartExport() {
     }
 
+    /** The file formats a chart can be written in. */
+    public enum Format {
+        /** A bitmap at any scale: slides, notes, the web. */
+        PNG("png"),
+        /** Vectors with the labels as text: editable, searchable, sharp at any size. */
+        SVG("svg"),
+        /** One vector page: papers and theses. */
+        PDF("pdf");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** The file name extension, without the dot. */
+        public String extension() { return extension; }
+
+        /** The format called {@code name} (png, svg, pdf; any case), if any. */
+        public static java.util.Optional<Format> byName(String name) {
+            for (Format f : values()) if (f.extension.equalsIgnoreCase(name)) return java.util.Optional.of(f);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code chart} in {@code format}; {@code scale} magnifies a PNG (1 = one pixel per px)
+     * and is ignored by the vector formats, which scale themselves.
+     */
+    public static void write(Chart chart, Format format, double scale, Path file) throws IOException {
+        switch (format) {
+            case PNG -> png(chart, scale, file);
+            case SVG -> svg(chart, file);
+            case PDF -> pdf(chart, file);
+        }
+    }
+
+    /** The scale at which {@code chart}'s PNG is {@code pixels} wide (its layout unchanged, only magnified). */
+    public static double scaleForWidth(Chart chart, int pixels) {
+        if (pixels < 1) throw new IllegalArgumentException("a width must be at least 1 px, got " + pixels);
+        return pixels / Math.ceil(chart.preferredSize().width());
+    }
+
     /** Renders {@code chart} at its preferred size times {@code scale} into an RGB image. */
     public static BufferedImage image(Chart chart, double scale) {
         Chart.Size size = chart.preferredSize();
@@ -92,8 +135,9 @@ public final class ChartExport {
     }
 
     /**
-     * Writes {@code chart} at its preferred size as a one-page PDF. Text is drawn as outlines
-     * because PDF's standard fonts lack Γ, σ, subscripts and combining tildes.
+     * Writes {@code chart} at its preferred size as a one-page PDF. Plain text is set in PDF's
+     * standard Helvetica, which every reader has, so it stays text; the characters the standard
+     * fonts cannot encode (Γ, σ, ⊙, subscript digits) are drawn as outlines (see {@link Typography}).
      */
     public static void pdf(Chart chart, Path file) throws IOException {
         Chart.Size size = chart.preferredSize();
@@ -101,7 +145,7 @@ public final class ChartExport {
         document.setTitle("Gatescope chart");
         Page page = document.createPage(new Rectangle2D.Double(0, 0, size.width(), size.height()));
         PDFGraphics2D g = page.getGraphics2D();
-        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         chart.draw(g, size.width(), size.height());
         writeAtomically(file, document.getPDFBytes());
     }

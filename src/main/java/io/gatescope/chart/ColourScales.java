@@ -38,7 +38,13 @@ public final class ColourScales {
     public enum Theme {
         LIGHT(rgb(0xffffff), rgb(0x1b1b1f), rgb(0x6b6e76), rgb(0xc9ccd1), rgb(0xd6007a), rgb(0xf2f4f7), rgb(0x3a3d44)),
         DARK(rgb(0x1e1f22), rgb(0xf0f0f2), rgb(0xa4a7ae), rgb(0x4a4d55), rgb(0xffd21f), rgb(0x2b2d33), rgb(0xc8cad0)),
-        HIGH_CONTRAST(rgb(0x000000), rgb(0xffffff), rgb(0xd8d8d8), rgb(0x8a8a8a), rgb(0xffff00), rgb(0x101010), rgb(0xffffff));
+        HIGH_CONTRAST(rgb(0x000000), rgb(0xffffff), rgb(0xd8d8d8), rgb(0x8a8a8a), rgb(0xffff00), rgb(0x101010), rgb(0xffffff)),
+        /**
+         * For paper and slides with a white background: black text and wires, no tinted cell body
+         * (ink and toner), greys dark enough to survive a photocopier, and an orange highlight that
+         * stays distinct from black when printed in greyscale.
+         */
+        PRINT(rgb(0xffffff), rgb(0x000000), rgb(0x3c3c3c), rgb(0x8c8c8c), rgb(0xd95f02), rgb(0xffffff), rgb(0x000000));
 
         private final Color background;
         private final Color text;
@@ -184,6 +190,20 @@ public final class ColourScales {
             if (m * decade >= v * (1 - 1e-12)) return m * decade;
         }
         return 10 * decade;
+    }
+
+    /**
+     * One colour per cell kind for lines drawn side by side (the gradient charts), from Okabe and Ito's
+     * palette for colour-vision deficiencies: RNN vermillion, LSTM blue, GRU bluish green. On a dark
+     * background the lighter variants keep the contrast.
+     */
+    public static Color cell(CellKind kind, Theme theme) {
+        boolean dark = theme != Theme.LIGHT;
+        return switch (kind) {
+            case RNN_TANH, RNN_RELU -> rgb(dark ? 0xff7a3d : 0xd55e00);
+            case LSTM -> rgb(dark ? 0x56b4e9 : 0x0072b2);
+            case GRU, GRU_SIMPLE -> rgb(dark ? 0x2fd1a4 : 0x009e73);
+        };
     }
 
     /** Black or white, whichever reads better on {@code fill} (by WCAG relative luminance). */

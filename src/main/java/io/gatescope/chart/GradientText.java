@@ -22,6 +22,16 @@ public final class GradientText {
         return s.replace('-', '−');
     }
 
+    /** A threshold as a lecturer writes it: 10⁻³ for a power of ten, else as {@link #number}. */
+    public static String threshold(double t) {
+        double d = Math.log10(t);
+        if (Math.abs(d - Math.rint(d)) > 1e-12 || t >= 1) return number(t);
+        String digits = Long.toString(Math.abs(Math.round(d)));
+        StringBuilder b = new StringBuilder("10⁻");
+        for (char c : digits.toCharArray()) b.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        return b.toString();
+    }
+
     /** The cell's short name on charts and in the CSV: rnn, lstm, gru (gru_simple for the seeds' variant). */
     public static String cellId(GradientProfile p) {
         return switch (p.kind()) {
@@ -53,10 +63,10 @@ public final class GradientText {
         return n + (n == 1 ? " step" : " steps") + (n == p.steps() ? " (all)" : "");
     }
 
-    /** "−0.301 per step (×0.50)": the slope of log₁₀‖∂L/∂h_k‖ per step back and the factor it means. */
+    /** "−0.301/step (×0.500)": the slope of log₁₀‖∂L/∂h_k‖ per step back and the factor it means. */
     public static String slope(GradientProfile p) {
         double s = p.slope();
         if (Double.isNaN(s)) return "no slope (fewer than two finite norms)";
-        return String.format(Locale.ROOT, "%+.3f per step (×%s)", s, number(Math.pow(10, s))).replace('-', '−');
+        return String.format(Locale.ROOT, "%+.3f/step (×%s)", s, number(Math.pow(10, s))).replace('-', '−');
     }
 }

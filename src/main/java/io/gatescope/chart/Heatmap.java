@@ -45,6 +45,8 @@ public final class Heatmap implements LayeredChart {
     private final ChartStyle style;
     private final Legend legend;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
+    /** Per step, the units a what-if clamp held (null rows where none), or null: see {@link HeldMark}. */
+    private boolean[][] held;
 
     /** The grid's geometry for one size. */
     private record Layout(double left, double top, double columnWidth, double rowHeight, double divider,
@@ -103,7 +105,15 @@ public final class Heatmap implements LayeredChart {
             labels[t] = axis.displayLabel(t);
         }
         ColourScale scale = style.scales().forQuantity(quantity, kind, ColourScales.maxAbs(values));
-        return new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);
+        Heatmap map = new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);
+        boolean[][] held = new boolean[axis.length()][];
+        boolean any = false;
+        for (int t = 0; t < axis.length(); t++) {
+            held[t] = HeldMark.units(axis.layer(t, layer), t - (axis.isDecoder(t) ? axis.encoderLength() : 0), quantity);
+            any |= held[t] != null;
+        }
+        map.held = any ? held : null;
+        return map;
     }
 
     /**
@@ -115,7 +125,9 @@ public final class Heatmap implements LayeredChart {
             throw new IllegalArgumentException("only the cursor may change; build a new heatmap for a new look, got "
                     + style + " for " + this.style);
         }
-        return new Heatmap(title, values, timeLabels, encoderLength, legend, style);
+        Heatmap map = new Heatmap(title, values, timeLabels, encoderLength, legend, style);
+        map.held = held;
+        return map;
     }
 
     @Override
@@ -146,6 +158,13 @@ public final class Heatmap implements LayeredChart {
                 g.setPaint(theme.text());
                 Typography.drawMiddle(g, title, style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
                 paintCells(g, l);
+                if (held != null) {
+                    for (int t = 0; t < held.length; t++) {
+                        for (int u = 0; held[t] != null && u < held[t].length; u++) {
+                            if (held[t][u]) HeldMark.draw(g, new Rectangle2D.Double(l.x(t), l.y(u), l.columnWidth(), l.rowHeight()), theme);
+                        }
+                    }
+                }
                 paintSectionCaptions(g, l, theme);
                 paintAxes(g, l, theme);
                 // Align the colour bar with the grid, so the key reads as the grid's own axis.

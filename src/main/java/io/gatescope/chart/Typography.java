@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.pdf.PDFHints;
 
 /**
  * Measures and draws the charts' labels, with real subscripts and superscripts.
@@ -93,9 +94,42 @@ public final class Typography {
             Font f = font(font, run);
             double shift = run.level() < 0 ? SUB_SHIFT : run.level() > 0 ? SUPER_SHIFT : 0;
             g.setFont(f);
-            g.drawString(run.text(), (float) left, (float) (baseline + shift * font.getSize2D()));
+            drawRun(g, run.text(), f, left, baseline + shift * font.getSize2D());
             left += f.getStringBounds(run.text(), FRC).getWidth();
         }
+    }
+
+    /**
+     * Draws one run. On a PDF page that asks for standard fonts, the plain ASCII words go in as
+     * Helvetica text (searchable, selectable, the same in every reader) and the rest (σ, ⊙, Γ,
+     * subscript digits, which the standard fonts' encoding lacks) as outlines. Each piece starts
+     * where this font's metrics put it, so the layout is the screen's; Helvetica being a little
+     * narrower only widens the spaces between words.
+     */
+    private static void drawRun(Graphics2D g, String text, Font f, double x, double baseline) {
+        if (g.getRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE) != PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD) {
+            g.drawString(text, (float) x, (float) baseline);
+            return;
+        }
+        int start = 0;
+        double at = x;
+        while (start < text.length()) {
+            boolean ascii = text.charAt(start) < 128;
+            int end = start + 1;
+            // A piece is a run of non-ASCII characters, or one ASCII word with the spaces after it.
+            while (end < text.length() && (text.charAt(end) < 128) == ascii
+                    && !(ascii && text.charAt(end - 1) == ' ' && text.charAt(end) != ' ')) {
+                end++;
+            }
+            String piece = text.substring(start, end);
+            g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE,
+                    ascii ? PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD : PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+            // JFreePDF writes the text into a PDF string as it is: parentheses and backslashes need escaping.
+            g.drawString(ascii ? piece.replaceAll("([()\\\\])", "\\\\$1") : piece, (float) at, (float) baseline);
+            at += f.getStringBounds(piece, FRC).getWidth();
+            start = end;
+        }
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
     }
 
     /** Draws {@code rich} with its visual middle (of the capitals) at {@code y}. */

@@ -24,6 +24,8 @@ public final class UnitStrip implements Chart {
     private final ColourScale scale;
     private final ChartStyle style;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
+    /** The units a what-if clamp held, or null: see {@link HeldMark}. */
+    private boolean[] held;
 
     /** Where the squares sit for one size: origin, square size, pitch and grid shape. */
     private record Layout(double left, double top, double square, double pitchX, double pitchY, int columns,
@@ -56,6 +58,12 @@ public final class UnitStrip implements Chart {
     public static UnitStrip of(CellKind kind, StepTrace step, Quantity quantity, double dataMaxAbs, ChartStyle style) {
         return new UnitStrip(style.notation().label(kind, quantity), quantity.values(step),
                 style.scales().forQuantity(quantity, kind, dataMaxAbs), style);
+    }
+
+    /** Marks the units a what-if clamp held (null: none); returns this strip. */
+    public UnitStrip withHeld(boolean[] units) {
+        this.held = units == null ? null : units.clone();
+        return this;
     }
 
     @Override
@@ -91,6 +99,7 @@ public final class UnitStrip implements Chart {
                     g.fill(inset(box, -0.5));
                     g.setPaint(scale.colour(values[u]));
                     g.fill(inset(box, 0.5));
+                    if (held != null && u < held.length && held[u]) HeldMark.draw(g, inset(box, 0.5), theme);
                     if (layout.indexed()) {
                         g.setPaint(theme.mutedText());
                         Typography.draw(g, Integer.toString(u), style.smallFont(), box.getCenterX(),

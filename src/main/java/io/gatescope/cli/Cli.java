@@ -1,6 +1,7 @@
 package io.gatescope.cli;
 
 import io.gatescope.io.FileException;
+import io.gatescope.io.Quote;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * Gatescope's headless command line. {@link #run} returns the exit code instead of exiting, so tests
- * drive it like a user: 0 on success, 2 for any bad input (a usage error, a bad option value, a file
- * that cannot be read, understood or written), each reported as one line on stderr without a stack
- * trace. Anything else is a bug: exit 1 with the stack trace, so it can be reported.
+ * drive it like a user: 0 on success; 2 for any bad input (a usage error, a bad option value, a file
+ * that cannot be read, understood or written), reported as one line on stderr without a stack trace;
+ * 3 for a training run that diverged ({@code TrainCommand.DIVERGED}); 4 for anything else (a bug, or
+ * memory running out): one line pointing to a crash log that holds the stack trace ({@link CrashLog}).
  */
 @Command(name = "gatescope",
         description = {"Watch RNN, LSTM and GRU cells compute, step by step.",
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
 public final class Cli implements Callable<Integer> {
     /** Exit code for bad input of any kind; picocli uses it for usage errors too. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for a bug or exhausted memory; the stack trace is in a crash log, not on the screen. */
+    public static final int INTERNAL_ERROR = 4;
 
     @Spec
     private CommandSpec spec;
@@ -42,6 +46,7 @@ public final class Cli implements Callable<Integer> {
             new TrainCommand(),
             new CompareCommand(),
             new GradientsCommand(),
+            new ExportCommand(),
         };
     }
 
@@ -52,14 +57,26 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(commands(), out, err, args);
+    }
+
+    /** Runs the command line with the given subcommands (tests add one that fails on purpose). */
+    static int run(Object[] commands, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
-        for (Object command : commands()) cl.addSubcommand(command);
+        for (Object command : commands) cl.addSubcommand(command);
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Cli::usageError);
-        cl.setExecutionExceptionHandler(Cli::failure);
-        int code = cl.execute(args);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, args));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable e) {   // an Error (out of memory, stack overflow) passes picocli's handler by
+            String name = args.length > 0 && cl.getSubcommands().containsKey(args[0]) ? "gatescope " + args[0] : "gatescope";
+            CrashLog.report(e, name, args, err);
+            code = INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         return code;
@@ -75,18 +92,21 @@ public final class Cli implements Callable<Integer> {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
+        // picocli repeats the user's value as typed: escaped and shortened, it cannot split or flood the line.
+        String message = Quote.text(oneLine(e.getMessage()).replaceFirst("^Error: ", ""), 300);
         cmd.getErr().println(name + ": " + message + " (see '" + name + " --help')");
         return BAD_INPUT;
     }
 
-    /** A file problem is bad input (exit 2, one line); anything else is a bug and keeps its stack trace. */
-    private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+    /** A file problem is bad input (exit 2, one line); anything else is a bug: one line and a crash log. */
+    private static int failure(Exception e, CommandLine cmd, String[] args) {
+        String name = cmd.getCommandSpec().qualifiedName();
         if (e instanceof FileException) {
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            cmd.getErr().println(name + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        throw e;
+        CrashLog.report(e, name, args, cmd.getErr());
+        return INTERNAL_ERROR;
     }
 
     static String oneLine(String s) {

@@ -235,7 +235,7 @@ final class GradientsCommand implements Callable<Integer> {
 
     private void print(PrintWriter stdout, String title, GradientStudy study) {
         stdout.println(title);
-        stdout.println("steps back above " + GradientText.number(threshold) + " of the last step: " + GradientText.readout(study, threshold));
+        stdout.println("steps back above " + GradientText.threshold(threshold) + " of the last step: " + GradientText.readout(study, threshold));
         for (GradientProfile p : study.profiles()) {
             String line = String.format(Locale.ROOT, "  %-11s log10 slope %s; recurrent weights: spectral radius %s, largest singular value %s",
                     GradientText.cellTitle(p), GradientText.slope(p), GradientText.number(p.spectralRadius()), GradientText.number(p.weightNorm()));

@@ -2,6 +2,7 @@ package io.gatescope.cli;
 
 import io.gatescope.engine.RecurrentStack;
 import io.gatescope.io.ArrayFiles;
+import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.TraceFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,6 +58,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.check(out, model, input, h0, c0, gradH);   // before reading or computing anything
         RecurrentStack stack = Models.stack(model);
         int in = stack.inputSize(), hidden = stack.hiddenSize(), layers = stack.numLayers();
         String what = (layers > 1 ? layers + "-layer " : "") + stack.kind().title();

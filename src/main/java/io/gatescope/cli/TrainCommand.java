@@ -1,9 +1,11 @@
 package io.gatescope.cli;
 
 import io.gatescope.engine.SequenceModel;
+import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
+import io.gatescope.io.OutputLock;
 import io.gatescope.train.Trainer;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.train.TrainingSetting;
@@ -65,13 +67,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--task is '" + task + "'; expected addition");
         }
         TrainingConfig config = SettingOptions.read(spec, SETTINGS, Map.of());
-        ModelFiles.checkWritable(out);
+        AtomicFiles.check(out);
         Trainer trainer;
         try {
             trainer = new Trainer(config);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        OutputLock claim = AtomicFiles.lock(out);   // a second train to the same --out is refused, not silently overwritten
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "training %s on %,d examples (%,d for validation), seed %d%n", describe(config),
                 trainer.data().train().size() + trainer.data().validation().size(), trainer.data().validation().size(), config.seed());
@@ -100,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
             return last.state() == Trainer.State.DIVERGED ? DIVERGED : 0;
         } finally {
             saved.countDown();
+            claim.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {

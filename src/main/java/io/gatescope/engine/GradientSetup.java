@@ -53,7 +53,12 @@ public record GradientSetup(int steps, int hidden, double spectralRadius, boolea
 
     /** A one-layer {@code kind} with this setup's random weights (the forget bias only for an LSTM). */
     public RecurrentStack model(CellKind kind) {
-        RecurrentStack stack = new RecurrentStack("", kind, INPUT_SIZE, hidden, 1, false);
+        return model(kind, INPUT_SIZE);
+    }
+
+    /** As {@link #model(CellKind)} for inputs of {@code inputSize} features (an addition input's 11). */
+    public RecurrentStack model(CellKind kind, int inputSize) {
+        RecurrentStack stack = new RecurrentStack("", kind, inputSize, hidden, 1, false);
         RecurrentLayer layer = stack.layer(0);
         SplittableRandom rng = new SplittableRandom(seed);
         Initialisers.uniform(layer.weightIh(), 1.0 / Math.sqrt(hidden), rng);

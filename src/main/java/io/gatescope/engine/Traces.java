@@ -40,7 +40,13 @@ public final class Traces {
 
     /** Runs a bare recurrent stack (e.g. imported PyTorch weights) on one input from zero initial states. */
     public static ModelTrace of(RecurrentStack stack, double[][] x) {
+        return of(stack, x, GateClamps.NONE);
+    }
+
+    /** The same with gates held at constants (the stack counts as the encoder). */
+    public static ModelTrace of(RecurrentStack stack, double[][] x, GateClamps clamps) {
         List<LayerRun> runs = stack.newRun(1, x.length);
+        clamps.install(runs, GateClamp.Where.ENCODER);
         stack.forward(runs, 1, x.length, x, null, null);
         SequenceTrace trace = stack.trace(runs, 0);
         List<String> labels = new ArrayList<>();

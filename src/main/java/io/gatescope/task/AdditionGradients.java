@@ -14,6 +14,17 @@ public final class AdditionGradients {
     private AdditionGradients() {
     }
 
+    /**
+     * T characters of the addition alphabet drawn uniformly from {@code seed}, one-hot: a long input
+     * for the trained encoders, which were trained on five.
+     */
+    public static double[][] randomInput(int steps, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        double[][] x = new double[steps][AdditionTask.SYMBOLS];
+        for (double[] row : x) row[rng.nextInt(AdditionTask.SYMBOLS)] = 1.0;
+        return x;
+    }
+
     /** Each model's encoder on {@code example}, L = g·h_T (g null for ones). */
     public static GradientStudy study(List<EncoderDecoder> models, AdditionTask.Example example, double[] g, boolean jacobians) {
         List<RecurrentStack> encoders = models.stream().map(EncoderDecoder::encoder).toList();

@@ -1,6 +1,7 @@
 package io.gatescope.ui;
 
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.Traces;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.task.AdditionModels;
@@ -48,6 +49,7 @@ public final class AppModel {
     private static final int MAX_RECENT = 8;
 
     private final ModelLoader loader;
+    private final Executor compute;
     private final LatestWins modelLane;
     private final LatestWins traceLane;
     private final ViewOptions view = new ViewOptions();
@@ -70,12 +72,14 @@ public final class AppModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final IntegerProperty sequenceLength = new SimpleIntegerProperty(this, "sequenceLength", 8);
     private final IntegerProperty sequenceSeed = new SimpleIntegerProperty(this, "sequenceSeed", 1);
+    private final ObjectProperty<GateClamps> clamps = new SimpleObjectProperty<>(this, "clamps", GateClamps.NONE);
     private final ObjectBinding<ChartStyle> chartStyle;
     private ModelChoice loadedChoice;
     private boolean keepErrorOnce;
 
     public AppModel(ModelLoader loader, Executor compute) {
         this.loader = loader;
+        this.compute = compute;
         this.modelLane = new LatestWins(compute);
         this.traceLane = new LatestWins(compute);
         choices.setAll(loader.shipped());
@@ -83,6 +87,7 @@ public final class AppModel {
         model.addListener((obs, old, m) -> recompute());
         inputText.addListener((obs, old, text) -> recompute());
         sequence.addListener((obs, old, s) -> recompute());
+        clamps.addListener((obs, old, c) -> recompute());
         trace.addListener((obs, old, t) -> updateCursor());
         step.addListener((obs, old, t) -> updateCursor());
         layer.addListener((obs, old, t) -> updateCursor());
@@ -94,6 +99,12 @@ public final class AppModel {
     }
 
     public ViewOptions view() { return view; }
+
+    /** The application's compute thread, for views with lanes of their own (see {@link LatestWins}). */
+    public Executor computeExecutor() { return compute; }
+
+    /** Where the shipped models come from. */
+    public ModelLoader loader() { return loader; }
 
     // ---- model ------------------------------------------------------------------------------
 
@@ -212,6 +223,12 @@ public final class AppModel {
     /** The addition example behind the trace on screen; null for other models. */
     public ReadOnlyObjectProperty<AdditionTask.Example> tracedExampleProperty() { return tracedExample.getReadOnlyProperty(); }
 
+    /**
+     * Gates held at constants in the traces computed from now on (a what-if run; {@link GateClamps#NONE}
+     * for the model as trained). Changing it recomputes the trace.
+     */
+    public ObjectProperty<GateClamps> clampsProperty() { return clamps; }
+
     /** True while a model loads or a trace is being computed. */
     public ReadOnlyBooleanProperty busyProperty() { return traceLane.busyProperty(); }
 
@@ -223,7 +240,8 @@ public final class AppModel {
             inputError.set(parsed.error());
             if (!parsed.ok()) return;              // the last valid trace stays on screen
             AdditionTask.Example example = parsed.example().orElseThrow();
-            submit(() -> AdditionModels.trace(a.model(), example), example);
+            GateClamps held = clamps.get();
+            submit(() -> AdditionModels.trace(a.model(), example, held), example);
         } else {
             LoadedModel.Stack s = (LoadedModel.Stack) m;
             SequenceInput in = sequence.get();
@@ -233,7 +251,8 @@ public final class AppModel {
             }
             inputError.set("");
             double[][] rows = in.rows();
-            submit(() -> Traces.of(s.stack(), rows), null);
+            GateClamps held = clamps.get();
+            submit(() -> Traces.of(s.stack(), rows, held), null);
         }
     }
 

@@ -12,6 +12,8 @@ import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.help.ShortcutSheet;
 import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
+import io.gatescope.ui.export.Exports;
+import io.gatescope.ui.gradients.GradientsView;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
@@ -80,8 +82,10 @@ public final class MainWindow extends BorderPane {
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
     private final UserGuide guide = new UserGuide();
+    private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
+    private final io.gatescope.ui.lecture.LectureTools lecture;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -126,6 +130,9 @@ public final class MainWindow extends BorderPane {
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, frames);
+        exports = Exports.install(this);
+        addGradientsView();
+        lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -164,6 +171,9 @@ public final class MainWindow extends BorderPane {
     }
 
     public AppModel app() { return app; }
+
+    /** The lecture tools: what-if clamps, scenes, questions. */
+    public io.gatescope.ui.lecture.LectureTools lecture() { return lecture; }
 
     public StripPanel strips() { return strips; }
 
@@ -247,6 +257,14 @@ public final class MainWindow extends BorderPane {
 
     // ---- Views in the centre -------------------------------------------------------------------
 
+    /** The gradients through time: a view in the centre, its View menu item and the G key (again: the panels). */
+    private void addGradientsView() {
+        GradientsView gradients = new GradientsView(app);
+        KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
+                () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
+        addView("Gradients through time   (" + key.keyText() + ")", gradients);
+    }
+
     /**
      * Registers a view that can fill the centre instead of the panels (a gradient chart, the training
      * dashboard): it gets an item in the View menu, and {@link #showView} shows it. Returns the item,
@@ -287,6 +305,9 @@ public final class MainWindow extends BorderPane {
     public KeyBindings keys() { return keys; }
 
     public ShortcutSheet shortcutSheet() { return shortcutSheet; }
+
+    /** Export… for every view (context menus, Ctrl+E, the View and File menus). */
+    public Exports exports() { return exports; }
 
     public UserGuide userGuide() { return guide; }
 

@@ -49,6 +49,12 @@ final class ChartGallery {
         write(UnrolledView.of(longSeq, 0, base.withCurrentStep(30)), 1200, 240, dir, "unrolled-long-bridge");
         write(UnrolledView.of(longSeq, 0, base.withCurrentStep(50)), 1200, 240, dir, "unrolled-long-decoder");
         write(Heatmap.of(longRun, 0, Quantity.hiddenState(), base.withCurrentStep(120)), 900, 400, dir, "heatmap-long");
+        // The exported figures: every view, the last one also walking through a sub-step and in print.
+        for (Figures.View view : Figures.View.values()) {
+            write(Figures.of(view, Fixtures.model(CellKind.LSTM, 8), 0, false, base.withSubStep(2)), dir, "figure-" + view.id());
+            write(Figures.of(view, Fixtures.model(CellKind.GRU, 8), 0, false, base.withTheme(Theme.PRINT)), dir,
+                    "figure-" + view.id() + "-gru-print");
+        }
     }
 
     private static void write(Chart chart, double width, double height, Path dir, String name) throws IOException {

@@ -37,7 +37,7 @@ class GradientsCommandTest {
         // The readout is the engine's count for the same setup, and it follows from the written norms.
         GradientStudy study = GradientStudy.random(GradientPreset.RNN_VANISHING.applyTo(GradientSetup.DEFAULT.withSteps(60).withHidden(16)), false);
         int rnn = study.profiles().get(0).stepsAbove(1e-3);
-        assertThat(out).contains("steps back above 1.00e−03 of the last step: RNN (tanh): " + rnn + " steps · LSTM: ");
+        assertThat(out).contains("steps back above 10⁻³ of the last step: RNN (tanh): " + rnn + " steps · LSTM: ");
         double last = Double.parseDouble(lines.get(61).split(",")[2]);
         int counted = 0;
         for (int k = 59; k >= 0 && Double.parseDouble(lines.get(1 + k).split(",")[2]) >= 1e-3 * last; k--) counted++;

@@ -33,10 +33,10 @@ class MenusAndKeysTest extends WindowTestBase {
         Bounds b = bar.localToScene(bar.getBoundsInLocal());
         assertThat(b.getMinY()).isEqualTo(0);
         assertThat(b.getWidth()).isEqualTo(1280);
-        assertThat(bar.getMenus()).extracting(m -> m.getText().replace("_", "")).containsExactly("File", "View", "Help");
-        // A menu another part adds goes before Help.
-        robot.interact(() -> window.menus().menu("Lecture"));
+        // The lecture tools add their menu; a menu another part adds goes before Help.
         assertThat(bar.getMenus()).extracting(m -> m.getText().replace("_", "")).containsExactly("File", "View", "Lecture", "Help");
+        robot.interact(() -> window.menus().menu("Extra"));
+        assertThat(bar.getMenus()).extracting(m -> m.getText().replace("_", "")).containsExactly("File", "View", "Lecture", "Extra", "Help");
         // Menu items with a key show the key of the table's row.
         MenuItem larger = window.menus().view().getItems().stream().filter(i -> "Larger text".equals(i.getText())).findFirst().orElseThrow();
         assertThat(larger.getAccelerator().getDisplayText()).contains("=");
@@ -134,7 +134,7 @@ class MenusAndKeysTest extends WindowTestBase {
         await(() -> window.getCenter() instanceof SplitPane);
         assertThat(positions()).containsExactly(before, within(1e-9));
         Menu view = window.menus().view();
-        assertThat(view.getItems().subList(0, 2)).extracting(MenuItem::getText).containsExactly("Panels", "Gradients");
+        assertThat(view.getItems()).extracting(MenuItem::getText).startsWith("Panels").contains("Gradients");
     }
 
     @Test

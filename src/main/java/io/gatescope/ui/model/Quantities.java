@@ -1,15 +1,11 @@
 package io.gatescope.ui.model;
 
-import io.gatescope.chart.ColourScales;
+import io.gatescope.chart.ShownQuantities;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.Quantity;
-import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
-import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
-import io.gatescope.engine.trace.SequenceTrace;
 import io.gatescope.engine.trace.StepTrace;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Which vectors the panels show for a cell kind, in the notation's order, and their value ranges over a run. */
@@ -17,30 +13,14 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /**
-     * The blocks in the notation's display order, then c (LSTM) and h. A plain RNN's block is h
-     * itself: its pre-activation is shown instead, so the tanh squashing is visible.
-     */
+    /** The vectors the panels show, in the notation's order: see {@link ShownQuantities#of}. */
     public static List<Quantity> shown(CellKind kind, Notation notation) {
-        List<Quantity> out = new ArrayList<>();
-        for (int b : notation.displayOrder(kind)) {
-            boolean isH = kind.anatomy().block(b).role() == CellAnatomy.Role.HIDDEN;
-            out.add(isH ? Quantity.preactivation(b) : Quantity.gate(b));
-        }
-        if (kind.hasCellState()) out.add(Quantity.cellState());
-        out.add(Quantity.hiddenState());
-        return out;
+        return ShownQuantities.of(kind, notation);
     }
 
-    /** The largest |value| of {@code q} in layer {@code layer} over every encoder and decoder step. */
+    /** The largest |value| of {@code q} in layer {@code layer} over the run: see {@link ShownQuantities#maxAbs}. */
     public static double maxAbs(ModelTrace trace, int layer, Quantity q) {
-        double m = 0;
-        for (SequenceTrace seq : trace.hasDecoder() ? List.of(trace.encoder(), trace.decoder()) : List.of(trace.encoder())) {
-            LayerTrace lt = seq.layers().get(layer);
-            if (!q.existsFor(lt.kind())) continue;
-            for (StepTrace s : lt.steps()) m = Math.max(m, ColourScales.maxAbs(q.values(s)));
-        }
-        return m;
+        return ShownQuantities.maxAbs(trace, layer, q);
     }
 
     /**

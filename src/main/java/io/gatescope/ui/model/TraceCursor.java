@@ -1,5 +1,6 @@
 package io.gatescope.ui.model;
 
+import io.gatescope.chart.StepCaption;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
@@ -48,15 +49,8 @@ public record TraceCursor(ModelTrace trace, int index, int layer) {
         return t < trace.outputLabels().size() ? trace.outputLabels().get(t) : "";
     }
 
-    /** A short line for the status bar, e.g. "Encoder step 3 of 5 · reads '7'". */
+    /** A short line for the status bar, e.g. "Encoder step 3 of 5 · reads '7'" (see {@link StepCaption}). */
     public String describe() {
-        String part = trace.hasDecoder() ? (inDecoder() ? "Decoder step" : "Encoder step") : "Step";
-        String of = " " + (local() + 1) + " of " + sequence().length();
-        String what = inDecoder() ? " · predicts '" + symbol() + "'" : " · reads " + quoted(symbol());
-        return part + of + what;
-    }
-
-    private static String quoted(String label) {
-        return label.length() == 1 ? "'" + label + "'" : label;
+        return StepCaption.of(trace, index);
     }
 }

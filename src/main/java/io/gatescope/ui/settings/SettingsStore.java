@@ -2,6 +2,7 @@ package io.gatescope.ui.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gatescope.io.AppHome;
 import io.gatescope.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads and writes {@link ViewSettings} as {@code settings.json} in the Gatescope home folder: the
- * {@code gatescope.home} system property (tests point it at a temporary folder), else
- * {@code ~/.gatescope}. Writes go to a background thread, newest last, through the one atomic
+ * Reads and writes {@link ViewSettings} as {@code settings.json} in the Gatescope home folder
+ * ({@link AppHome}). Writes go to a background thread, newest last, through the one atomic
  * writer ({@link AtomicFiles}), so a crash never leaves half a file.
  */
 public final class SettingsStore {
@@ -34,8 +34,7 @@ public final class SettingsStore {
 
     /** The store in the user's Gatescope home folder. */
     public static SettingsStore atHome() {
-        String home = System.getProperty("gatescope.home");
-        return new SettingsStore(home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".gatescope"));
+        return new SettingsStore(AppHome.folder());
     }
 
     public Path file() { return file; }

@@ -105,7 +105,8 @@ public final class StripPanel extends ScrollPane {
     private UnitStrip strip(Quantity q) {
         TraceCursor c = app.cursorProperty().get();
         if (c == null || !q.existsFor(c.kind())) return null;
-        return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get());
+        return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get())
+                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.local(), q));
     }
 
     /** One legend per distinct colour scale, titled with the symbols that use it. */

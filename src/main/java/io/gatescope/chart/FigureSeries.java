@@ -1,0 +1,82 @@
+package io.gatescope.chart;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.ModelTrace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A view at every time step of a trace (and, for the views that follow the diagram's walk, at every
+ * sub-step): the frames of an animation and the files of "export every step". The command line and
+ * the window both take their frames and file names from here.
+ *
+ * @param view      what is drawn
+ * @param trace     the run
+ * @param layer     which layer of the stack
+ * @param peepholes whether the trace's LSTM reads c_{t−1} into its gates
+ * @param style     the look (notation, theme, palette, unit); its step and sub-step are replaced per frame
+ * @param subSteps  one frame per sub-step rather than per whole step, where the view follows sub-steps
+ */
+public record FigureSeries(Figures.View view, ModelTrace trace, int layer, boolean peepholes, ChartStyle style,
+                           boolean subSteps) {
+
+    /** Where in the run one frame is: a step, and a sub-step or {@link ChartStyle#WHOLE_STEP}. */
+    public record Frame(int step, int subStep) {
+    }
+
+    /** Every frame, in time order. */
+    public List<Frame> frames() {
+        TimeAxis axis = new TimeAxis(trace);
+        List<Frame> out = new ArrayList<>();
+        for (int t = 0; t < axis.length(); t++) {
+            CellKind kind = axis.layer(t, layer).kind();
+            if (subSteps && view.followsSubSteps()) {
+                for (int s = 0; s < kind.anatomy().subStepCount(); s++) out.add(new Frame(t, s));
+            } else {
+                out.add(new Frame(t, ChartStyle.WHOLE_STEP));
+            }
+        }
+        return out;
+    }
+
+    /** The figure of one frame. */
+    public Figure figure(Frame frame) {
+        return Figures.of(view, trace, layer, peepholes, style.withCurrentStep(frame.step()).withSubStep(frame.subStep()));
+    }
+
+    /** A frame's file name: {@code cell-t03.png}, {@code cell-t03-s2.png} (sub-steps counted from 1, as drawn). */
+    public String fileName(Frame frame, ChartExport.Format format) {
+        String sub = frame.subStep() == ChartStyle.WHOLE_STEP ? "" : "-s" + (frame.subStep() + 1);
+        return String.format(Locale.ROOT, "%s-t%02d%s.%s", view.id(), frame.step(), sub, format.extension());
+    }
+
+    /**
+     * Writes every frame into {@code folder}, one file each, and returns how many were written.
+     *
+     * @param cancelled asked before each file; files already written stay
+     * @throws CancellationException when cancelled
+     */
+    public int writeAll(Path folder, ChartExport.Format format, double scale, BooleanSupplier cancelled, Animation.Progress progress)
+            throws java.io.IOException {
+        List<Frame> frames = frames();
+        for (int k = 0; k < frames.size(); k++) {
+            if (cancelled.getAsBoolean()) throw new CancellationException("the export was cancelled");
+            Frame frame = frames.get(k);
+            ChartExport.write(figure(frame), format, scale, folder.resolve(fileName(frame, format)));
+            progress.framesDone(k + 1, frames.size());
+        }
+        return frames.size();
+    }
+
+    /** Writes the frames as a looping GIF, each shown {@code delayMs} ms; returns the number of frames. */
+    public int writeGif(Path file, int delayMs, double scale, BooleanSupplier cancelled, Animation.Progress progress)
+            throws java.io.IOException {
+        List<Frame> frames = frames();
+        Animation.gif(k -> figure(frames.get(k)), frames.size(), delayMs, scale, file, cancelled, progress);
+        return frames.size();
+    }
+}

@@ -1,0 +1,133 @@
+package io.gatescope.chart;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.ModelTrace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The window's views as stand-alone figures: the same charts the panels draw, at one step of a
+ * trace, with a title, a line saying what is shown and the legends of their colour scales. The
+ * command line's {@code export} and the window's series and animations build their pictures here.
+ */
+public final class Figures {
+    private Figures() {
+    }
+
+    /** A view that can be exported, by its command-line name. */
+    public enum View {
+        CELL("cell", "the cell diagram at the step (and sub-step)"),
+        UNROLLED("unrolled", "the cells across time, with what they read and predict"),
+        HEATMAP("heatmap", "every gate and state, units × time, side by side"),
+        VECTORS("vectors", "the step's vectors as strips of units, with their legends"),
+        EQUATIONS("equations", "the equations, and one unit's with the step's numbers");
+
+        private final String id;
+        private final String description;
+
+        View(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        /** The name on the command line. */
+        public String id() { return id; }
+
+        /** One line for {@code export --list}. */
+        public String description() { return description; }
+
+        /** Whether the picture changes from one sub-step to the next (a series then has one image per sub-step). */
+        public boolean followsSubSteps() { return this == CELL || this == EQUATIONS; }
+
+        /** The view called {@code id}, if any. */
+        public static Optional<View> byId(String id) {
+            for (View v : values()) if (v.id.equals(id)) return Optional.of(v);
+            return Optional.empty();
+        }
+
+        /** Every name, for messages: "cell, unrolled, heatmap, vectors, equations". */
+        public static String ids() {
+            return String.join(", ", java.util.Arrays.stream(values()).map(View::id).toList());
+        }
+    }
+
+    /**
+     * {@code view} of layer {@code layer} at the style's current step, sub-step and unit.
+     *
+     * @param peepholes whether the trace's LSTM reads c_{t−1} into its gates
+     */
+    public static Figure of(View view, ModelTrace trace, int layer, boolean peepholes, ChartStyle style) {
+        TimeAxis axis = new TimeAxis(trace);
+        int t = Math.min(style.currentStep(), axis.length() - 1);
+        CellKind kind = axis.layer(t, layer).kind();
+        boolean peep = peepholes && kind == CellKind.LSTM;
+        List<Quantity> shown = ShownQuantities.of(kind, style.notation());
+        String title = kind.title() + switch (view) {
+            case CELL -> " cell";
+            case UNROLLED -> " unrolled over time";
+            case HEATMAP -> ": every gate and state over time";
+            case VECTORS -> ": the vectors of one step";
+            case EQUATIONS -> " equations";
+        };
+        String subtitle = subtitle(view, trace, kind, t, layer, style);
+        return switch (view) {
+            case CELL -> new Figure(title, subtitle, List.of(CellDiagram.of(trace, layer, peep, style)),
+                    Figure.Arrangement.ROW, legends(trace, layer, kind, shown, style), style);
+            case UNROLLED -> new Figure(title, subtitle, List.of(UnrolledView.of(trace, layer, style)),
+                    Figure.Arrangement.ROW, List.of(), style);
+            case HEATMAP -> new Figure(title, subtitle,
+                    shown.stream().map(q -> Heatmap.of(trace, layer, q, style)).toList(),
+                    Figure.Arrangement.ROW, List.of(), style);
+            case VECTORS -> new Figure(title, subtitle, shown.stream()
+                    .map(q -> UnitStrip.of(kind, axis.step(t, layer), q, ShownQuantities.maxAbs(trace, layer, q), style))
+                    .toList(), Figure.Arrangement.COLUMN, legends(trace, layer, kind, shown, style), style);
+            case EQUATIONS -> new Figure(title, subtitle, List.of(EquationSheet.of(trace, layer, peep, style, null)),
+                    Figure.Arrangement.ROW, List.of(), style);
+        };
+    }
+
+    /**
+     * One legend per distinct colour scale among {@code shown}, titled with the symbols that use it:
+     * gates share [0, 1], tanh outputs [−1, 1], the cell state its own range over the run.
+     */
+    public static List<Legend> legends(ModelTrace trace, int layer, CellKind kind, List<Quantity> shown, ChartStyle style) {
+        Map<String, List<Quantity>> byScale = new LinkedHashMap<>();
+        Map<String, ColourScale> scales = new LinkedHashMap<>();
+        for (Quantity q : shown) {
+            ColourScale s = style.scales().forQuantity(q, kind, ShownQuantities.maxAbs(trace, layer, q));
+            byScale.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(q);
+            scales.putIfAbsent(s.toString(), s);
+        }
+        List<Legend> out = new ArrayList<>();
+        for (var e : byScale.entrySet()) {
+            String title = String.join(", ", e.getValue().stream().map(q -> style.notation().label(kind, q)).toList());
+            out.add(new Legend(title, scales.get(e.getKey()), Legend.Orientation.HORIZONTAL, style));
+        }
+        return out;
+    }
+
+    /** "Input 67+60 · encoder step 3 of 5 · reads '+' · unit 3 · PyTorch notation". */
+    private static String subtitle(View view, ModelTrace trace, CellKind kind, int t, int layer, ChartStyle style) {
+        List<String> parts = new ArrayList<>();
+        if (trace.inputLabels().stream().allMatch(l -> l.length() == 1)) {
+            parts.add("Input " + String.join("", trace.inputLabels())
+                    + (trace.outputLabels().isEmpty() ? "" : " → " + String.join("", trace.outputLabels()).strip()));
+        }
+        if (layer > 0) parts.add("layer " + layer);
+        String step = StepCaption.of(trace, t);
+        parts.add(parts.isEmpty() ? step : step.substring(0, 1).toLowerCase(Locale.ROOT) + step.substring(1));
+        if (view.followsSubSteps() && style.subStep() < kind.anatomy().subStepCount()) {
+            parts.add("sub-step " + (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + ": "
+                    + style.notation().subStepName(kind, style.subStep()));
+        }
+        if (style.hasSelectedUnit() || view == View.EQUATIONS) {
+            parts.add("unit " + (style.hasSelectedUnit() ? style.selectedUnit() : 0));
+        }
+        parts.add(style.notation().title() + " notation");
+        return String.join(" · ", parts);
+    }
+}

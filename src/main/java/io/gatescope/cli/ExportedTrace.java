@@ -1,0 +1,49 @@
+package io.gatescope.cli;
+
+import io.gatescope.engine.DenseBaseline;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.Traces;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.io.ArrayFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.ModelFile;
+import io.gatescope.io.ModelFiles;
+import io.gatescope.task.AdditionModels;
+import io.gatescope.task.AdditionTask;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The run the export draws: an addition model on a typed sum, or a bare stack on a sequence file,
+ * traced exactly as the window traces it.
+ *
+ * @param peepholes whether the model's LSTM reads c_{t−1} into its gates (the diagram draws them)
+ */
+record ExportedTrace(ModelTrace trace, boolean peepholes) {
+
+    /** Loads {@code model} and runs it on {@code text} (addition) or {@code input} (a stack); one of them is null. */
+    static ExportedTrace load(Path model, String text, Path input, CommandLine cmd) throws FileException {
+        ModelFile file = ModelFiles.load(model);
+        if (file instanceof ModelFile.Stack s) {
+            RecurrentStack stack = s.stack();
+            if (input == null) {
+                throw new ParameterException(cmd, model + " holds a bare " + stack.kind().id()
+                        + " stack, which reads numbers: give --input X.json, not --text");
+            }
+            double[][] x = ArrayFiles.readSteps(input, "x", -1, stack.inputSize(),
+                    "the " + stack.kind().title() + " with input_size " + stack.inputSize());
+            return new ExportedTrace(Traces.of(stack, x), stack.hasPeepholes());
+        }
+        var sequence = ((ModelFile.Sequence) file).model();
+        if (sequence instanceof DenseBaseline) {
+            throw new FileException(model, "holds a dense baseline, which has no recurrent cell to draw");
+        }
+        EncoderDecoder m = (EncoderDecoder) sequence;
+        if (text == null) throw new ParameterException(cmd, model + " holds an addition model: give --text A+B, not --input");
+        AdditionTask.Parsed parsed = AdditionTask.parse(text);
+        if (!parsed.ok()) throw new ParameterException(cmd, "--text: " + parsed.error());
+        return new ExportedTrace(AdditionModels.trace(m, parsed.example().orElseThrow()), m.encoder().hasPeepholes());
+    }
+}

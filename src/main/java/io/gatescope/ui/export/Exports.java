@@ -1,0 +1,150 @@
+package io.gatescope.ui.export;
+
+import io.gatescope.chart.Figures;
+import io.gatescope.chart.Heatmap;
+import io.gatescope.chart.Quantity;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.KeyBindings;
+import io.gatescope.ui.KeyBindings.Binding;
+import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.controls.PanelFrame;
+import io.gatescope.ui.controls.WindowMenus;
+import io.gatescope.ui.model.TraceCursor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Puts Export… on every view of the window: a right-click on any chart, Ctrl+E for the chart under
+ * the mouse (or the cell diagram), and the View and File menus. The window's own panels export as
+ * figures (title, step line, legends; every step; GIF); any other canvas (a view another part adds)
+ * exports what it shows, with no code of its own.
+ */
+public final class Exports {
+    private final MainWindow window;
+    private final AppModel app;
+    private ChartCanvas hovered;
+
+    private Exports(MainWindow window) {
+        this.window = window;
+        this.app = window.app();
+    }
+
+    /** Installs the menus, the key and the context menus on {@code window}. */
+    public static Exports install(MainWindow window) {
+        Exports exports = new Exports(window);
+        Binding key = window.keys().add(new Binding(KeyBindings.Section.FILE, List.of(KeyBindings.ctrl(KeyCode.E)),
+                "Export the chart under the mouse (or the cell diagram)…", true, () -> true, exports::exportHovered));
+        window.menus().view().getItems().addAll(new SeparatorMenuItem(), WindowMenus.item("Export…", key));
+        window.menus().file().getItems().add(0, WindowMenus.item("Export…", key));
+        window.addEventFilter(MouseEvent.MOUSE_MOVED, e -> canvasAt(e.getPickResult().getIntersectedNode()).ifPresent(c -> exports.hovered = c));
+        window.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, exports::contextMenu);
+        ContextMenu equations = window.equations().getContextMenu();
+        equations.getItems().addAll(new SeparatorMenuItem(),
+                item("Export the equations…", () -> exports.open(exports.figure(Figures.View.EQUATIONS))));
+        return exports;
+    }
+
+    /** Opens the export dialog for {@code target}; returns it (tests drive it). */
+    public ExportDialog open(ExportTarget target) {
+        ExportDialog dialog = new ExportDialog(app, target, window.getScene() == null ? null : window.getScene().getWindow());
+        dialog.show();
+        return dialog;
+    }
+
+    /** What Ctrl+E exports: the chart last under the mouse, or the cell diagram. */
+    public ExportTarget hoveredTarget() {
+        ChartCanvas c = hovered != null && hovered.getScene() == window.getScene() ? hovered : window.cell().canvas();
+        return targets(c).get(0);
+    }
+
+    private void exportHovered() {
+        open(hoveredTarget());
+    }
+
+    /** The targets a canvas offers, the one Ctrl+E takes first: a heatmap offers itself and all heatmaps. */
+    List<ExportTarget> targets(ChartCanvas canvas) {
+        List<ExportTarget> out = new ArrayList<>();
+        if (canvas == window.cell().canvas()) out.add(figure(Figures.View.CELL));
+        else if (canvas == window.unrolled().canvas()) out.add(figure(Figures.View.UNROLLED));
+        else if (canvas == window.equations().canvas()) out.add(figure(Figures.View.EQUATIONS));
+        else if (isInside(canvas, window.strips())) out.add(figure(Figures.View.VECTORS));
+        else if (window.heatmaps().canvases().contains(canvas)) {
+            Quantity q = window.heatmaps().quantities().get(window.heatmaps().canvases().indexOf(canvas));
+            out.add(heatmap(q));
+            out.add(figure(Figures.View.HEATMAP));
+        } else {
+            out.add(ExportTarget.canvas(titleOf(canvas), canvas));
+        }
+        return out;
+    }
+
+    /** One of the window's panels as a figure. */
+    public ExportTarget figure(Figures.View view) {
+        String title = switch (view) {
+            case CELL -> "the cell diagram";
+            case UNROLLED -> "the unrolled view";
+            case HEATMAP -> "all heatmaps";
+            case VECTORS -> "the vectors";
+            case EQUATIONS -> "the equations";
+        };
+        return ExportTarget.figure(app, view, title);
+    }
+
+    private ExportTarget heatmap(Quantity q) {
+        TraceCursor c = app.cursorProperty().get();
+        String name = c == null ? "heatmap" : io.gatescope.chart.Notation.plain(app.view().notationProperty().get().title(c.kind(), q));
+        return ExportTarget.chart(app, "this heatmap (" + name + ")", "heatmap-" + name.split(" ")[0], style -> {
+            TraceCursor now = app.cursorProperty().get();
+            return Heatmap.of(now.trace(), now.layer(), q, style);
+        });
+    }
+
+    private void contextMenu(ContextMenuEvent e) {
+        Optional<ChartCanvas> canvas = canvasAt(e.getPickResult().getIntersectedNode());
+        if (canvas.isEmpty() || canvas.get() == window.equations().canvas()) return;     // the equations have their own menu
+        ContextMenu menu = new ContextMenu();
+        for (ExportTarget t : targets(canvas.get())) menu.getItems().add(item("Export " + t.title() + "…", () -> open(t)));
+        menu.show(canvas.get(), e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** The chart canvas {@code node} is part of, if any. */
+    private static Optional<ChartCanvas> canvasAt(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof ChartCanvas c) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
+    }
+
+    /** A foreign canvas's name: what it tells screen readers, or its panel's title. */
+    private static String titleOf(ChartCanvas canvas) {
+        if (canvas.getAccessibleText() != null && !canvas.getAccessibleText().isBlank()) return canvas.getAccessibleText();
+        for (Node n = canvas; n != null; n = n.getParent()) {
+            if (n instanceof PanelFrame f && !f.header().getChildren().isEmpty() && f.header().getChildren().get(0) instanceof Label l) {
+                return l.getText();
+            }
+        }
+        return "chart";
+    }
+}

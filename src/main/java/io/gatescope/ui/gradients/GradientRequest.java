@@ -1,0 +1,62 @@
+package io.gatescope.ui.gradients;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GradientSetup;
+import io.gatescope.engine.GradientStudy;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.task.AdditionGradients;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.ModelChoice;
+import io.gatescope.ui.model.ModelLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Everything the gradient view's controls say, validated: what one computation needs. Immutable, so
+ * it can be handed to the compute thread; {@link #study} runs there, never on the FX thread.
+ *
+ * <p>The shipped encoders come from a function so the view can load them once and keep them.
+ *
+ * @param setup     steps, hidden size, spectral radius, activation, forget bias, seed (random parts)
+ * @param trained   the shipped addition models' weights instead of random ones
+ * @param addition  the addition input instead of a random one (null for random)
+ * @param clip      the clipping norm, or 0 for no clipping
+ * @param threshold the readout's fraction of the last step's norm
+ */
+record GradientRequest(GradientSetup setup, boolean trained, AdditionTask.Example addition, double clip, double threshold) {
+
+    /** The three cells' profiles; with {@code jacobians}, their step Jacobians' largest singular values too. */
+    GradientStudy study(Function<CellKind, RecurrentStack> shipped, boolean jacobians) {
+        double[][] x = addition != null ? AdditionTask.encode(addition.input())
+                : trained ? AdditionGradients.randomInput(setup.steps(), setup.seed()) : setup.input();
+        List<RecurrentStack> models = new ArrayList<>();
+        if (trained) {
+            for (CellKind kind : List.of(CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU)) models.add(shipped.apply(kind));
+        } else {
+            for (CellKind kind : List.of(setup.rnnKind(), CellKind.LSTM, CellKind.GRU)) models.add(setup.model(kind, x[0].length));
+        }
+        return GradientStudy.of(models, x, null, jacobians);
+    }
+
+    /** The spectral-radius sweep, random weights and input only. */
+    GradientStudy.Sweep sweep() {
+        return GradientStudy.sweep(setup, 0.5, 1.5, 21);
+    }
+
+    /** Whether a sweep means anything: it redraws the random weights at each radius. */
+    boolean canSweep() {
+        return !trained && addition == null;
+    }
+
+    /** The encoder of the shipped addition model of {@code kind}, as the picker loads it. */
+    static RecurrentStack shippedEncoder(ModelLoader loader, CellKind kind) {
+        ModelChoice.Shipped choice = loader.shipped().stream().filter(s -> s.kind() == kind).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no shipped " + kind.title() + " model"));
+        LoadedModel m = loader.load(choice);
+        if (m instanceof LoadedModel.Addition a) return ((EncoderDecoder) a.model()).encoder();
+        throw new IllegalStateException(choice.asset() + " is not an addition model");
+    }
+}

@@ -1,0 +1,255 @@
+package io.gatescope.ui.gradients;
+
+import atlantafx.base.theme.Styles;
+import io.gatescope.chart.Chart;
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.GradientCharts;
+import io.gatescope.chart.GradientText;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.GradientProfile;
+import io.gatescope.engine.GradientStudy;
+import io.gatescope.engine.RecurrentStack;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.compute.LatestWins;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The vanishing and exploding gradient, live: the same loss L = g·h_T back through a plain RNN, an
+ * LSTM and a GRU. On top, ‖∂L/∂h_k‖ of the three on a log axis with the readout (how many steps back
+ * each stays above the threshold) and each cell's slope; below, one detail at a time: the per-step
+ * factor with the step Jacobians' largest singular values, the LSTM's two paths, the per-unit
+ * heatmap, or the spectral-radius sweep.
+ *
+ * <p>Threading: every computation runs on the application's compute thread through
+ * {@link LatestWins} lanes, so the newest control value wins and the FX thread never waits. The
+ * norms come first (a few milliseconds); the step Jacobians' SVDs, one per step and cell, follow in
+ * their own lane and fill in the dashed lines when they arrive. Nothing is computed until the view
+ * is first shown.
+ */
+public final class GradientsView extends BorderPane {
+    public static final String READOUT_ID = "gradientReadout";
+    public static final String STATUS_ID = "gradientStatus";
+
+    /** The detail charts under the norms. */
+    enum Detail { FACTOR("Per-step factor"), PATHS("LSTM's two paths"), UNITS("Per unit"), SWEEP("Sweep ρ 0.5 → 1.5");
+        final String title;
+
+        Detail(String title) { this.title = title; }
+    }
+
+    private final AppModel app;
+    private final GradientControls controls;
+    private final LatestWins studyLane;
+    private final LatestWins jacobianLane;
+    private final LatestWins sweepLane;
+    private final Map<CellKind, RecurrentStack> shipped = new ConcurrentHashMap<>();
+    private final Label readout = new Label();
+    private final VBox slopes = new VBox(2);
+    private final Label status = new Label();
+    private final ToggleGroup details = new ToggleGroup();
+    private final ChoiceBox<String> unitCell = new ChoiceBox<>();
+    private final ChartCanvas norms;
+    private final ChartCanvas detail;
+    private GradientStudy study;
+    private GradientRequest shown;
+    private GradientRequest latest;
+    private GradientStudy.Sweep sweep;
+    private boolean active;
+
+    public GradientsView(AppModel app) {
+        this.app = app;
+        getStyleClass().add("gradients-view");
+        studyLane = new LatestWins(app.computeExecutor());
+        jacobianLane = new LatestWins(app.computeExecutor());
+        sweepLane = new LatestWins(app.computeExecutor());
+        controls = new GradientControls(this::additionExample, this::recompute);
+        ScrollPane side = new ScrollPane(controls);
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setPrefViewportWidth(280);
+        side.setMinWidth(200);
+        setLeft(side);
+
+        readout.setId(READOUT_ID);
+        readout.getStyleClass().add(Styles.TITLE_4);
+        readout.setWrapText(true);
+        status.setId(STATUS_ID);
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setWrapText(true);
+        slopes.setId("gradientSlopes");
+        norms = new ChartCanvas(this::normsChart);
+        norms.setId("gradientNorms");
+        norms.setShrinkToFit(true);
+        detail = new ChartCanvas(this::detailChart);
+        detail.setId("gradientDetail");
+        detail.setShrinkToFit(true);
+        HBox tabs = new HBox(6);
+        tabs.setAlignment(Pos.CENTER_LEFT);
+        for (Detail d : Detail.values()) {
+            ToggleButton b = new ToggleButton(d.title);
+            b.setUserData(d);
+            b.setId("detail-" + d.name().toLowerCase());
+            b.setToggleGroup(details);
+            tabs.getChildren().add(b);
+        }
+        details.getToggles().get(0).setSelected(true);
+        details.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) a.setSelected(true);        // one detail is always shown
+            else if (detail() == Detail.SWEEP) requestSweep();
+            detail.invalidate();
+        });
+        unitCell.getItems().addAll("RNN", "LSTM", "GRU");
+        unitCell.setValue("LSTM");
+        unitCell.setId("unitCell");
+        unitCell.valueProperty().addListener((o, a, v) -> detail.invalidate());
+        tabs.getChildren().addAll(new Label("  heatmap of"), unitCell);
+        VBox centre = new VBox(6, readout, slopes, status, norms, tabs, detail);
+        centre.setPadding(new Insets(8));
+        VBox.setVgrow(norms, Priority.ALWAYS);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        norms.setMinHeight(120);
+        detail.setMinHeight(120);
+        setCenter(centre);
+
+        app.chartStyleBinding().addListener((o, a, s) -> {
+            norms.invalidate();
+            detail.invalidate();
+        });
+        app.tracedExampleProperty().addListener((o, a, e) -> {
+            if (active && GradientControls.ADDITION.equals(controls.input.getValue())) recompute();
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && !active) {
+                active = true;
+                recompute();
+            }
+        });
+    }
+
+    /** The controls, for tests and presets. */
+    GradientControls controls() { return controls; }
+
+    /** The study on screen, or null before the first result. */
+    public GradientStudy study() { return study; }
+
+    /** The sweep on screen, or null before one was asked for. */
+    public GradientStudy.Sweep sweep() { return sweep; }
+
+    public ChartCanvas normsCanvas() { return norms; }
+
+    /** Whether the latest request's whole result, step Jacobians included, is on screen and nothing is pending. */
+    public boolean settled() {
+        return study != null && shown == latest && !studyLane.busyProperty().get() && !jacobianLane.busyProperty().get()
+                && !sweepLane.busyProperty().get() && study.profiles().get(0).jacobianNorm().length > 0;
+    }
+
+    public ChartCanvas detailCanvas() { return detail; }
+
+    private void recompute() {
+        var request = controls.request();
+        if (request.isEmpty()) return;                         // a field shows its message; the chart stays
+        GradientRequest r = request.get();
+        latest = r;
+        jacobianLane.cancel();                                 // the Jacobians of an older request would overwrite this one
+        Function<CellKind, RecurrentStack> encoders = k -> shipped.computeIfAbsent(k, kind -> GradientRequest.shippedEncoder(app.loader(), kind));
+        status.setText("computing…");
+        studyLane.submit(() -> r.study(encoders, false), s -> {
+            if (r != latest) return;
+            show(r, s);
+            status.setText("measuring the step Jacobians' largest singular values (one SVD per step and cell)…");
+            jacobianLane.submit(() -> r.study(encoders, true), withJacobians -> {
+                if (r != latest) return;
+                show(r, withJacobians);
+                status.setText(describe(r));
+            }, this::failed);
+        }, this::failed);
+        if (detail() == Detail.SWEEP) requestSweep();
+    }
+
+    private void show(GradientRequest r, GradientStudy s) {
+        shown = r;
+        study = s;
+        readout.setText("Steps back above " + GradientText.threshold(r.threshold()) + " × ‖∂L/∂h_T‖:  " + GradientText.readout(s, r.threshold()));
+        slopes.getChildren().clear();
+        for (GradientProfile p : s.profiles()) {
+            Label l = new Label(GradientText.cellTitle(p) + ": slope of log₁₀‖∂L/∂h_k‖ " + GradientText.slope(p)
+                    + (r.clip() > 0 ? " · clipping ×" + GradientText.number(p.clipFactor(r.clip())) : ""));
+            l.setId("slope-" + GradientText.cellId(p));
+            slopes.getChildren().add(l);
+        }
+        controls.showWeights(s.profiles().get(0));
+        norms.invalidate();
+        detail.invalidate();
+    }
+
+    private void requestSweep() {
+        var request = controls.request();
+        if (request.isEmpty()) return;
+        GradientRequest r = request.get();
+        if (!r.canSweep()) {
+            sweep = null;
+            status.setText("The sweep redraws random weights at each spectral radius: choose random weights and a random input.");
+            detail.invalidate();
+            return;
+        }
+        sweepLane.submit(r::sweep, s -> {
+            sweep = s;
+            detail.invalidate();
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        status.setText("Could not compute the gradients: " + e.getMessage());
+    }
+
+    private String describe(GradientRequest r) {
+        return "L = g·h_T with g all ones; " + (r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed())
+                + " on " + (r.addition() != null ? "the addition input " + r.addition().a() + "+" + r.addition().b()
+                : "a random input of " + r.setup().steps() + " steps") + ".";
+    }
+
+    private Detail detail() {
+        return details.getSelectedToggle() == null ? Detail.FACTOR : (Detail) details.getSelectedToggle().getUserData();
+    }
+
+    private ChartStyle style() {
+        // No cursor in this view: no step outlined, no unit marked.
+        return app.chartStyleBinding().get().withSelectedUnit(ChartStyle.NO_UNIT).withCurrentStep(Integer.MAX_VALUE - 1);
+    }
+
+    private Chart normsChart() {
+        return study == null ? null : GradientCharts.norms(study, shown.threshold(), shown.clip(), style());
+    }
+
+    private Chart detailChart() {
+        if (study == null) return null;
+        return switch (detail()) {
+            case FACTOR -> GradientCharts.factors(study, style());
+            case PATHS -> study.profiles().stream().filter(GradientProfile::hasCellState).findFirst()
+                    .map(p -> (Chart) GradientCharts.paths(p, style())).orElse(null);
+            case UNITS -> GradientCharts.units(study.profiles().get(List.of("RNN", "LSTM", "GRU").indexOf(unitCell.getValue())), style());
+            case SWEEP -> sweep == null ? null : GradientCharts.sweep(sweep, style());
+        };
+    }
+
+    private AdditionTask.Example additionExample() {
+        AdditionTask.Example e = app.tracedExampleProperty().get();
+        return e != null ? e : AdditionTask.parse("67+60").example().orElseThrow();
+    }
+}

@@ -1,0 +1,59 @@
+package io.gatescope.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.ClampSpec;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamps;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.task.AdditionModels;
+import io.gatescope.task.AdditionTask;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+/** Held gate entries carry the corner mark in the heatmap and the cell diagram; free ones never do. */
+class HeldMarkTest {
+    private static final EncoderDecoder MODEL = AdditionModels.encoderDecoder(CellKind.LSTM, 8, 3);
+
+    private static ModelTrace trace(String spec) {
+        return AdditionModels.trace(MODEL, AdditionTask.parse("67+60").example().orElseThrow(),
+                GateClamps.of(ClampSpec.parse(spec).toClamp(CellKind.LSTM)));
+    }
+
+    @Test
+    void theHeatmapMarksExactlyTheHeldCells() {
+        // Decoder steps 1-2 (global steps 6-7), units 2-4 of the forget gate.
+        Heatmap map = Heatmap.of(trace("decoder.f=0@1-2#2-4"), 0, Quantity.gate(1), ChartStyle.DEFAULT.withoutCursor());
+        BufferedImage image = ChartExport.image(map, 1400, 600, 1);
+        for (int t = 0; t < 10; t++) {
+            for (int u = 0; u < 8; u++) {
+                boolean held = (t == 6 || t == 7) && u >= 2 && u <= 4;
+                assertThat(marked(image, map.cellBounds(t, u))).as("step %d unit %d", t, u).isEqualTo(held);
+            }
+        }
+        Heatmap input = Heatmap.of(trace("decoder.f=0@1-2#2-4"), 0, Quantity.gate(0), ChartStyle.DEFAULT.withoutCursor());
+        BufferedImage other = ChartExport.image(input, 1400, 600, 1);
+        assertThat(marked(other, input.cellBounds(6, 2))).as("the input gate ran free").isFalse();
+    }
+
+    @Test
+    void theCellDiagramSaysWhichGateIsHeld() {
+        ChartStyle atStep1 = ChartStyle.DEFAULT.withCurrentStep(1);
+        CellDiagram d = CellDiagram.of(trace("encoder.o=1@1#5"), 0, false, atStep1);
+        assertThat(d.isHeld(DiagramPart.gate(3))).isTrue();
+        assertThat(d.isHeld(DiagramPart.gate(1))).isFalse();
+        assertThat(d.describe(DiagramPart.gate(3))).contains("(held by the what-if clamp)");
+        assertThat(CellDiagram.of(trace("encoder.o=1@1#5"), 0, false, atStep1.withSelectedUnit(4)).isHeld(DiagramPart.gate(3)))
+                .as("unit 4 ran free").isFalse();
+        assertThat(CellDiagram.of(trace("encoder.o=1@1#5"), 0, false, ChartStyle.DEFAULT.withCurrentStep(2))
+                .isHeld(DiagramPart.gate(3))).as("step 2 ran free").isFalse();
+    }
+
+    private static boolean marked(BufferedImage image, Rectangle2D box) {
+        Color c = new Color(image.getRGB((int) (box.getMaxX() - 1), (int) (box.getMinY() + 1)));
+        return Pixels.close(c, ColourScales.Theme.LIGHT.text(), 40);
+    }
+}

@@ -1,0 +1,125 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.chart.GradientPlot;
+import io.gatescope.ui.gradients.GradientsView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The gradient view as a lecturer uses it: the G key, presets, what the readout and the charts say, a bad value. */
+class GradientsViewTest extends WindowTestBase {
+    private static final Pattern SLOPE = Pattern.compile("‖∂L/∂h_k‖ ([+−])(\\d+\\.\\d+)/step");
+
+    @Test
+    void presetsFlipTheSignOfTheRnnSlopeOnScreen(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        choose(robot, view, "rnn-vanishing");
+        double vanishing = slope(robot, "rnn");
+        choose(robot, view, "rnn-exploding");
+        double exploding = slope(robot, "rnn");
+        assertThat(vanishing).isNegative().isCloseTo(Math.log10(0.5), org.assertj.core.api.Assertions.within(0.02));
+        assertThat(exploding).isPositive();
+        // And back: the view follows every change, not only the first.
+        choose(robot, view, "rnn-vanishing");
+        assertThat(slope(robot, "rnn")).isNegative();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void settle() throws Exception {
+        // Nothing may still be queued for the compute thread the base class shuts down next.
+        if (window.getCenter() instanceof GradientsView v) await(v::settled);
+    }
+
+    @Test
+    void theReadoutsCountsFollowFromThePlottedNorms(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        choose(robot, view, "lstm-forget-3");
+        await(() -> view.normsCanvas().chart() instanceof GradientPlot p && p.series().size() >= 3
+                && p.series().get(0).y().length == view.study().profiles().get(0).steps() + 1);
+        GradientPlot plot = (GradientPlot) view.normsCanvas().chart();
+        String readout = robot.lookup("#" + GradientsView.READOUT_ID).queryAs(Label.class).getText();
+        List<Integer> counted = new ArrayList<>();
+        for (GradientPlot.Series s : plot.series()) {
+            if (s.dashed()) continue;                         // ‖∂L/∂c_k‖ and clipped lines are not counted
+            double[] y = s.y();
+            int last = y.length - 1, n = 0;
+            for (int k = last - 1; k >= 0 && y[k] >= 1e-3 * y[last]; k--) n++;
+            counted.add(n);
+        }
+        Matcher m = Pattern.compile("RNN \\(tanh\\): (\\d+) steps?.* · LSTM: (\\d+) steps?.* · GRU: (\\d+) steps?").matcher(readout);
+        assertThat(m.find()).as(readout).isTrue();
+        assertThat(List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))).isEqualTo(counted);
+        assertThat(counted.get(1)).as("σ(−3) forget gates: the LSTM forgets within a few steps").isLessThan(10);
+    }
+
+    @Test
+    void theSweepCrossesOneWhereTheSpectralRadiusDoes(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        choose(robot, view, "rnn-vanishing");
+        robot.clickOn("#detail-sweep");
+        await(() -> view.settled() && view.detailCanvas().chart() instanceof GradientPlot p && p.series().get(0).x().length == 21);
+        GradientPlot.Series rnn = ((GradientPlot) view.detailCanvas().chart()).series().get(0);
+        assertThat(rnn.name()).isEqualTo("RNN (tanh)");
+        double crossing = Double.NaN;
+        for (int j = 1; j < rnn.x().length && Double.isNaN(crossing); j++) {
+            double a = rnn.y()[j - 1], b = rnn.y()[j];
+            if (a < 1 && b >= 1) crossing = rnn.x()[j - 1] + (1 - a) / (b - a) * (rnn.x()[j] - rnn.x()[j - 1]);
+        }
+        assertThat(crossing).as("where the plotted RNN line crosses the factor 1").isBetween(0.95, 1.2);
+        for (int j = 0; j < rnn.x().length; j++) {
+            if (rnn.x()[j] < 0.95) assertThat(rnn.y()[j]).as("below radius 1 the gradient shrinks by about ρ per step").isLessThan(1);
+        }
+    }
+
+    @Test
+    void aBadValueShowsItsMessageAndTheLastChartStays(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        choose(robot, view, "rnn-vanishing");
+        var before = view.study();
+        String readout = robot.lookup("#" + GradientsView.READOUT_ID).queryAs(Label.class).getText();
+        TextField steps = robot.lookup("#steps").queryAs(TextField.class);
+        robot.interact(() -> steps.setText("ten"));
+        Label message = robot.lookup("#stepsError").queryAs(Label.class);
+        await(message::isVisible);
+        assertThat(message.getText()).contains("'ten' is not a whole number from 1 to 5000");
+        assertThat(view.study()).isSameAs(before);
+        assertThat(robot.lookup("#" + GradientsView.READOUT_ID).queryAs(Label.class).getText()).isEqualTo(readout);
+        robot.interact(() -> steps.setText("40"));
+        await(() -> !message.isVisible() && view.settled() && view.study().profiles().get(0).steps() == 40);
+    }
+
+    /** Presses G and waits for the view's first result. */
+    private GradientsView open(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        robot.clickOn(window.panelsView());
+        robot.type(KeyCode.G);
+        await(() -> window.getCenter() instanceof GradientsView v && v.study() != null);
+        return (GradientsView) window.getCenter();
+    }
+
+    private void choose(FxRobot robot, GradientsView view, String preset) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#gradientPreset").queryAs(ComboBox.class);
+        var before = view.study();
+        robot.interact(() -> box.setValue(preset));
+        // The Jacobians arrive in a second result; wait for it, so nothing changes after.
+        await(() -> view.study() != before && view.settled() && preset.equals(box.getValue()));
+    }
+
+    private static double slope(FxRobot robot, String cell) {
+        String text = robot.lookup("#slope-" + cell).queryAs(Label.class).getText();
+        Matcher m = SLOPE.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return (m.group(1).equals("−") ? -1 : 1) * Double.parseDouble(m.group(2));
+    }
+
+}
