@@ -38,6 +38,7 @@ public final class TrainingCurves implements Chart {
     private double xMax = 1;
     private double lossLow = 0;
     private double lossHigh = 1;
+    private double lossStep = 0.5;
 
     /**
      * @param logLoss   the loss axis in powers of ten
@@ -70,7 +71,8 @@ public final class TrainingCurves implements Chart {
         double pad = style.px(10);
         FontMetrics small = g.getFontMetrics(style.smallFont());
         double legendH = legend(g, pad, pad, width - 2 * pad);
-        double top = pad + legendH + style.px(6) + g.getFontMetrics(style.titleFont()).getHeight();
+        // below the legend: a gap, the plot titles' line, a gap, the plots
+        double top = pad + legendH + style.px(8) + g.getFontMetrics(style.titleFont()).getHeight() + style.px(6);
         double axisW = small.stringWidth("0.0001") + style.px(10);
         double bottom = height - pad - 2 * small.getHeight();
         double gap = style.px(36);
@@ -198,7 +200,8 @@ public final class TrainingCurves implements Chart {
             lossHigh = Math.max(lossLow + 1, Math.ceil(Math.log10(Math.max(hi, 1e-6))));
         } else {
             lossLow = 0;
-            lossHigh = hi > 0 ? niceCeiling(hi) : 1;
+            lossStep = niceStep(Math.max(hi, 1e-6) / 4);
+            lossHigh = Math.ceil(hi / lossStep) * lossStep;
         }
     }
 
@@ -207,7 +210,7 @@ public final class TrainingCurves implements Chart {
         if (logLoss) {
             for (double e = lossLow; e <= lossHigh + 1e-9; e++) ticks.add(Math.pow(10, e));
         } else {
-            for (int i = 0; i <= 4; i++) ticks.add(lossHigh * i / 4);
+            for (double t = 0; t <= lossHigh + lossStep / 2; t += lossStep) ticks.add(t);
         }
         return ticks;
     }
@@ -256,9 +259,10 @@ public final class TrainingCurves implements Chart {
         return best;
     }
 
-    private static double niceCeiling(double v) {
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code v}: tick steps a reader can add up. */
+    private static double niceStep(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v) return m * p;
+        for (double m : new double[] {1, 2, 5, 10}) if (m * p >= v) return m * p;
         return 10 * p;
     }
 

@@ -19,7 +19,7 @@ public enum TrainingSetting {
     HIDDEN("hidden", Type.INT, 128, 1, 4096, "hidden size", "hidden units per layer"),
     OPTIMIZER("optimizer", Type.CHOICE, "adam", "optimizer", List.of("adam", "sgd"), "adam or sgd (with momentum)"),
     LEARNING_RATE("learning_rate", Type.REAL, 0.01, 0, Double.MAX_VALUE, "learning rate", "the optimiser's step size", Bound.OPEN, Bound.CLOSED),
-    LR_DECAY("lr_decay", Type.REAL, 1.0, 0, 1, "lr decay", "multiply the learning rate by this after every epoch (1 keeps it)", Bound.OPEN, Bound.CLOSED),
+    LR_DECAY("lr_decay", Type.REAL, 1.0, 0, 1, "learning-rate decay", "multiply the learning rate by this after every epoch (1 keeps it)", Bound.OPEN, Bound.CLOSED),
     MOMENTUM("momentum", Type.REAL, 0.9, 0, 1, "momentum", "SGD's momentum", Bound.CLOSED, Bound.OPEN),
     BATCH("batch", Type.INT, 128, 1, 65_536, "batch size", "examples per optimiser step"),
     EPOCHS("epochs", Type.INT, 100, 1, 1_000_000, "epochs", "at most this many passes over the training data"),

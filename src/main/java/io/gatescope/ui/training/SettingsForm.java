@@ -135,6 +135,15 @@ final class SettingsForm {
     /** Whether every field holds an acceptable value. */
     ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
 
+    /** Sets a choice or a check box from text, as {@link TrainingSetting#parse} reads it. */
+    @SuppressWarnings("unchecked")
+    void setText(TrainingSetting s, String text) {
+        Control c = fields.get(s);
+        if (c instanceof TextField t) t.setText(text);
+        else if (c instanceof CheckBox b) b.setSelected(Boolean.parseBoolean(text.strip()));
+        else ((ComboBox<String>) c).setValue(text.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     Control field(String key) { return fields.get(TrainingSetting.byKey(key)); }
 
     GridPane grid() { return grid; }

@@ -62,6 +62,7 @@ final class Tables {
                 }
                 String truth = getTableRow().getItem().example().target();
                 HBox flow = new HBox(); // one Text per digit, never wrapped
+                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 for (int i = 0; i < s.length(); i++) {
                     Text digit = new Text(String.valueOf(s.charAt(i)));
                     digit.getStyleClass().add("prediction-digit");

@@ -56,7 +56,12 @@ public final class TrainingPanel extends BorderPane {
 
     private final AppModel app;
     private final Runnable showMainView;
-    private final Executor files;
+    /** Saving and loading run here: the training thread may be busy for minutes, the compute thread is the traces'. */
+    private final Executor files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatescope-training-files");
+        t.setDaemon(true);
+        return t;
+    });
     private final TrainingSession session = new TrainingSession();
     private final SettingsForm settings;
     private final ChartCanvas canvas;
@@ -64,12 +69,10 @@ public final class TrainingPanel extends BorderPane {
 
     /**
      * @param showMainView brings the main view back (after a prediction was opened in it)
-     * @param files        where saving and loading run (the app's compute thread)
      */
-    public TrainingPanel(AppModel app, Runnable showMainView, Executor files) {
+    public TrainingPanel(AppModel app, Runnable showMainView) {
         this.app = app;
         this.showMainView = showMainView;
-        this.files = files;
         FXMLLoader loader = new FXMLLoader(TrainingPanel.class.getResource("TrainingPanel.fxml"));
         loader.setRoot(this);
         loader.setController(this);
@@ -78,6 +81,7 @@ public final class TrainingPanel extends BorderPane {
         } catch (IOException e) {
             throw new UncheckedIOException("the training panel's layout is missing from the build", e);
         }
+        getStylesheets().add(TrainingPanel.class.getResource("training.css").toExternalForm());
         settings = new SettingsForm(form);
         canvas = new ChartCanvas(this::chart);
         curves.getChildren().add(canvas);
@@ -267,7 +271,10 @@ public final class TrainingPanel extends BorderPane {
                 : "The trained weights are not saved. Close anyway?", ButtonType.OK, ButtonType.CANCEL);
         ask.setHeaderText("Close Gatescope?");
         boolean close = ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-        if (close) session.dispose();
+        if (close) {
+            session.dispose();   // not asked twice: nothing runs and nothing counts as unsaved any more
+            session.markSaved();
+        }
         return close;
     }
 

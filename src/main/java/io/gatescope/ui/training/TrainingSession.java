@@ -149,7 +149,6 @@ final class TrainingSession {
 
     /** Once the granted batch is done, the weights and predictions of that moment join the snapshots. */
     private void afterStep(Trainer t, long before) {
-        thread.isShutdown(); // (the request below is served by the paused training thread itself)
         t.requestWeights().thenAccept(w -> {
             TrainingSnapshot s = t.latest();
             if (s != null && s.examplesSeen() > before) handOver(t, s);
@@ -238,6 +237,7 @@ final class TrainingSession {
     /** Stops any run and the sampler; the panel is going away. */
     void dispose() {
         stop();
+        active.set(false);
         sampler.stop();
         thread.shutdownNow();
     }

@@ -51,7 +51,7 @@ class TrainingPanelTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage s) -> {
             app = new AppModel(new ModelLoader(assets), compute);
-            panel = new TrainingPanel(app, () -> mainViewShown.set(true), compute);
+            panel = new TrainingPanel(app, () -> mainViewShown.set(true));
             s.setScene(new Scene(panel, 1280, 720));
             s.show();
         });
