@@ -42,6 +42,9 @@ public final class Trainer {
     /** Where a run stands. */
     public enum State { RUNNING, PAUSED, COMPLETED, TARGET_REACHED, PLATEAU, TIME_LIMIT, CANCELLED, DIVERGED }
 
+    /** For the patience, a validation loss counts as better only when it is this fraction below the best so far. */
+    private static final double MIN_IMPROVEMENT = 0.005;
+
     /** A loss this many times the first batch's is worse than guessing: the run is warned about it. */
     private static final double GROWTH_WARNING = 10;
 
@@ -226,7 +229,7 @@ public final class Trainer {
             if (config.untilAccuracy() > 0 && snap.validationSequences() >= config.untilAccuracy()) {
                 return finish(snap, State.TARGET_REACHED, warning, onEpoch);
             }
-            if (snap.validationLoss() < bestValidationLoss) {
+            if (snap.validationLoss() < bestValidationLoss * (1 - MIN_IMPROVEMENT)) {
                 bestValidationLoss = snap.validationLoss();
                 epochsWithoutBetter = 0;
             } else if (config.patience() > 0 && ++epochsWithoutBetter >= config.patience()) {

@@ -80,7 +80,7 @@ final class Tables {
                 column("Model", r -> Comparison.title(r.cell())),
                 column("Epochs", r -> Integer.toString(r.last().epoch())),
                 column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.last().elapsedSeconds())),
-                column("Test sums right", r -> percent(r.test().sequences())),
+                column("Test", r -> percent(r.test().sequences())),
                 column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
                 column("Verdict", Comparison.Result::verdictText)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

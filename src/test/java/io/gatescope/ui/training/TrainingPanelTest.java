@@ -233,6 +233,6 @@ class TrainingPanelTest {
         assertThat(robot.lookup("SimpleRNN").tryQuery()).isPresent();
         assertThat(robot.lookup("95.0 %").tryQuery()).isPresent();
         assertThat(robot.lookup("100.0 %").tryQuery()).isPresent();
-        assertThat(robot.lookup("below 5 %: yes").tryQuery()).isPresent();
+        assertThat(robot.lookup("✓ < 5 %").tryQuery()).isPresent();
     }
 }
