@@ -77,7 +77,7 @@ final class SettingsForm {
             }
             default -> {
                 TextField text = new TextField();
-                text.setPrefColumnCount(8);
+                text.setPrefColumnCount(6);
                 text.textProperty().addListener((o, a, b) -> check(s));
                 validation.registerValidator(text, false, (Validator<String>) (c, v) -> {
                     String problem = problem(s, v);
