@@ -36,9 +36,11 @@ final class CellGeometry {
     private static final double PAD = 8;
     private static final double INPUT_GAP = 22;
     private static final double MIN_BODY_WIDTH = 200;
-    private static final double MIN_BODY_HEIGHT = 200;
+    private static final double MIN_BODY_HEIGHT = 150;
     private static final double PREFERRED_BODY_HEIGHT = 300;
     private static final double PREFERRED_WIDTH = 820;
+    /** The narrowest the body spreads four gates with their labels apart, whole chart included. */
+    private static final double MINIMUM_WIDTH = 560;
 
     private final CellKind kind;
     private final CellAnatomy anatomy;
@@ -88,6 +90,16 @@ final class CellGeometry {
         double boxH = 2 * Typography.lineHeight(style.bodyFont()) + style.px(6);
         double height = top(style) + style.px(PREFERRED_BODY_HEIGHT) + style.px(INPUT_GAP) + boxH + style.px(PAD);
         return new Chart.Size(style.px(PREFERRED_WIDTH), height);
+    }
+
+    /**
+     * The smallest size at which the drawing keeps its proportions (the body at its minimum height):
+     * a view that must fit the chart into less room shrinks it only below this.
+     */
+    static Chart.Size minimumSize(ChartStyle style) {
+        double boxH = 2 * Typography.lineHeight(style.bodyFont()) + style.px(6);
+        double height = top(style) + style.px(MIN_BODY_HEIGHT) + style.px(INPUT_GAP) + boxH + style.px(PAD);
+        return new Chart.Size(style.px(MINIMUM_WIDTH), height);
     }
 
     private static double top(ChartStyle style) {

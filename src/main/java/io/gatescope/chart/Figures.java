@@ -1,6 +1,7 @@
 package io.gatescope.chart;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.trace.ModelTrace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +92,22 @@ public final class Figures {
     }
 
     /**
+     * The gradient view's first two pictures for one model: how far back ‖∂L/∂h_k‖ reaches, and the
+     * factor per step against 1, as the gradients view draws them (see {@link GradientCharts}).
+     *
+     * @param input     what the model read ("67+60"), or null
+     * @param threshold the readout's fraction of the last step's norm
+     */
+    public static Figure gradients(GradientStudy study, String input, double threshold, ChartStyle style) {
+        String kinds = String.join(", ", study.profiles().stream().map(p -> p.kind().title()).toList());
+        String subtitle = (input == null ? "" : "Input " + input + " · ") + "L = g·h_T with g all ones · "
+                + style.notation().title() + " notation";
+        return new Figure(kinds + " gradients back through time", subtitle,
+                List.of(GradientCharts.norms(study, threshold, 0, style), GradientCharts.factors(study, style)),
+                Figure.Arrangement.COLUMN, List.of(), style);
+    }
+
+    /**
      * One legend per distinct colour scale among {@code shown}, titled with the symbols that use it:
      * gates share [0, 1], tanh outputs [−1, 1], the cell state its own range over the run.
      */
@@ -110,7 +127,7 @@ public final class Figures {
         return out;
     }
 
-    /** "Input 67+60 · encoder step 3 of 5 · reads '+' · unit 3 · PyTorch notation". */
+    /** "Input 67+60 · encoder t = 3 of 5 · reads '+' · unit 3 · PyTorch notation". */
     private static String subtitle(View view, ModelTrace trace, CellKind kind, int t, int layer, ChartStyle style) {
         List<String> parts = new ArrayList<>();
         if (trace.inputLabels().stream().allMatch(l -> l.length() == 1)) {
@@ -118,7 +135,7 @@ public final class Figures {
                     + (trace.outputLabels().isEmpty() ? "" : " → " + String.join("", trace.outputLabels()).strip()));
         }
         if (layer > 0) parts.add("layer " + layer);
-        String step = StepCaption.of(trace, t);
+        String step = new TimeAxis(trace).describe(t, style.notation());
         parts.add(parts.isEmpty() ? step : step.substring(0, 1).toLowerCase(Locale.ROOT) + step.substring(1));
         if (view.followsSubSteps() && style.subStep() < kind.anatomy().subStepCount()) {
             parts.add("sub-step " + (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + ": "

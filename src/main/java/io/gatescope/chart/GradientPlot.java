@@ -288,6 +288,8 @@ public final class GradientPlot implements Chart {
         double span = xMax - xMin;
         double room = plotWidth / (Typography.width(tickText(xMax) + "  ", style.smallFont()) + style.px(8));
         double raw = span / Math.max(1, room);
+        // Steps are whole numbers: never a tick between two of them.
+        if (integralX()) raw = Math.max(1, raw);
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = mag;
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {
@@ -297,6 +299,15 @@ public final class GradientPlot implements Chart {
         List<Double> ticks = new ArrayList<>();
         for (double t = Math.ceil(xMin / step - 1e-9) * step; t <= xMax + 1e-9 * span; t += step) ticks.add(t);
         return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private boolean integralX() {
+        for (Series s : series) {
+            for (double x : s.x()) {
+                if (x != Math.rint(x)) return false;
+            }
+        }
+        return true;
     }
 
     private static String tickText(double t) {

@@ -44,6 +44,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (examples < 1) {
             throw new ParameterException(spec.commandLine(), "--examples is " + examples + "; expected a whole number of at least 1");
         }
+        try {
+            Sizes.checkExamples(String.format(Locale.ROOT, "--examples %,d", examples), examples);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         SequenceModel m = model.load();
         List<AdditionTask.Example> test = AdditionTask.sample(examples, new SplittableRandom(seed));
         Evaluation.Accuracy a = Evaluation.evaluate(m, test);

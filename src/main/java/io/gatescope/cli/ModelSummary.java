@@ -1,6 +1,8 @@
 package io.gatescope.cli;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.ParameterCounts;
+import io.gatescope.task.AdditionModels;
 import io.gatescope.task.AdditionTask;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.Locale;
  * A Keras-like summary of the seeds' addition models: layers, output shapes and parameter counts.
  * The Keras count is what the seeds print; the PyTorch count is what Gatescope's engine holds (it
  * keeps PyTorch's two biases, b_ih and b_hh, per gate block). Counts follow from the shapes, so a
- * large --hidden costs nothing; a test holds them equal to the engine's parameter sizes.
+ * large --hidden costs nothing; a test holds them equal to the engine's parameter sizes. A count
+ * beyond a long throws ArithmeticException (never a negative number).
  */
 final class ModelSummary {
     /** One table row; {@code keras} and {@code pytorch} are parameter counts. */
@@ -53,10 +56,13 @@ final class ModelSummary {
         return new ModelSummary("addition_" + layer, rows, convention);
     }
 
-    /** The seeds' baseline: Dense(50, relu) → Dense(100, relu) → Dense(11) on every step. */
+    /** The seeds' baseline: Dense({@link AdditionModels#DENSE_WIDTHS}, relu) → Dense(11) on every step. */
     static ModelSummary denseBaseline() {
         int v = AdditionTask.SYMBOLS;
-        int[] widths = {v, 50, 100, v};
+        List<Integer> w = new ArrayList<>(List.of(v));
+        w.addAll(AdditionModels.DENSE_WIDTHS);
+        w.add(v);
+        int[] widths = w.stream().mapToInt(Integer::intValue).toArray();
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k + 1 < widths.length; k++) {
             rows.add(dense("dense" + (k == 0 ? "" : "_" + k) + " (Dense)", "(None, None, " + widths[k + 1] + ")",
@@ -66,24 +72,24 @@ final class ModelSummary {
     }
 
     /**
-     * weight_ih (G·H×I) and weight_hh (G·H×H) plus biases: PyTorch has b_ih and b_hh; Keras merges them
-     * into one, except a GRU with reset_after=True, which keeps both.
+     * PyTorch's count ({@link ParameterCounts}) holds b_ih and b_hh; Keras merges them into one bias
+     * per gate block, except a GRU with reset_after=True, which keeps both.
      */
     private static Row recurrent(String layer, String shape, CellKind kind, int input, int hidden) {
-        long gh = (long) kind.blocks() * hidden;
-        long weights = gh * (input + hidden);
-        return new Row(layer, shape, weights + (kind == CellKind.GRU ? 2 : 1) * gh, weights + 2 * gh);
+        long pytorch = ParameterCounts.recurrent(kind, input, hidden, 1, false, true);
+        long oneBias = Math.multiplyExact((long) kind.blocks(), hidden);
+        return new Row(layer, shape, kind == CellKind.GRU ? pytorch : pytorch - oneBias, pytorch);
     }
 
     /** weight (out×in) and one bias in both conventions. */
     private static Row dense(String layer, String shape, int input, int output) {
-        long n = (long) output * input + output;
+        long n = ParameterCounts.dense(input, output);
         return new Row(layer, shape, n, n);
     }
 
-    long kerasTotal() { return rows.stream().mapToLong(Row::keras).sum(); }
+    long kerasTotal() { return rows.stream().mapToLong(Row::keras).reduce(0, Math::addExact); }
 
-    long pytorchTotal() { return rows.stream().mapToLong(Row::pytorch).sum(); }
+    long pytorchTotal() { return rows.stream().mapToLong(Row::pytorch).reduce(0, Math::addExact); }
 
     void print(PrintWriter out) {
         String format = " %-30s %-17s %12s %12s%n";

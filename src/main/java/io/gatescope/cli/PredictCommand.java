@@ -2,14 +2,11 @@ package io.gatescope.cli;
 
 import io.gatescope.engine.SequenceModel;
 import io.gatescope.io.FileException;
+import io.gatescope.io.Quote;
+import io.gatescope.io.TextLines;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.Evaluation;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +27,12 @@ import picocli.CommandLine.Spec;
                 "  gatescope predict --model model.json --text 67+60",
                 "  gatescope predict --model model.json --file questions.txt    # one sum per line"})
 final class PredictCommand implements Callable<Integer> {
+    /** A sum is at most five characters; a line of a thousand is not a sum, and a longer one is not read. */
+    static final int MAX_LINE = 1_000;
+    /** A million sums take a few seconds and some 100 MB; more is a mistake, not a question. */
+    static final int MAX_LINES = 1_000_000;
+    private static final String EXPECTED = "one sum such as 67+60 per line";
+
     @Spec
     private CommandSpec spec;
 
@@ -72,25 +75,21 @@ final class PredictCommand implements Callable<Integer> {
      * Every line is parsed before any answer is printed, so a bad line 40 leaves no half-written output.
      */
     private List<String> readLines(Path file) throws FileException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new FileException(file, "no such file");
-        } catch (MalformedInputException e) {
-            throw new FileException(file, "is not UTF-8 text; expected one sum such as 67+60 per line");
-        } catch (IOException e) {
-            throw new FileException(file, "cannot read it (" + e.getMessage() + ")");
-        }
-        if (lines.isEmpty()) throw new FileException(file, "is empty; expected one sum such as 67+60 per line");
+        List<String> lines = TextLines.read(file, MAX_LINE, MAX_LINES, EXPECTED);
+        if (lines.isEmpty()) throw new FileException(file, "is empty; expected " + EXPECTED);
         List<String> inputs = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 inputs.add("");
                 continue;
             }
-            AdditionTask.Parsed p = AdditionTask.parse(lines.get(i));
-            if (!p.ok()) throw new FileException(file, "line " + (i + 1) + ": " + p.error());
+            String line = lines.get(i).strip();
+            if (line.length() > Quote.MAX) {   // the parser would repeat all of it
+                throw new FileException(file, String.format(java.util.Locale.ROOT, "line %d has %,d characters (\"%s\");"
+                        + " expected %s, at most %d characters", i + 1, line.length(), Quote.text(line, 20), EXPECTED, AdditionTask.STEPS));
+            }
+            AdditionTask.Parsed p = AdditionTask.parse(line);
+            if (!p.ok()) throw new FileException(file, "line " + (i + 1) + ": " + Quote.escape(p.error()));
             inputs.add(p.example().orElseThrow().input());
         }
         return inputs;

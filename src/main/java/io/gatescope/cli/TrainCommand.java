@@ -70,6 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         AtomicFiles.check(out);
         Trainer trainer;
         try {
+            Sizes.checkTraining(config);
             trainer = new Trainer(config);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -1,8 +1,12 @@
 package io.gatescope.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.gatescope.task.Memory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -26,23 +30,57 @@ final class JsonInput {
         this.root = root;
     }
 
+    /**
+     * The largest JSON file read, whatever the heap: a device or a 3 GB file is refused before (or, for
+     * a stream without a size, while) it is read, never parsed into the heap.
+     */
+    static final long MAX_BYTES = 512L << 20;
+    /**
+     * Heap one JSON value costs once parsed and copied into a model: the tree's node (about 40 bytes,
+     * measured for numbers and for one-element lists alike) and the parameter it fills.
+     */
+    static final long BYTES_PER_VALUE = 64;
+
     /** Reads and parses {@code file}; NaN and Infinity tokens parse, so they can be reported by field. */
     static JsonInput read(Path file) throws FileException {
         if (Files.isDirectory(file)) throw new FileException(file, "is a directory; expected a JSON file");
+        long maxValues = Math.max(1_000, (long) (Memory.available() * 0.85) / BYTES_PER_VALUE);
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = Json.MAPPER.readTree(in);
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) throw tooLarge(file, Files.size(file));
+            JsonMapper mapper = Json.MAPPER.copy();
+            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxDocumentLength(MAX_BYTES).maxTokenCount(maxValues).build());
+            try (InputStream in = Files.newInputStream(file)) {
+                root = mapper.readTree(in);
+            }
         } catch (NoSuchFileException e) {
             throw new FileException(file, "no such file");
         } catch (AccessDeniedException e) {
             throw new FileException(file, "cannot read it (permission denied)");
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("document length")) throw tooLarge(file, -1);
+            if (m.contains("token count")) {
+                throw new FileException(file, String.format(Locale.ROOT, "holds more than %,d JSON values, and reading"
+                        + " them needs about %d bytes each, but Java may use %s here; expected a smaller file (or start"
+                        + " Java with a larger -Xmx)", maxValues, BYTES_PER_VALUE, Memory.size(Memory.available())));
+            }
+            throw new FileException(file, JsonSyntax.describe(e));
         } catch (JsonProcessingException e) {
             throw new FileException(file, JsonSyntax.describe(e));
+        } catch (FileException e) {
+            throw e;
         } catch (IOException e) {
             throw new FileException(file, "cannot read it (" + e.getMessage() + ")", e);
         }
         if (root == null || root.isMissingNode()) throw new FileException(file, "is empty; expected JSON");
         return new JsonInput(file, root);
+    }
+
+    private static FileException tooLarge(Path file, long bytes) {
+        return new FileException(file, (bytes < 0 ? "is larger than " + Memory.size(MAX_BYTES) : "is " + Memory.size(bytes))
+                + "; expected a JSON file of at most " + Memory.size(MAX_BYTES));
     }
 
     Path file() { return file; }

@@ -13,6 +13,12 @@ public record Dataset(List<AdditionTask.Example> train, List<AdditionTask.Exampl
     /** The test set's size; the training and validation sizes are training settings. */
     public static final int TEST_SIZE = 1_000;
 
+    /**
+     * Heap one generated example costs: the record (24 bytes), its slot in the sample's array and in the
+     * list's copy, and the trainer's shuffled index. Sizes are checked against it before generating.
+     */
+    public static final long BYTES_PER_EXAMPLE = 40;
+
     public static Dataset generate(long seed, int size, double validationFraction, int testSize) {
         if (size < 2) throw new IllegalArgumentException("the data set needs at least 2 examples, got " + size);
         if (!(validationFraction > 0 && validationFraction < 1)) {

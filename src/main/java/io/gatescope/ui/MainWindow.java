@@ -56,6 +56,7 @@ import javafx.stage.Stage;
 public final class MainWindow extends BorderPane {
     public static final String STYLE_CLASS = "main-window";
     public static final String MODEL_ERROR_ID = "modelError";
+    public static final String PRESENTER_NOTICE_ID = "presenterNotice";
     /** Window heights below this fold the heatmaps at start, so the cell diagram stays legible. */
     static final double FOLD_BELOW_PX = 800;
     /** AtlantaFX's base font size; zoom multiplies it. */
@@ -69,17 +70,9 @@ public final class MainWindow extends BorderPane {
     private final EquationsPanel equations;
     private final CellPanel cell;
     private final UnrolledPanel unrolled;
-    private final SplitPane panels;
+    private final PanelLayout panels;
+    private final PanelFrame unrolledFrame, cellFrame;
     private TrainingPanel training;
-    private final PanelFrame unrolledFrame;
-    private final SplitPane middle;
-    /** The panels in the order the digit keys name them. */
-    private final PanelFrame[] frames;
-    private PanelFrame maximised;
-    private SplitPane maximisedFrom;
-    /** The divider positions before a panel filled the window, restored exactly when it gives the space back. */
-    private double[] outerBefore, middleBefore;
-    private final Region vacantSlot = new Region();
     private final WindowMenus menus;
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
@@ -108,30 +101,27 @@ public final class MainWindow extends BorderPane {
         modelError.visibleProperty().bind(app.modelErrorProperty().isNotEmpty());
         modelError.managedProperty().bind(modelError.visibleProperty());
         menus = new WindowMenus(app.view());
-        setTop(new VBox(menus.bar(), bar, input, modelError));
+        setTop(new VBox(menuRow(), bar, input, modelError));
 
         cell = new CellPanel(app);
         unrolled = new UnrolledPanel(app);
         strips = new StripPanel(app);
         heatmaps = new HeatmapPanel(app);
         equations = new EquationsPanel(app);
-        PanelFrame cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
+        cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
         PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
         PanelFrame equationFrame = new PanelFrame("Equations", equations);
         unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
         PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
                 heatmaps.chooser());
-        middle = new SplitPane(cellFrame, stripFrame, equationFrame);
-        panels = new SplitPane(unrolledFrame, middle, heatmapFrame);
-        panels.setOrientation(Orientation.VERTICAL);
-        panels.setDividerPositions(0.22, 0.7);
-        frames = new PanelFrame[] {unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame};
-        for (PanelFrame f : frames) f.setOnMaximise(() -> toggleMaximised(f));
+        panels = new PanelLayout(unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame);
+        for (PanelFrame f : panels.frames()) f.setOnMaximise(() -> toggleMaximised(f));
+        panels.setPresenting(app.view().presenterProperty().get());
         setCentre(panels);
 
         keys = new KeyBindings(app, actions());
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
-        MainMenus.build(this, frames);
+        MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
         exports = Exports.install(this);
         addGradientsView();
         addTrainingView();
@@ -142,10 +132,17 @@ public final class MainWindow extends BorderPane {
 
         applyTheme(app.view().themeProperty().get());
         app.view().themeProperty().addListener((o, a, t) -> applyTheme(t));
-        applyZoom(app.view().zoomProperty().get());
-        app.view().zoomProperty().addListener((o, a, z) -> {
-            applyZoom(z.doubleValue());
-            arrangeLater();
+        applyZoom(app.view().chromeZoomProperty().get());
+        app.view().chromeZoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
+        applyChartZoom(app.view().zoomProperty().get());
+        app.view().zoomProperty().addListener((o, a, z) -> applyChartZoom(z.doubleValue()));
+        // Each layout is arranged when its own text size changes; switching modes keeps both arrangements.
+        app.view().deskZoomProperty().addListener((o, a, z) -> arrangeLater());
+        app.view().presenterZoomProperty().addListener((o, a, z) -> arrangeLater());
+        app.view().presenterProperty().addListener((o, a, on) -> {
+            showPanels();
+            panels.setPresenting(on);
+            if (on) arrangeLater();
         });
         panels.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number h) {
@@ -189,24 +186,39 @@ public final class MainWindow extends BorderPane {
     public UnrolledPanel unrolled() { return unrolled; }
 
     /**
-     * Shares the height: the unrolled view gets what it needs to be legible, the cell row most of
-     * the rest. From 150 % text up (presenter mode) the heatmaps fold down to their title bar, so
-     * the cell diagram stays large (and wider); so they do on a screen under 800 px. Their maximise
-     * button, the 5 key or the divider brings them back.
+     * Shares the height. At the desk the unrolled view gets what it needs to be legible, the cell row
+     * most of the rest; from 150 % text up the heatmaps fold down to their title bar, so the cell
+     * diagram stays large (and wider), and so they do on a screen under 800 px. Their maximise
+     * button, the 5 key or the divider brings them back. In presenter mode the cell diagram gets the
+     * height it needs at full size first, the unrolled view the rest, or just its title bar when the
+     * rest would draw it too small to read.
      */
     private void arrangeDividers() {
         double height = panels.getHeight();
         if (height <= 0) return;
-        // At the desk the unrolled view gets what it asks for; with large text it shrinks to fit about a
-        // quarter of the height, because the cell diagram is what the hall must read.
+        if (panels.presenting()) {
+            double header = unrolledFrame.header().prefHeight(-1), cellHeader = cellFrame.header().prefHeight(-1);
+            double cellNeeds = cellHeader + cell.neededHeight() + DIVIDER_PX;
+            double unrolledNeeds = header + unrolled.neededHeight();
+            double rest = height - cellNeeds;
+            double top = rest >= unrolledNeeds ? height - cellNeeds - Math.max(0, rest - unrolledNeeds) / 2
+                    : rest >= header + MIN_UNROLLED_SHARE * unrolled.neededHeight() ? rest : header;
+            panels.presenter().setDividerPositions(Math.min(1, top / height));
+            return;
+        }
         boolean large = app.view().zoomProperty().get() >= 1.5;
         double wanted = unrolledFrame.minHeight(-1) / 0.65;
         double top = large ? 0.27 : Math.min(0.4, wanted / height);
         // On a 720p projector there is no room for the heatmaps below a legible cell either.
         boolean fold = large || getHeight() < FOLD_BELOW_PX;
-        panels.setDividerPositions(top, fold ? 1.0 : top + 0.6 * (1 - top));
-        this.middle.setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
+        panels.desk().setDividerPositions(top, fold ? 1.0 : top + 0.6 * (1 - top));
+        panels.middle().setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
     }
+
+    /** A split pane's divider in px, which the cell's height must leave room for. */
+    private static final double DIVIDER_PX = 6;
+    /** Below this share of its height the unrolled view folds to its title bar in presenter mode. */
+    private static final double MIN_UNROLLED_SHARE = 0.6;
 
     private void arrangeLater() {
         // After the new font size has been applied and laid out, so minimum heights are current.
@@ -217,46 +229,20 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    /**
-     * Fills the centre with one panel, or puts it back. An empty region holds its slot in the split
-     * pane meanwhile; putting the panel back restores every divider exactly where it was (a split
-     * pane gives a re-inserted item a fresh divider otherwise).
-     */
+    /** Fills the centre with one panel, or gives the space back (see {@link PanelLayout}). */
     void toggleMaximised(PanelFrame frame) {
-        if (maximised != null) {
-            PanelFrame was = maximised;
-            restoreMaximised();
-            if (was == frame) return;
-        }
         if (getCenter() != panels) showPanels();
-        SplitPane parent = findSplit(panels, frame);
-        if (parent == null) return;
-        outerBefore = panels.getDividerPositions();
-        middleBefore = middle.getDividerPositions();
-        maximisedFrom = parent;
-        parent.getItems().set(parent.getItems().indexOf(frame), vacantSlot);
-        maximised = frame;
-        setCenter(frame);
-    }
-
-    private void restoreMaximised() {
-        PanelFrame was = maximised;
-        setCenter(null);
-        maximisedFrom.getItems().set(maximisedFrom.getItems().indexOf(vacantSlot), was);
-        maximised = null;
-        setCenter(panels);
-        panels.setDividerPositions(outerBefore);
-        middle.setDividerPositions(middleBefore);
+        panels.toggleMaximised(frame);
     }
 
     /** The panel filling the window, or null when the panels share it. */
-    public PanelFrame maximised() { return maximised; }
+    public PanelFrame maximised() { return panels.maximised(); }
 
     /** The panels in the order the digit keys name them (1 unrolled, 2 cell, 3 vectors, 4 equations, 5 heatmaps). */
-    public java.util.List<PanelFrame> frames() { return java.util.List.of(frames); }
+    public List<PanelFrame> frames() { return panels.frames(); }
 
-    /** The split panes of the panel layout: the outer (vertical) one, then the middle row. */
-    public SplitPane[] splits() { return new SplitPane[] {panels, middle}; }
+    /** The split panes of the layout on screen: the desk's outer and middle ones, or the presenter's. */
+    public List<SplitPane> splits() { return panels.splits(); }
 
     // ---- Views in the centre -------------------------------------------------------------------
 
@@ -295,17 +281,13 @@ public final class MainWindow extends BorderPane {
 
     /** Shows {@code view} in the centre, in place of the panels (or of a panel filling the window). */
     public void showView(Node view) {
-        if (view == panels) {
-            showPanels();
-            return;
-        }
-        if (maximised != null) restoreMaximised();
+        panels.restore();
         setCentre(view);
     }
 
     /** Gives the centre back to the panels, with the layout they had. */
     public void showPanels() {
-        if (maximised != null) restoreMaximised();
+        panels.restore();
         setCentre(panels);
     }
 
@@ -337,7 +319,7 @@ public final class MainWindow extends BorderPane {
 
     /** Puts the panel back if one fills the window (the 0 key). */
     void restoreIfMaximised() {
-        if (maximised != null) restoreMaximised();
+        panels.restore();
     }
 
     void showShortcuts() {
@@ -346,17 +328,6 @@ public final class MainWindow extends BorderPane {
 
     void showGuide() {
         if (getScene() != null) guide.show(getScene().getWindow(), getStylesheets(), getStyle());
-    }
-
-    private static SplitPane findSplit(SplitPane pane, PanelFrame frame) {
-        if (pane.getItems().contains(frame)) return pane;
-        for (var item : pane.getItems()) {
-            if (item instanceof SplitPane inner) {
-                SplitPane found = findSplit(inner, frame);
-                if (found != null) return found;
-            }
-        }
-        return null;
     }
 
     private KeyBindings.Actions actions() {
@@ -375,20 +346,45 @@ public final class MainWindow extends BorderPane {
         };
     }
 
+    /** The menu bar, and at its right in presenter mode how to leave it, where it covers nothing. */
+    private HBox menuRow() {
+        Label notice = new Label("Presenter mode — Esc or F5 leaves");
+        notice.setId(PRESENTER_NOTICE_ID);
+        notice.getStyleClass().add("presenter-notice");
+        notice.visibleProperty().bind(app.view().presenterProperty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setMinWidth(USE_PREF_SIZE);
+        HBox row = new HBox(menus.bar(), notice);
+        row.getStyleClass().add("menu-row");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(menus.bar(), Priority.ALWAYS);
+        return row;
+    }
+
     private void applyTheme(UiTheme theme) {
         // AtlantaFX themes are user-agent stylesheets: one per application, so the window sets it.
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         getStylesheets().setAll(theme.stylesheets());
     }
 
+    /** The charts' text size, which the hover popup takes too (see {@link io.gatescope.ui.canvas.HoverPopup#CHART_FONT_PX}). */
+    private void applyChartZoom(double zoom) {
+        getProperties().put(io.gatescope.ui.canvas.HoverPopup.CHART_FONT_PX, BASE_FONT_PX * zoom);
+    }
+
     private void applyZoom(double zoom) {
-        // Every control sizes in em, so one font size on the root scales the whole window.
+        // Every control sizes in em, so one font size on the root scales the whole window's chrome; the
+        // charts scale with the zoom itself (ChartStyle.fontScale), which presenter mode lets run ahead.
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
     }
 
-    /** Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode. */
+    /**
+     * Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode.
+     * The system's exit hint would float over the panels' title bars, so the window says it in the
+     * menu bar's row instead ({@link #menuRow}).
+     */
     private void bindFullScreen(Stage stage) {
-        stage.setFullScreenExitHint("Presenter mode — press Esc or F5 to leave");
+        stage.setFullScreenExitHint("");
         app.view().presenterProperty().addListener((o, a, on) -> stage.setFullScreen(on));
         stage.fullScreenProperty().addListener((o, a, full) -> {
             if (!full) app.view().presenterProperty().set(false);

@@ -28,6 +28,11 @@ public final class ViewOptions {
     public static final double MAX_ZOOM = ChartStyle.MAX_FONT_SCALE;
     /** Zoom changes in steps of a quarter: 100, 125, ... 250 %. */
     public static final double ZOOM_STEP = 0.25;
+    /**
+     * In presenter mode the controls grow at most to this: the hall reads the charts, only the
+     * lecturer reads the buttons, and every pixel the chrome takes on a 720p projector is lost to them.
+     */
+    public static final double PRESENTER_CHROME_ZOOM = 1.25;
     /** Playback speeds in steps per second that + and − move between. */
     static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4, 8, 16};
 
@@ -42,10 +47,13 @@ public final class ViewOptions {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final ReadOnlyObjectWrapper<UiTheme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom");
+    private final ReadOnlyDoubleWrapper chromeZoom = new ReadOnlyDoubleWrapper(this, "chromeZoom");
 
     ViewOptions() {
         theme.bind(Bindings.when(presenter).then(presenterTheme).otherwise(deskTheme));
         zoom.bind(Bindings.when(presenter).then(presenterZoom).otherwise(deskZoom));
+        chromeZoom.bind(Bindings.createDoubleBinding(() -> presenter.get() ? Math.min(zoom.get(), PRESENTER_CHROME_ZOOM) : zoom.get(),
+                presenter, zoom));
     }
 
     public ObjectProperty<Notation> notationProperty() { return notation; }
@@ -70,6 +78,9 @@ public final class ViewOptions {
 
     /** The font scale in force, 1.0–2.5. */
     public ReadOnlyDoubleProperty zoomProperty() { return zoom.getReadOnlyProperty(); }
+
+    /** The text size of the controls (bars, menus, panel titles): the zoom, capped in presenter mode. */
+    public ReadOnlyDoubleProperty chromeZoomProperty() { return chromeZoom.getReadOnlyProperty(); }
 
     /** The theme property that the theme picker edits: the one of the current mode. */
     public ObjectProperty<UiTheme> activeThemeProperty() { return presenter.get() ? presenterTheme : deskTheme; }

@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 
 /** The gradient view as a lecturer uses it: the G key, presets, what the readout and the charts say, a bad value. */
 class GradientsViewTest extends WindowTestBase {
-    private static final Pattern SLOPE = Pattern.compile("‖∂L/∂h_k‖ ([+−])(\\d+\\.\\d+)/step");
+    private static final Pattern SLOPE = Pattern.compile("‖∂L/∂hₖ‖ ([+−])(\\d+\\.\\d+)/step");
 
     @Test
     void presetsFlipTheSignOfTheRnnSlopeOnScreen(FxRobot robot) throws Exception {
@@ -95,6 +95,20 @@ class GradientsViewTest extends WindowTestBase {
         assertThat(robot.lookup("#" + GradientsView.READOUT_ID).queryAs(Label.class).getText()).isEqualTo(readout);
         robot.interact(() -> steps.setText("40"));
         await(() -> !message.isVisible() && view.settled() && view.study().profiles().get(0).steps() == 40);
+    }
+
+    @Test
+    void withPresenterTextOneChartFillsTheSpace(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        await(view::settled);
+        double desk = view.detailCanvas().getHeight();
+        robot.interact(() -> app.view().setZoom(1.75));
+        await(() -> !view.normsCanvas().isVisible() && view.detailCanvas().chart() instanceof GradientPlot p
+                && p.series().get(0).name().equals("RNN (tanh)") && p.series().size() == 4);
+        assertThat(robot.lookup("#detail-norms").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(view.detailCanvas().getHeight()).isGreaterThan(desk);
+        robot.interact(() -> app.view().setZoom(1.0));
+        await(() -> view.normsCanvas().isVisible() && !robot.lookup("#detail-norms").queryAs(javafx.scene.control.ToggleButton.class).isVisible());
     }
 
     /** Presses G and waits for the view's first result. */

@@ -111,7 +111,24 @@ class SettingsTest {
                 return s;
             }).get(10, TimeUnit.SECONDS);
             assertThat(other.getX()).isEqualTo(5);
-            robot.interact(() -> { stage.close(); other.close(); });
+
+            // A window saved on a larger screen (1472×920 and more) comes back inside this one, whole.
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            store.save(withWindow(new ViewSettings.WindowBounds(screen.getMinX() + 60, screen.getMinY() + 40,
+                    screen.getWidth() + 192, screen.getHeight() + 200, false)));
+            Stage big = WaitForAsyncUtils.asyncFx(() -> {
+                Stage s = new Stage();
+                s.setScene(new Scene(new Pane(), 800, 600));
+                binder.restoreAndTrackWindow(s);
+                s.show();
+                return s;
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(big.getX()).isEqualTo(screen.getMinX());
+            assertThat(big.getY()).isEqualTo(screen.getMinY());
+            assertThat(big.getX() + big.getWidth()).isLessThanOrEqualTo(screen.getMaxX());
+            assertThat(big.getY() + big.getHeight()).isLessThanOrEqualTo(screen.getMaxY());
+            assertThat(big.getWidth()).isEqualTo(screen.getWidth());
+            robot.interact(() -> { stage.close(); other.close(); big.close(); });
         } finally {
             compute.shutdownNow();
         }

@@ -18,12 +18,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Tooltip;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.text.TextFlow;
-import javafx.stage.Window;
 import org.jfree.fx.FXGraphics2D;
 
 /**
@@ -41,12 +40,12 @@ public final class ChartCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final FXGraphics2D graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
     private final Supplier<Chart> factory;
-    private final Tooltip tooltip = new Tooltip();
-    private final TextFlow tooltipText = new TextFlow();
+    private final HoverPopup popup = new HoverPopup();
     private final ReadOnlyIntegerWrapper redraws = new ReadOnlyIntegerWrapper(this, "redraws");
     private final ReadOnlyIntegerWrapper baseRenders = new ReadOnlyIntegerWrapper(this, "baseRenders");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private BiFunction<Chart, Point2D, String> hover;
+    private BiFunction<Chart, Point2D, java.awt.geom.Rectangle2D> hoverArea;
     private BiConsumer<Chart, Point2D> click;
     private Chart chart;
     private Supplier<Object> baseKey;
@@ -65,10 +64,6 @@ public final class ChartCanvas extends Region {
         getStyleClass().add(STYLE_CLASS);
         getChildren().add(canvas);
         canvas.setManaged(false);
-        tooltip.setGraphic(tooltipText);
-        tooltip.getStyleClass().add("value-tooltip");
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(900);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTooltip());
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -79,10 +74,19 @@ public final class ChartCanvas extends Region {
     }
 
     /**
-     * Answers hovering with a rich-text tooltip ({@code null} for nothing under the mouse): the
-     * exact value, what it is, and its equation with the numbers filled in.
+     * Answers hovering with a rich-text popup beside the pointer ({@code null} for nothing under the
+     * mouse): the exact value, what it is, and its equation with the numbers filled in.
      */
     public void setOnHover(BiFunction<Chart, Point2D, String> hover) { this.hover = hover; }
+
+    /**
+     * Says where the hovered element is, in chart coordinates, so the popup opens beside it and never
+     * over it. Without it the popup keeps clear of a small square around the pointer.
+     */
+    public void setHoverArea(BiFunction<Chart, Point2D, java.awt.geom.Rectangle2D> area) { this.hoverArea = area; }
+
+    /** The hover popup (tests read where it shows and what it says). */
+    public HoverPopup hoverPopup() { return popup; }
 
     /** Runs on a primary click with the position in chart coordinates. */
     public void setOnChartClick(BiConsumer<Chart, Point2D> click) { this.click = click; }
@@ -137,6 +141,7 @@ public final class ChartCanvas extends Region {
             graphics.setTransform(saved);
         }
         redraws.set(redraws.get() + 1);
+        if (popup.isShowing() && pointer != null) hoverAt(pointer[0], pointer[1], pointer[2], pointer[3]);
     }
 
     /** The base image for this key and size, rendered only when either changed, at the screen's pixel density. */
@@ -177,26 +182,38 @@ public final class ChartCanvas extends Region {
         }
     }
 
+    /** Where the pointer was last seen over the canvas: local x, y and screen x, y. */
+    private double[] pointer;
+
     private void onMove(MouseEvent e) {
-        String rich = hover == null || chart == null ? null : hover.apply(chart, inChart(e.getX(), e.getY()));
+        pointer = new double[] {e.getX(), e.getY(), e.getScreenX(), e.getScreenY()};
+        hoverAt(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+    }
+
+    /** Answers the pointer at these places; a redraw calls it again, so the popup never shows an old step. */
+    private void hoverAt(double x, double y, double screenX, double screenY) {
+        Point2D p = inChart(x, y);
+        String rich = hover == null || chart == null ? null : hover.apply(chart, p);
         setCursor(rich == null ? Cursor.DEFAULT : Cursor.HAND);
         if (rich == null) {
             hideTooltip();
             return;
         }
-        RichText.fill(tooltipText, rich);
-        hoverText.set(RichText.plainText(tooltipText));
-        Window window = getScene() == null ? null : getScene().getWindow();
-        if (window == null) return;
-        if (!tooltip.isShowing()) tooltip.show(this, e.getScreenX() + 16, e.getScreenY() + 20);
-        else {
-            tooltip.setAnchorX(e.getScreenX() + 16);
-            tooltip.setAnchorY(e.getScreenY() + 20);
-        }
+        java.awt.geom.Rectangle2D area = hoverArea == null ? null : hoverArea.apply(chart, p);
+        Bounds element = area == null
+                ? new BoundingBox(screenX - POINTER_CLEARANCE, screenY - POINTER_CLEARANCE, 2 * POINTER_CLEARANCE, 2 * POINTER_CLEARANCE)
+                : localToScreen(new BoundingBox(area.getX() * drawScale, area.getY() * drawScale,
+                        area.getWidth() * drawScale, area.getHeight() * drawScale));
+        popup.show(this, rich, element, screenX, screenY);
+        hoverText.set(RichText.plainText(popup.text()));
     }
 
+    /** Half the side of the square around the pointer a popup keeps clear of when the element's bounds are not known. */
+    private static final double POINTER_CLEARANCE = 12;
+
     private void hideTooltip() {
+        pointer = null;
         hoverText.set("");
-        tooltip.hide();
+        popup.hide();
     }
 }

@@ -36,6 +36,8 @@ public final class CellPanel {
         canvas.setShrinkToFit(true);
         canvas.setOnHover((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
                 .map(part -> describe((CellDiagram) chart, part)).orElse(null));
+        canvas.setHoverArea((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
+                .flatMap(((CellDiagram) chart)::bounds).orElse(null));
         canvas.setOnChartClick((chart, p) -> canvas.requestFocus());
         canvas.setFocusTraversable(true);
         canvas.setAccessibleText("Cell diagram");
@@ -79,6 +81,12 @@ public final class CellPanel {
 
     /** The header controls: layer picker and sub-step buttons. */
     public HBox controls() { return controls; }
+
+    /** The height the diagram needs to be drawn at full size: its minimum, in px (0 before a trace). */
+    public double neededHeight() {
+        CellDiagram d = diagram();
+        return d == null ? 0 : d.minimumSize().height();
+    }
 
     /** How many sub-steps the current cell kind has (inputs first). */
     public int subStepCount() {

@@ -115,6 +115,8 @@ public final class HeatmapPanel extends HBox {
                 return Quantities.describeUnit(app.view().notationProperty().get(), at, q, cell.unit(),
                         Quantities.peepholes(app.modelProperty().get(), at));
             }).orElse(null));
+            canvas.setHoverArea((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY())
+                    .map(cell -> ((Heatmap) chart).cellBounds(cell.step(), cell.unit())).orElse(null));
             canvas.setOnChartClick((chart, p) -> ((Heatmap) chart).hitTest(p.getX(), p.getY()).ifPresent(cell -> {
                 app.goTo(cell.step());
                 app.selectUnit(cell.unit());
@@ -178,7 +180,8 @@ public final class HeatmapPanel extends HBox {
      */
     private Heatmap data(int index) {
         TraceCursor c = app.cursorProperty().get();
-        if (c == null) return null;
+        // A canvas of a quantity the new model lacks (LSTM → RNN) may still be due a redraw in this pulse.
+        if (c == null || index >= shown.size()) return null;
         ChartStyle style = app.chartStyleBinding().get();
         if (c.trace() != cachedTrace || c.layer() != cachedLayer || !style.withoutCursor().equals(cachedLook)) {
             cache = new Heatmap[shown.size()];

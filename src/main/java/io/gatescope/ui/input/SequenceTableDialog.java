@@ -1,6 +1,7 @@
 package io.gatescope.ui.input;
 
 import atlantafx.base.theme.Styles;
+import io.gatescope.chart.TimeAxis;
 import io.gatescope.ui.model.SequenceInput;
 import java.util.Arrays;
 import javafx.beans.property.SimpleObjectProperty;
@@ -45,7 +46,7 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         TableColumn<double[], String> stepColumn = new TableColumn<>("t");
-        stepColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(Integer.toString(rows.indexOf(c.getValue()) + 1)));
+        stepColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(Integer.toString(TimeAxis.numberOf(rows.indexOf(c.getValue())))));
         stepColumn.setSortable(false);
         table.getColumns().add(stepColumn);
         for (int k = 0; k < width; k++) {
@@ -109,6 +110,18 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         return old;
     }
 
+    /**
+     * A number as the table shows it: at most four decimals (a true minus sign), or three significant
+     * digits in scientific notation when it is smaller than that; the full number is kept and edited.
+     */
+    static String shown(double v) {
+        String s = v != 0 && Math.abs(v) < 1e-3
+                ? String.format(java.util.Locale.ROOT, "%.2e", v)
+                : new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        if (s.equals("-0")) s = "0";
+        return s.replace('-', '\u2212');
+    }
+
     /** A text cell that never throws on bad input and commits when it loses the focus. */
     private final class NumberCell extends TextFieldTableCell<double[], Double> {
         private boolean watching;
@@ -117,7 +130,7 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
             cells.add(this);
             setConverter(new StringConverter<>() {
                 @Override public String toString(Double v) {
-                    return v == null ? "" : v.toString();
+                    return v == null ? "" : shown(v);
                 }
 
                 @Override public Double fromString(String text) {
@@ -129,6 +142,11 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         @Override public void startEdit() {
             super.startEdit();
             if (!isEditing() || !(getGraphic() instanceof TextField field)) return;
+            // Edited in full: committing the shown, rounded text would change the number.
+            if (getItem() != null) {
+                field.setText(Double.toString(getItem()));
+                field.selectAll();
+            }
             if (!watching) {
                 watching = true;
                 field.focusedProperty().addListener((o, was, now) -> {

@@ -156,12 +156,14 @@ public final class SettingsBinder {
      */
     public void restoreAndTrackWindow(Stage stage) {
         ViewSettings.WindowBounds w = store.load().window();
-        if (w != null && w.width() >= stage.getMinWidth() && w.height() >= stage.getMinHeight()
-                && !Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()) {
-            stage.setX(w.x());
-            stage.setY(w.y());
-            stage.setWidth(w.width());
-            stage.setHeight(w.height());
+        var screens = w == null ? java.util.List.<Screen>of() : Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
+        if (w != null && w.width() >= stage.getMinWidth() && w.height() >= stage.getMinHeight() && !screens.isEmpty()) {
+            // A window saved on a larger screen comes back inside this one, so the time bar stays in sight.
+            javafx.geometry.Rectangle2D fit = fitInside(w, screens.get(0).getVisualBounds());
+            stage.setX(fit.getMinX());
+            stage.setY(fit.getMinY());
+            stage.setWidth(fit.getWidth());
+            stage.setHeight(fit.getHeight());
             stage.setMaximized(w.maximized());
         }
         this.stage = stage;
@@ -169,6 +171,14 @@ public final class SettingsBinder {
                 stage.heightProperty(), stage.maximizedProperty()}) {
             o.addListener(x -> debounce.playFromStart());
         }
+    }
+
+    /** The saved bounds shrunk to the screen where needed and moved until the whole window is on it. */
+    static javafx.geometry.Rectangle2D fitInside(ViewSettings.WindowBounds w, javafx.geometry.Rectangle2D screen) {
+        double width = Math.min(w.width(), screen.getWidth()), height = Math.min(w.height(), screen.getHeight());
+        double x = Math.max(screen.getMinX(), Math.min(w.x(), screen.getMaxX() - width));
+        double y = Math.max(screen.getMinY(), Math.min(w.y(), screen.getMaxY() - height));
+        return new javafx.geometry.Rectangle2D(x, y, width, height);
     }
 
     private ViewSettings.WindowBounds windowBounds() {

@@ -31,6 +31,9 @@ public final class StripPanel extends ScrollPane {
     private final FlowPane legends = new FlowPane();
     private final List<ChartCanvas> canvases = new ArrayList<>();
     private final List<ChartCanvas> legendCanvases = new ArrayList<>();
+    /** The input x_t of the current step, for a model that reads numbers (not for one-hot characters). */
+    private final ChartCanvas inputCanvas = new ChartCanvas(this::inputStrip);
+    private double inputMaxAbs = 1;
     private List<Quantity> shown = List.of();
     private Map<Quantity, Double> maxAbs = Map.of();
     private ModelTrace measured;
@@ -38,7 +41,7 @@ public final class StripPanel extends ScrollPane {
     private LegendsKey legendsFor;
 
     /** What the legends and the strips' heights depend on: a cursor move changes none of it. */
-    private record LegendsKey(ModelTrace trace, int layer, ChartStyle look, List<Quantity> shown) {
+    private record LegendsKey(ModelTrace trace, int layer, ChartStyle look, List<Quantity> shown, boolean input) {
     }
 
     public StripPanel(AppModel app) {
@@ -51,6 +54,43 @@ public final class StripPanel extends ScrollPane {
         setContent(content);
         app.cursorProperty().addListener((o, a, c) -> refresh());
         app.chartStyleBinding().addListener((o, a, s) -> refresh());
+        inputCanvas.setOnHover((chart, p) -> {
+            int k = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+            return k < 0 ? null : describeInput(k);
+        });
+        inputCanvas.setHoverArea((chart, p) -> {
+            int k = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+            return k < 0 ? null : ((UnitStrip) chart).unitBounds(k);
+        });
+    }
+
+    /** The input strip's canvas; it is on screen only for a model that reads numbers. */
+    public ChartCanvas inputCanvas() { return inputCanvas; }
+
+    /**
+     * Whether the model reads numbers (imported weights on a sequence) rather than one-hot characters,
+     * whose input is already printed under every step of the unrolled view.
+     */
+    private boolean readsNumbers() {
+        return app.modelProperty().get() instanceof io.gatescope.ui.model.LoadedModel.Stack;
+    }
+
+    private UnitStrip inputStrip() {
+        TraceCursor c = app.cursorProperty().get();
+        if (c == null || !readsNumbers() || c.layer() != 0) return null;
+        ChartStyle style = app.chartStyleBinding().get();
+        return new UnitStrip(inputLabel(c, style), c.step().xCopy(), style.scales().diverging(inputMaxAbs), style);
+    }
+
+    private static String inputLabel(TraceCursor c, ChartStyle style) {
+        return style.notation().stateSymbol(io.gatescope.chart.Notation.State.INPUT, c.kind());
+    }
+
+    /** "x_t, input 2", where, and the exact value: what the step reads, to the last digit. */
+    private String describeInput(int k) {
+        TraceCursor c = app.cursorProperty().get();
+        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe(app.chartStyleBinding().get().notation()) + "\nvalue = "
+                + io.gatescope.chart.Notation.fullPrecision(c.step().x(k));
     }
 
     /** The strip canvases in display order (tests hover and click them). */
@@ -69,10 +109,16 @@ public final class StripPanel extends ScrollPane {
             maxAbs = m;
             measured = c.trace();
             measuredLayer = c.layer();
+            inputMaxAbs = 0;
+            for (var step : c.trace().encoder().layers().get(0).steps()) {
+                inputMaxAbs = Math.max(inputMaxAbs, io.gatescope.chart.ColourScales.maxAbs(step.xCopy()));
+            }
+            if (!(inputMaxAbs > 0)) inputMaxAbs = 1;
         }
         List<Quantity> wanted = Quantities.shown(c.kind(), style.notation());
-        if (!wanted.equals(shown)) rebuild(wanted);
-        LegendsKey key = new LegendsKey(c.trace(), c.layer(), style.withoutCursor(), shown);
+        boolean input = inputStrip() != null;
+        if (!wanted.equals(shown) || input != strips.getChildren().contains(inputCanvas)) rebuild(wanted, input);
+        LegendsKey key = new LegendsKey(c.trace(), c.layer(), style.withoutCursor(), shown, input);
         if (!key.equals(legendsFor)) {
             // New legend canvases cost a CSS pass and a layout: only when the scales or the notation change.
             legendsFor = key;
@@ -80,9 +126,10 @@ public final class StripPanel extends ScrollPane {
             resize();
         }
         canvases.forEach(ChartCanvas::invalidate);
+        inputCanvas.invalidate();
     }
 
-    private void rebuild(List<Quantity> wanted) {
+    private void rebuild(List<Quantity> wanted, boolean input) {
         shown = wanted;
         canvases.clear();
         for (Quantity q : wanted) {
@@ -93,6 +140,10 @@ public final class StripPanel extends ScrollPane {
                 return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u,
                         Quantities.peepholes(app.modelProperty().get(), c));
             });
+            canvas.setHoverArea((chart, p) -> {
+                int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
+                return u < 0 ? null : ((UnitStrip) chart).unitBounds(u);
+            });
             canvas.setOnChartClick((chart, p) -> {
                 int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
                 if (u >= 0) app.toggleUnit(u);
@@ -100,13 +151,14 @@ public final class StripPanel extends ScrollPane {
             canvases.add(canvas);
         }
         strips.getChildren().setAll(canvases);
+        if (input) strips.getChildren().add(0, inputCanvas);
     }
 
     private UnitStrip strip(Quantity q) {
         TraceCursor c = app.cursorProperty().get();
         if (c == null || !q.existsFor(c.kind())) return null;
         return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get())
-                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.local(), q));
+                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.localIndex(), q));
     }
 
     /** One legend per distinct colour scale, titled with the symbols that use it. */
@@ -126,10 +178,22 @@ public final class StripPanel extends ScrollPane {
             canvas.setPrefSize(legend.preferredSize().width(), legend.preferredSize().height());
             legendCanvases.add(canvas);
         }
+        UnitStrip x = inputStrip();
+        if (x != null) {
+            Legend legend = new Legend(x.label(), style.scales().diverging(inputMaxAbs), Legend.Orientation.HORIZONTAL, style);
+            ChartCanvas canvas = new ChartCanvas(() -> legend);
+            canvas.setPrefSize(legend.preferredSize().width(), legend.preferredSize().height());
+            legendCanvases.add(0, canvas);
+        }
         legends.getChildren().setAll(legendCanvases);
     }
 
     private void resize() {
+        UnitStrip x = inputStrip();
+        if (x != null) {
+            inputCanvas.setPrefHeight(x.preferredSize().height());
+            inputCanvas.setMinHeight(x.preferredSize().height());
+        }
         for (int i = 0; i < canvases.size(); i++) {
             UnitStrip s = strip(shown.get(i));
             if (s == null) continue;

@@ -1,5 +1,6 @@
 package io.gatescope.ui.unrolled;
 
+import io.gatescope.chart.TimeAxis;
 import io.gatescope.chart.UnrolledView;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.ui.AppModel;
@@ -32,18 +33,32 @@ public final class UnrolledPanel {
             int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
             return t < 0 ? null : describe(t);
         });
+        canvas.setHoverArea((chart, p) -> {
+            UnrolledView v = (UnrolledView) chart;
+            int t = v.stepAt(p.getX(), p.getY());
+            // On an "… earlier" marker the step is hidden: the popup then keeps clear of the pointer.
+            return t < 0 || !v.window().contains(t) ? null : v.cellBounds(t);
+        });
         app.cursorProperty().addListener((o, a, c) -> canvas.invalidate());
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
         // Below about two thirds of its height the row of cells would shrink past legibility.
         app.traceProperty().addListener((o, a, t) -> fitHeight());
         app.view().zoomProperty().addListener((o, a, z) -> fitHeight());
+        app.view().presenterProperty().addListener((o, a, on) -> fitHeight());
+    }
+
+    /** The height the view needs at full size, in px (0 before a trace). */
+    public double neededHeight() {
+        UnrolledView v = view();
+        return v == null ? 0 : v.preferredSize().height();
     }
 
     private void fitHeight() {
         UnrolledView v = view();
         // With large text the chart is drawn smaller anyway (shrink to fit); the floor stays at the desk's size.
         double desk = v == null ? 0 : v.preferredSize().height() / app.view().zoomProperty().get();
-        canvas.setMinHeight(MIN_SHARE * desk);
+        // In presenter mode it may fold to its title bar: the cell diagram comes first there.
+        canvas.setMinHeight(app.view().presenterProperty().get() ? 0 : MIN_SHARE * desk);
     }
 
     public ChartCanvas canvas() { return canvas; }
@@ -53,14 +68,14 @@ public final class UnrolledPanel {
         return c == null ? null : UnrolledView.of(c.trace(), c.layer(), app.chartStyleBinding().get());
     }
 
-    /** "Decoder step 2 of 5 · predicts '1'" and the top three probabilities; a click goes there. */
+    /** "Decoder t = 2 of 5 · predicts '1'" and the top three probabilities; a click goes there. */
     private String describe(int t) {
         TraceCursor c = app.cursorProperty().get();
-        TraceCursor at = new TraceCursor(c.trace(), t, c.layer());
-        StringBuilder sb = new StringBuilder(at.describe());
+        TimeAxis axis = c.axis();
+        StringBuilder sb = new StringBuilder(axis.describe(t, app.view().notationProperty().get()));
         ModelTrace trace = c.trace();
-        if (at.inDecoder() && at.local() < trace.probabilities().length) {
-            double[] p = trace.probabilities()[at.local()];
+        if (axis.isDecoder(t) && axis.localIndex(t) < trace.outputSteps()) {
+            double[] p = trace.probabilities(axis.localIndex(t));
             Integer[] order = new Integer[p.length];
             for (int k = 0; k < p.length; k++) order[k] = k;
             java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));

@@ -137,4 +137,39 @@ class SequenceTableDialogTest {
         waitFor(10, TimeUnit.SECONDS, () -> result[0] != null);
         assertThat(result[0].rows()[2][0]).isEqualTo(7.0);
     }
+
+    @Test
+    void numbersAreShownRoundedAndKeptAndEditedInFull(FxRobot robot) throws Exception {
+        double v = -0.12345678901234567, w = 0.000012345678;
+        robot.interact(() -> {
+            dialog.close();
+            dialog = new SequenceTableDialog(new SequenceInput(new double[][] {{v}, {w}, {3}}, "test"), null);
+            dialog.show();
+        });
+        waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<double[]> t = (TableView<double[]>) dialog.getDialogPane().lookup("#" + SequenceTableDialog.TABLE_ID);
+        table = t;
+        List<String> texts = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (var n : t.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() == t.getColumns().get(1)
+                        && c.getIndex() < 3 && c.getText() != null) texts.add(c.getIndex() + ":" + c.getText());
+            }
+        });
+        assertThat(texts).contains("0:−0.1235", "1:1.23e−05", "2:3");
+
+        startEditing(robot, 0);
+        TextField field = (TextField) table.lookup(".text-field");
+        assertThat(field.getText()).isEqualTo(Double.toString(v));
+        type(robot, field.getText(), true);          // committed unchanged: still every digit
+        SequenceInput[] result = new SequenceInput[1];
+        robot.interact(() -> {
+            dialog.setOnHidden(e -> result[0] = dialog.getResult());
+            ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
+        });
+        waitFor(10, TimeUnit.SECONDS, () -> result[0] != null);
+        assertThat(result[0].rows()[0][0]).isEqualTo(v);
+        assertThat(result[0].rows()[1][0]).isEqualTo(w);
+    }
 }

@@ -1,0 +1,128 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gatescope.chart.CellDiagram;
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.UnitStrip;
+import io.gatescope.ui.controls.PanelFrame;
+import io.gatescope.ui.controls.TimeBar;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Presenter mode on a 1280×720 projector: the charts' own text grows with the zoom, the cell diagram
+ * and the unrolled view share the centre, the notice covers no control, the status line is whole,
+ * and the desk layout comes back as it was.
+ */
+class PresenterLayoutTest extends WindowTestBase {
+
+    @Test
+    void atPresenterZoomTheCellDiagramsNumbersAreLargeAndOnlyTwoPanelsShow(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        robot.interact(() -> window.getScene().getWindow().setWidth(1280));
+        double[] desk = positions();
+        robot.clickOn(window.cell().canvas()).type(KeyCode.F5);
+        await(() -> app.view().presenterProperty().get() && window.splits().size() == 1);
+        // 1280×720 whether or not the headless screen goes full screen.
+        robot.interact(() -> {
+            var w = window.getScene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(1280);
+            w.setHeight(720);
+        });
+        robot.interact(() -> { });
+        ChartStyle style = app.chartStyleBinding().get();
+        assertThat(style.fontScale()).isEqualTo(1.75);
+        await(() -> window.cell().canvas().chart() != null && window.cell().canvas().getHeight() > 100
+                && drawScale(window.cell().canvas()) > 0.5);
+        await(() -> numberPx(style) >= 24);      // the dividers settle after one layout pass
+        assertThat(window.getScene().getHeight()).isEqualTo(720);
+
+        // The cell diagram's numbers at least 24 px tall, drawn whole (the chart's own shrink-to-fit included).
+        assertThat(numberPx(style)).as("cell diagram number size in px").isGreaterThanOrEqualTo(24);
+        CellDiagram diagram = (CellDiagram) window.cell().canvas().chart();
+        assertThat(diagram.minimumSize().height() * drawScale(window.cell().canvas()))
+                .isLessThanOrEqualTo(window.cell().canvas().getHeight() + 0.5);
+
+        // Only the unrolled view and the cell are in the centre; the others wait behind their keys.
+        PanelFrame vectors = window.frames().get(2), heatmaps = window.frames().get(4);
+        assertThat(vectors.getScene()).isNull();
+        assertThat(heatmaps.getScene()).isNull();
+        assertThat(window.frames().get(0).getScene()).isNotNull();
+        assertThat(window.frames().get(1).getScene()).isNotNull();
+        // Key 3 brings the vectors, at presenter size too, and gives the space back.
+        double[] presenter = positions();
+        robot.type(KeyCode.DIGIT3);
+        await(() -> vectors.getScene() != null && window.strips().canvases().get(0).chart() != null);
+        assertThat(((UnitStrip) window.strips().canvases().get(0).chart()).preferredSize().height())
+                .isGreaterThan(1.5 * UnitStrip.of(app.cursorProperty().get().kind(), app.cursorProperty().get().step(),
+                        window.strips().quantities().get(0), 1, style.withFontScale(1)).preferredSize().height());
+        robot.type(KeyCode.DIGIT3);
+        await(() -> vectors.getScene() == null && window.maximised() == null);
+        assertThat(positions()).containsExactly(presenter, within(1e-9));
+
+        // The notice covers none of the panels' controls, and the status line is whole.
+        Label notice = robot.lookup("#" + MainWindow.PRESENTER_NOTICE_ID).queryAs(Label.class);
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).contains("Esc");
+        Bounds nb = inScene(notice);
+        assertThat(nb.getMaxX()).isLessThanOrEqualTo(1280);
+        for (Node control : controlsInPanelHeaders()) {
+            assertThat(inScene(control).intersects(nb)).as("notice over " + control).isFalse();
+        }
+        Label status = robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class);
+        assertThat(status.getWidth()).as("status line \"%s\" shown whole", status.getText())
+                .isGreaterThanOrEqualTo(status.prefWidth(-1) - 0.5);
+
+        // Leaving presenter mode gives back the desk layout as it was.
+        robot.type(KeyCode.ESCAPE);
+        await(() -> !app.view().presenterProperty().get() && window.splits().size() == 2 && vectors.getScene() != null);
+        assertThat(positions()).containsExactly(desk, within(1e-9));
+        assertThat(notice.isVisible()).isFalse();
+    }
+
+    private double numberPx(ChartStyle style) {
+        return style.bodyFont().getSize2D() * drawScale(window.cell().canvas());
+    }
+
+    private static double drawScale(io.gatescope.ui.canvas.ChartCanvas canvas) {
+        return canvas.chartToLocal(1, 0).getX();
+    }
+
+    private List<Node> controlsInPanelHeaders() {
+        List<Node> out = new ArrayList<>();
+        for (PanelFrame f : window.frames()) {
+            if (f.getScene() == null) continue;
+            for (Node n : f.header().lookupAll(".button")) if (n instanceof Control && n.isVisible()) out.add(n);
+            for (Node n : f.header().lookupAll(".label")) if (n.isVisible()) out.add(n);
+        }
+        return out;
+    }
+
+    private double[] positions() throws Exception {
+        double[][] out = new double[1][];
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            window.applyCss();
+            window.layout();
+            List<Double> all = new ArrayList<>();
+            for (SplitPane s : window.splits()) for (double d : s.getDividerPositions()) all.add(d);
+            out[0] = all.stream().mapToDouble(Double::doubleValue).toArray();
+        }).get();
+        return out[0];
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+}
