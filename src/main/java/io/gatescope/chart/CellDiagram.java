@@ -35,6 +35,7 @@ public final class CellDiagram implements Chart {
     private final CellKind kind;
     private final StepTrace step;
     private final String inputLabel;
+    private final String time;
     private final boolean peepholes;
     private final double dataMaxAbs;
     private final ChartStyle style;
@@ -43,17 +44,19 @@ public final class CellDiagram implements Chart {
     private boolean[][] held = new boolean[0][];
 
     /**
+     * @param time       when the step is, as {@link TimeAxis#stepName} says it: "t = 3", "encoder t = 3"
      * @param inputLabel what x_t encodes, e.g. the character "6", or null when x_t is not a character
      * @param peepholes  draw the LSTM's peephole connections from c_{t−1}
      * @param dataMaxAbs the largest |c| over the run (LSTM) or |h| (ReLU RNN): the range of their scale
      */
-    public CellDiagram(CellKind kind, StepTrace step, String inputLabel, boolean peepholes, double dataMaxAbs,
-                       ChartStyle style) {
+    public CellDiagram(CellKind kind, StepTrace step, String time, String inputLabel, boolean peepholes,
+                       double dataMaxAbs, ChartStyle style) {
         if (peepholes && kind.anatomy().peepholeBlocks().isEmpty()) {
             throw new IllegalArgumentException("peephole connections exist only for the LSTM, not " + kind.id());
         }
         this.kind = kind;
         this.step = step;
+        this.time = time;
         this.inputLabel = inputLabel;
         this.peepholes = peepholes;
         this.dataMaxAbs = dataMaxAbs;
@@ -73,10 +76,12 @@ public final class CellDiagram implements Chart {
         }
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
-        CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), input, peepholes, maxAbs, style);
-        int local = axis.isDecoder(t) ? t - axis.encoderLength() : t;
+        CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), axis.when(t, style.notation()), input,
+                peepholes, maxAbs, style);
         diagram.held = new boolean[run.kind().blocks()][];
-        for (int b = 0; b < diagram.held.length; b++) diagram.held[b] = HeldMark.units(run, local, Quantity.gate(b));
+        for (int b = 0; b < diagram.held.length; b++) {
+            diagram.held[b] = HeldMark.units(run, axis.localIndex(t), Quantity.gate(b));
+        }
         return diagram;
     }
 
@@ -191,7 +196,7 @@ public final class CellDiagram implements Chart {
         String what = style.hasSelectedUnit() && style.selectedUnit() < step.hiddenSize()
                 ? "unit " + style.selectedUnit() : "mean of " + step.hiddenSize() + " units";
         g.setPaint(theme.text());
-        Typography.drawMiddle(g, kind.title() + SEPARATOR + "t = " + style.currentStep() + SEPARATOR + what,
+        Typography.drawMiddle(g, kind.title() + SEPARATOR + time + SEPARATOR + what,
                 style.bodyFont(), style.px(8), y, Align.LEFT);
         if (stepping()) {
             String text = (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + "\u2002"

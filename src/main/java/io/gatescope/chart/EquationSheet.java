@@ -58,12 +58,12 @@ public final class EquationSheet implements Chart {
         CellKind kind = axis.layer(t, layer).kind();
         StepTrace step = axis.step(t, layer);
         Notation n = style.notation();
-        boolean peep = peepholes && kind == CellKind.LSTM;
+        boolean peep = peepholes && !kind.anatomy().peepholeBlocks().isEmpty();
         int unit = style.hasSelectedUnit() ? Math.min(style.selectedUnit(), step.hiddenSize() - 1) : 0;
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(Role.TITLE, kind.title() + " — " + n.title() + " notation", Mark.PLAIN));
         for (String line : new Equations(n, kind, peep).lines()) rows.add(new Row(Role.EQUATION, line, Mark.PLAIN));
-        String at = StepCaption.of(trace, t);
+        String at = axis.describe(t, n);
         rows.add(new Row(Role.CAPTION, "Unit " + unit + " at " + Character.toLowerCase(at.charAt(0)) + at.substring(1)
                 + (hint == null ? "" : "  (" + hint + ")"), Mark.PLAIN));
         List<String> seen = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class EquationSheet implements Chart {
         return rows.stream().filter(r -> r.mark() == Mark.PENDING).map(Row::rich).toList();
     }
 
-    /** The caption above the unit equations ("Unit 3 at encoder step 2 of 5 · reads '7'"). */
+    /** The caption above the unit equations ("Unit 3 at encoder t = 2 of 5 · reads '7'"). */
     public String unitCaption() {
         return rows.get(captionRow()).rich();
     }

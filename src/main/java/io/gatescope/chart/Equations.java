@@ -213,11 +213,8 @@ public final class Equations {
 
     /** A state at t−1 for one unit: c_{t−1,3}, h_{i−1,3}, c^{⟨t−1⟩}₃. */
     private String previousUnit(String letter, int unit) {
-        return switch (n) {
-            case NG -> letter + n.previousTime() + digits(unit);
-            case INTERVIEW -> letter + "_{i−1," + unit + "}";
-            default -> letter + "_{t−1," + unit + "}";
-        };
+        if (n == Notation.NG) return letter + n.previousTime() + digits(unit);
+        return letter + "_{" + n.timeLetter() + "−1," + unit + "}";
     }
 
     private String hidden() { return n.stateSymbol(Notation.State.HIDDEN, kind); }

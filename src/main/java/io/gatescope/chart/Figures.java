@@ -110,7 +110,7 @@ public final class Figures {
         return out;
     }
 
-    /** "Input 67+60 · encoder step 3 of 5 · reads '+' · unit 3 · PyTorch notation". */
+    /** "Input 67+60 · encoder t = 3 of 5 · reads '+' · unit 3 · PyTorch notation". */
     private static String subtitle(View view, ModelTrace trace, CellKind kind, int t, int layer, ChartStyle style) {
         List<String> parts = new ArrayList<>();
         if (trace.inputLabels().stream().allMatch(l -> l.length() == 1)) {
@@ -118,7 +118,7 @@ public final class Figures {
                     + (trace.outputLabels().isEmpty() ? "" : " → " + String.join("", trace.outputLabels()).strip()));
         }
         if (layer > 0) parts.add("layer " + layer);
-        String step = StepCaption.of(trace, t);
+        String step = new TimeAxis(trace).describe(t, style.notation());
         parts.add(parts.isEmpty() ? step : step.substring(0, 1).toLowerCase(Locale.ROOT) + step.substring(1));
         if (view.followsSubSteps() && style.subStep() < kind.anatomy().subStepCount()) {
             parts.add("sub-step " + (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + ": "

@@ -193,22 +193,19 @@ public enum Notation {
         };
     }
 
+    /** The letter this notation counts time with: t, or i in the interview book. */
+    public String timeLetter() {
+        return this == INTERVIEW ? "i" : "t";
+    }
+
     /** The subscript or superscript that marks time t. */
     String currentTime() {
-        return switch (this) {
-            case NG -> "^{⟨t⟩}";
-            case INTERVIEW -> "_i";
-            default -> "_t";
-        };
+        return this == NG ? "^{⟨t⟩}" : "_" + timeLetter();
     }
 
     /** The subscript or superscript that marks time t−1. */
     String previousTime() {
-        return switch (this) {
-            case NG -> "^{⟨t−1⟩}";
-            case INTERVIEW -> "_{i−1}";
-            default -> "_{t−1}";
-        };
+        return this == NG ? "^{⟨t−1⟩}" : "_{" + timeLetter() + "−1}";
     }
 
     /** The names of block {@code block}; empty for a plain RNN's block, which is named as h. */

@@ -9,6 +9,11 @@ import java.util.List;
  * The one time axis the views scrub over: the encoder's steps, then the decoder's. Every chart
  * that takes {@link ChartStyle#currentStep()} resolves it here, so "step 6" means the same
  * column in the heatmap, the same box in the unrolled view and the same numbers in the diagram.
+ *
+ * <p>It is also the one place that says a step's time to a user: an axis index (0 ≤ t &lt; length,
+ * as arrays count) is shown as t = 1..T within its own sequence ({@link ModelTrace#FIRST_STEP}),
+ * in the notation's letter: "t = 3" ("i = 3" in the interview book), "encoder t = 3 of 5".
+ * Cell boxes, the diagram's caption, the status line, tooltips, equations and exports all read it.
  */
 public final class TimeAxis {
     private final ModelTrace trace;
@@ -28,6 +33,57 @@ public final class TimeAxis {
     /** Whether step {@code t} belongs to the decoder. */
     public boolean isDecoder(int t) { return t >= encoderLength; }
 
+    /** Step {@code t}'s index within its own sequence (encoder or decoder), from 0. */
+    public int localIndex(int t) {
+        checkStep(t);
+        return isDecoder(t) ? t - encoderLength : t;
+    }
+
+    /** The length of the sequence (encoder or decoder) step {@code t} belongs to. */
+    public int sequenceLength(int t) {
+        checkStep(t);
+        return isDecoder(t) ? length() - encoderLength : encoderLength;
+    }
+
+    /** The time a user reads for step {@code t}: 1..T within its sequence. */
+    public int number(int t) {
+        return numberOf(localIndex(t));
+    }
+
+    /** The time a user reads for index {@code localIndex} of a sequence (a table row, a file's step). */
+    public static int numberOf(int localIndex) {
+        return localIndex + ModelTrace.FIRST_STEP;
+    }
+
+    /** "t = 3", "i = 3" (the interview book's letter). */
+    public String stepName(int t, Notation notation) {
+        return notation.timeLetter() + " = " + number(t);
+    }
+
+    /** "encoder", "decoder", or "" for a model without a decoder. */
+    public String section(int t) {
+        checkStep(t);
+        return !trace.hasDecoder() ? "" : isDecoder(t) ? "decoder" : "encoder";
+    }
+
+    /**
+     * A line for the status bar and tooltips: "Encoder t = 3 of 5 · reads '7'",
+     * "Decoder t = 2 of 5 · predicts '1'", "t = 4 of 8 · reads x₄".
+     */
+    public String describe(int t, Notation notation) {
+        String when = when(t, notation);
+        String what = isDecoder(t) ? " · predicts '" + label(t) + "'" : " · reads " + quoted(label(t));
+        // "Encoder t = 3" starts a sentence; a bare "t = 3" keeps the letter as the notation writes it.
+        String start = section(t).isEmpty() ? when : Character.toUpperCase(when.charAt(0)) + when.substring(1);
+        return start + " of " + sequenceLength(t) + what;
+    }
+
+    /** {@link #stepName} with its sequence where the model has two: "encoder t = 3", "decoder t = 1", "t = 3". */
+    public String when(int t, Notation notation) {
+        String section = section(t);
+        return (section.isEmpty() ? "" : section + " ") + stepName(t, notation);
+    }
+
     /** Layer {@code layer} of the stack that ran step {@code t}. */
     public LayerTrace layer(int t, int layer) {
         checkStep(t);
@@ -40,14 +96,14 @@ public final class TimeAxis {
 
     /** What layer {@code layer} computed at step {@code t}. */
     public StepTrace step(int t, int layer) {
-        return layer(t, layer).step(isDecoder(t) ? t - encoderLength : t);
+        return layer(t, layer).step(localIndex(t));
     }
 
     /** The character a step reads (encoder) or predicts (decoder); "" when the model has no head. */
     public String label(int t) {
         checkStep(t);
         if (!isDecoder(t)) return trace.inputLabels().get(t);
-        int d = t - encoderLength;
+        int d = localIndex(t);
         return d < trace.outputLabels().size() ? trace.outputLabels().get(d) : "";
     }
 
@@ -61,12 +117,12 @@ public final class TimeAxis {
     public double probability(int t) {
         checkStep(t);
         int d = t - encoderLength;
-        if (d < 0 || d >= trace.probabilities().length) return Double.NaN;
-        double best = Double.NaN;
-        for (double p : trace.probabilities()[d]) {
-            if (Double.isNaN(best) || p > best) best = p;
-        }
-        return best;
+        if (d < 0 || d >= trace.outputSteps()) return Double.NaN;
+        return trace.bestProbability(d);
+    }
+
+    private static String quoted(String label) {
+        return label.length() == 1 ? "'" + label + "'" : label;
     }
 
     private void checkStep(int t) {

@@ -165,7 +165,7 @@ public final class UnrolledView implements Chart {
         double line = Typography.lineHeight(style.bodyFont());
         Typography.drawMiddle(g, shortName(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
         g.setPaint(theme.mutedText());
-        Typography.drawMiddle(g, "t = " + t, style.smallFont(), cx, l.cellTop() + l.cellH() / 2 + line / 2, Align.CENTRE);
+        Typography.drawMiddle(g, axis.stepName(t, style.notation()), style.smallFont(), cx, l.cellTop() + l.cellH() / 2 + line / 2, Align.CENTRE);
         if (current) Drawing.highlight(g, box, theme, style.px(2.5));
 
         g.setPaint(theme.wire());
@@ -304,7 +304,7 @@ public final class UnrolledView implements Chart {
 
     /** Wide enough for the name and the widest step number ("t = 199"). */
     private double cellWidth() {
-        String widest = "t = " + "0".repeat(Math.max(2, Integer.toString(axis.length() - 1).length()));
+        String widest = style.notation().timeLetter() + " = " + "0".repeat(Math.max(2, Integer.toString(axis.length()).length()));
         return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width(widest, style.smallFont())) + style.px(18);
     }
 

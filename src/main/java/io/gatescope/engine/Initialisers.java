@@ -37,8 +37,8 @@ public final class Initialisers {
         java.util.Arrays.fill(layer.biasHh().data(), 0.0);
         layer.biasIh().touch();
         layer.biasHh().touch();
-        if (layer.weightCh() != null) glorotUniform(layer.weightCh(), 3 * layer.hiddenSize(), layer.hiddenSize(), rng);
-        if (layer.kind() == CellKind.LSTM) forgetBias(layer, 1.0);
+        if (layer.weightCh() != null) glorotUniform(layer.weightCh(), layer.weightCh().rows(), layer.hiddenSize(), rng);
+        if (layer.kind().anatomy().find("f").isPresent()) forgetBias(layer, 1.0);
     }
 
     /** Keras' Dense default: Glorot-uniform weight, zero bias. */
@@ -50,9 +50,10 @@ public final class Initialisers {
 
     /** Sets the LSTM forget gate's input bias to {@code value} (the f block of bias_ih). */
     public static void forgetBias(RecurrentLayer layer, double value) {
-        if (layer.kind() != CellKind.LSTM) throw new IllegalArgumentException("only an LSTM has a forget gate");
+        int f = layer.kind().anatomy().find("f").orElseThrow(() -> new IllegalArgumentException(
+                "only an LSTM has a forget gate, not a " + layer.kind().title())).index();
         int h = layer.hiddenSize();
-        java.util.Arrays.fill(layer.biasIh().data(), h, 2 * h, value);
+        java.util.Arrays.fill(layer.biasIh().data(), f * h, (f + 1) * h, value);
         layer.biasIh().touch();
     }
 

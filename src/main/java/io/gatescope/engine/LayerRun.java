@@ -74,7 +74,8 @@ public final class LayerRun {
         dc = alloc(maxSteps, lstm ? hb : 0);
         dgates = alloc(maxSteps, gb);
         dpx = alloc(maxSteps, gb);
-        dph = layer.kind() == CellKind.GRU ? alloc(maxSteps, gb) : dpx;
+        // Only a reset gate makes the recurrent side's gradient differ from the input side's.
+        dph = layer.kind().anatomy().reset().isPresent() ? alloc(maxSteps, gb) : dpx;
         dx = alloc(maxSteps, ib);
         dxShared = new double[ib];
         dpxSum = new double[gb];
@@ -102,6 +103,9 @@ public final class LayerRun {
 
     /** h_t for the whole batch, B×H: live buffer, read only, valid until the next forward. */
     public double[] hidden(int t) { return h[t]; }
+
+    /** The stacked blocks after their nonlinearity (held values where a clamp held them), B×GH: live buffer, read only. */
+    public double[] gates(int t) { return gates[t]; }
 
     /** c_t for the whole batch (LSTM): live buffer, read only. */
     public double[] cell(int t) { return c[t]; }

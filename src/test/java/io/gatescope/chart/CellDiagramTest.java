@@ -42,7 +42,7 @@ class CellDiagramTest {
     @Test
     void withoutASelectedUnitBoxesShowTheMeanOverUnits() {
         StepTrace step = Fixtures.lstmUnit3();
-        CellDiagram diagram = new CellDiagram(CellKind.LSTM, step, "6", false, 1, ChartStyle.DEFAULT);
+        CellDiagram diagram = new CellDiagram(CellKind.LSTM, step, "t = 1", "6", false, 1, ChartStyle.DEFAULT);
         double mean = (step.gate(1, 0) + step.gate(1, 1) + step.gate(1, 2) + step.gate(1, 3)) / 4;
         assertThat(diagram.value(DiagramPart.gate(1))).isEqualTo(mean, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(diagram.describe(DiagramPart.gate(1))).startsWith("forget gate f: mean of 4 units = ");

@@ -96,10 +96,10 @@ final class Fixtures {
         return new ModelTrace(INPUT, encoder, null, new double[0][], List.of(), List.of());
     }
 
-    /** An encoder-only run of {@code steps} steps labelled x0, x1, …: a sequence too long to show whole. */
+    /** An encoder-only run of {@code steps} steps labelled x1, x2, … (t counts from 1): a sequence too long to show whole. */
     static ModelTrace longRun(CellKind kind, int hidden, int steps) {
         SequenceTrace encoder = new SequenceTrace(List.of(layer(kind, hidden, steps, 17)));
-        List<String> labels = java.util.stream.IntStream.range(0, steps).mapToObj(t -> "x" + t).toList();
+        List<String> labels = java.util.stream.IntStream.range(0, steps).mapToObj(t -> "x" + TimeAxis.numberOf(t)).toList();
         return new ModelTrace(labels, encoder, null, new double[0][], List.of(), List.of());
     }
 

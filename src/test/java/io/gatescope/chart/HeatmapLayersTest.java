@@ -73,9 +73,10 @@ class HeatmapLayersTest {
         ModelTrace run = Fixtures.longRun(CellKind.LSTM, 8, 200);
         String at37 = svg(Heatmap.of(run, 0, Quantity.hiddenState(), ChartStyle.DEFAULT.withCurrentStep(37)));
         String at38 = svg(Heatmap.of(run, 0, Quantity.hiddenState(), ChartStyle.DEFAULT.withCurrentStep(38)));
-        assertThat(at37).contains(">x37<").doesNotContain(">x38<");
-        assertThat(at38).contains(">x38<").doesNotContain(">x37<");
-        assertThat(at37).contains(">x40<");                         // the axis' own labels, every few steps
+        // Index 37 is t = 38 and reads x38 (time counts from 1).
+        assertThat(at37.contains(">x38<") && !at37.contains(">x39<")).as("index 37's badge says x38 only").isTrue();
+        assertThat(at38.contains(">x39<") && !at38.contains(">x38<")).as("index 38's badge says x39 only").isTrue();
+        assertThat(at37.contains(">x41<")).as("the axis' own labels, every few steps").isTrue();
     }
 
     private static String svg(Chart chart) {

@@ -63,8 +63,9 @@ class UnrolledViewTest {
         StepWindow w = view.window();
         assertThat(w.contains(120)).isTrue();
         assertThat(w.size()).isBetween(8, 20);
-        assertThat(svg).contains(">… " + w.earlier() + " earlier<", ">" + w.later() + " later …<", ">t = 120<", ">x120<")
-                .doesNotContain(">t = " + (w.first() - 1) + "<", ">t = " + w.last() + "<");
+        // Index 120 is the 121st step: t counts from 1, and the box and its input say the same.
+        assertThat(svg).contains(">… " + w.earlier() + " earlier<", ">" + w.later() + " later …<", ">t = 121<", ">x121<")
+                .doesNotContain(">t = " + w.first() + "<", ">t = " + (w.last() + 1) + "<");
         // Legible: the cells keep the width they have when every step fits.
         UnrolledView shortRun = UnrolledView.of(Fixtures.model(CellKind.LSTM, 6), 0, style);
         Pixels.render(shortRun);

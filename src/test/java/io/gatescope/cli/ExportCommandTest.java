@@ -62,7 +62,7 @@ class ExportCommandTest {
         assertThat(image.getWidth()).isEqualTo(1600);
         export("--chart", "equations", "--notation", "keras", "--theme", "print", "--out", svg.toString()).ok();
         String text = Files.readString(svg, StandardCharsets.UTF_8);
-        assertThat(text).contains(">GRU equations<", "Keras notation", "encoder step 1 of 5");
+        assertThat(text).contains(">GRU equations<", "Keras notation", "encoder t = 1 of 5");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ChartInteractionTest extends WindowTestBase {
         Rectangle2D step6 = ((UnrolledView) canvas.chart()).cellBounds(6);
         robot.clickOn(onScreen(canvas, step6.getCenterX(), step6.getCenterY()));
         await(() -> app.stepProperty().get() == 6);
-        assertThat(robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class).getText()).startsWith("Decoder step 2 of 5");
+        assertThat(robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class).getText()).startsWith("Decoder t = 2 of 5");
     }
 
     @Test

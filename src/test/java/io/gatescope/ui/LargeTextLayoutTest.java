@@ -76,7 +76,7 @@ class LargeTextLayoutTest extends WindowTestBase {
         // The step's words are on screen, if shortened; the whole sentence is in the tooltip.
         Label where = robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class);
         assertThat(inScene(where).getMaxX()).isLessThanOrEqualTo(inScene(speed).getMinX());
-        assertThat(where.getTooltip().getText()).startsWith("Encoder step 1 of 5");
+        assertThat(where.getTooltip().getText()).startsWith("Encoder t = 1 of 5");
     }
 
     private static void assertFullyShown(Control c, String what) {

@@ -31,18 +31,18 @@ class TimeNavigationTest extends WindowTestBase {
         robot.clickOn(window.cell().canvas());                     // focus outside the text field
         robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
         await(() -> app.stepProperty().get() == 2);
-        assertThat(where.getText()).startsWith("Encoder step 3 of 5 · reads '+'");
+        assertThat(where.getText()).startsWith("Encoder t = 3 of 5 · reads '+'");
         assertUnitEquationsShow(expected.encoder().top().step(2), 0);
 
         robot.type(KeyCode.END);
         await(() -> app.stepProperty().get() == 9);
         String lastPrediction = expected.outputLabels().get(4);
-        assertThat(where.getText()).startsWith("Decoder step 5 of 5 · predicts '" + lastPrediction + "'");
+        assertThat(where.getText()).startsWith("Decoder t = 5 of 5 · predicts '" + lastPrediction + "'");
         assertUnitEquationsShow(expected.decoder().top().step(4), 0);
 
         robot.type(KeyCode.LEFT).type(KeyCode.HOME);
         await(() -> app.stepProperty().get() == 0);
-        assertThat(where.getText()).startsWith("Encoder step 1 of 5 · reads '6'");
+        assertThat(where.getText()).startsWith("Encoder t = 1 of 5 · reads '6'");
     }
 
     @Test
@@ -61,7 +61,7 @@ class TimeNavigationTest extends WindowTestBase {
         DiagramPart h = DiagramPart.of(DiagramPart.Type.HIDDEN_STATE);
         await(() -> window.cell().canvas().chart() instanceof CellDiagram d && Math.abs(d.value(h) - meanH) < 1e-12);
         assertThat(robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class).getText())
-                .startsWith("Decoder step 3 of 5 · predicts '" + expected.outputLabels().get(2) + "'");
+                .startsWith("Decoder t = 3 of 5 · predicts '" + expected.outputLabels().get(2) + "'");
     }
 
     @Test
@@ -80,7 +80,7 @@ class TimeNavigationTest extends WindowTestBase {
         double i5 = expected.encoder().top().step(0).gate(0, 5);
         assertThat(input.hoverTextProperty().get())
                 .contains("input gate, unit 5")
-                .contains("Encoder step 1 of 5")
+                .contains("Encoder t = 1 of 5")
                 .contains("value = " + i5)
                 .contains("i₅ = σ(W").endsWith("= " + shown(i5));
 

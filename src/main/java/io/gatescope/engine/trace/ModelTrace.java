@@ -49,6 +49,14 @@ public record ModelTrace(List<String> inputLabels, SequenceTrace encoder, Sequen
         return out;
     }
 
+    /**
+     * How time is numbered wherever a user reads it: from 1 within each sequence (the encoder's
+     * steps t = 1..T_in, the decoder's t = 1..T_out), so h_0 and c_0 are the initial states, as in
+     * PyTorch's documentation and Ng's course. Step index k (from 0, as arrays count) is t = k + 1.
+     * {@code chart.TimeAxis} turns every index into this number; nothing else adds the 1.
+     */
+    public static final int FIRST_STEP = 1;
+
     public boolean hasDecoder() { return decoder != null; }
 
     /** Encoder steps plus decoder steps: the length of the time axis the views scrub over. */

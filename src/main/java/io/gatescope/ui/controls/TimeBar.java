@@ -69,7 +69,8 @@ public final class TimeBar extends HBox {
         Label where = new Label();
         where.setId(STEP_LABEL_ID);
         where.getStyleClass().add("step-label");
-        where.textProperty().bind(Bindings.createStringBinding(this::describe, app.cursorProperty(), app.subStepProperty()));
+        where.textProperty().bind(Bindings.createStringBinding(this::describe, app.cursorProperty(), app.subStepProperty(),
+                app.view().notationProperty()));
         // The words give way first when the text is large (ellipsis; the whole sentence in the tooltip),
         // so the scrubber keeps a usable width and the speed controls stay on screen.
         where.setMinWidth(0);
@@ -123,7 +124,7 @@ public final class TimeBar extends HBox {
         if (c == null) return "";
         int s = app.subStepProperty().get();
         String sub = s == AppModel.WHOLE_STEP ? "" : "  ·  sub-step " + (s + 1);
-        return c.describe() + "  (" + (c.index() + 1) + "/" + c.trace().totalSteps() + ")" + sub;
+        return c.describe(app.view().notationProperty().get()) + sub;
     }
 
     static String speedText(double stepsPerSecond) {

@@ -1,6 +1,7 @@
 package io.gatescope.ui.input;
 
 import atlantafx.base.theme.Styles;
+import io.gatescope.chart.TimeAxis;
 import io.gatescope.ui.model.SequenceInput;
 import java.util.Arrays;
 import javafx.beans.property.SimpleObjectProperty;
@@ -45,7 +46,7 @@ final class SequenceTableDialog extends Dialog<SequenceInput> {
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         TableColumn<double[], String> stepColumn = new TableColumn<>("t");
-        stepColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(Integer.toString(rows.indexOf(c.getValue()) + 1)));
+        stepColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(Integer.toString(TimeAxis.numberOf(rows.indexOf(c.getValue())))));
         stepColumn.setSortable(false);
         table.getColumns().add(stepColumn);
         for (int k = 0; k < width; k++) {

@@ -47,7 +47,7 @@ public final class Quantities {
         CellKind kind = at.kind();
         double value = q.value(step, unit);
         return n.title(kind, q) + ", unit " + unit + "\n"
-                + at.describe() + "\n"
+                + at.describe(n) + "\n"
                 + "value = " + Notation.fullPrecision(value) + "\n"
                 + n.unitEquation(kind, peepholes && !kind.anatomy().peepholeBlocks().isEmpty(), q, step, unit);
     }

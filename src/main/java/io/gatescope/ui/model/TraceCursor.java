@@ -1,15 +1,16 @@
 package io.gatescope.ui.model;
 
-import io.gatescope.chart.StepCaption;
+import io.gatescope.chart.Notation;
+import io.gatescope.chart.TimeAxis;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
-import io.gatescope.engine.trace.SequenceTrace;
 import io.gatescope.engine.trace.StepTrace;
 
 /**
- * One point on the time axis the views share: step {@code index} counted over the encoder's steps
- * and then the decoder's, resolved to the layer trace and step record it names.
+ * One point on the time axis the views share: axis index {@code index} and the layer shown. What
+ * the index means (encoder or decoder, the step within its sequence, its label, how it is numbered
+ * for a user) is {@link TimeAxis}'s to say; this record only holds the position.
  *
  * @param trace the whole trace
  * @param index 0 ≤ index &lt; trace.totalSteps()
@@ -26,31 +27,20 @@ public record TraceCursor(ModelTrace trace, int index, int layer) {
         }
     }
 
-    /** Whether the step belongs to the decoder. */
-    public boolean inDecoder() { return index >= trace.encoder().length(); }
+    /** The trace's time axis. */
+    public TimeAxis axis() { return new TimeAxis(trace); }
 
-    /** The step within its own sequence (encoder or decoder), from 0. */
-    public int local() { return inDecoder() ? index - trace.encoder().length() : index; }
+    /** The step's index within its own sequence, from 0 (as the trace records count). */
+    public int localIndex() { return axis().localIndex(index); }
 
-    public SequenceTrace sequence() { return inDecoder() ? trace.decoder() : trace.encoder(); }
+    public LayerTrace layerTrace() { return axis().layer(index, layer); }
 
-    public LayerTrace layerTrace() { return sequence().layers().get(layer); }
-
-    public StepTrace step() { return layerTrace().step(local()); }
+    public StepTrace step() { return axis().step(index, layer); }
 
     public CellKind kind() { return layerTrace().kind(); }
 
     public int hiddenSize() { return layerTrace().hiddenSize(); }
 
-    /** What the step reads (an input character) or, in the decoder, what it predicts. */
-    public String symbol() {
-        if (!inDecoder()) return trace.inputLabels().get(index);
-        int t = local();
-        return t < trace.outputLabels().size() ? trace.outputLabels().get(t) : "";
-    }
-
-    /** A short line for the status bar, e.g. "Encoder step 3 of 5 · reads '7'" (see {@link StepCaption}). */
-    public String describe() {
-        return StepCaption.of(trace, index);
-    }
+    /** A short line for the status bar, e.g. "encoder t = 3 of 5 · reads '7'" (see {@link TimeAxis#describe}). */
+    public String describe(Notation notation) { return axis().describe(index, notation); }
 }

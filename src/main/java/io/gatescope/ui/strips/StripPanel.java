@@ -89,7 +89,7 @@ public final class StripPanel extends ScrollPane {
     /** "x_t, input 2", where, and the exact value: what the step reads, to the last digit. */
     private String describeInput(int k) {
         TraceCursor c = app.cursorProperty().get();
-        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe() + "\nvalue = "
+        return inputLabel(c, app.chartStyleBinding().get()) + ", input " + k + "\n" + c.describe(app.chartStyleBinding().get().notation()) + "\nvalue = "
                 + io.gatescope.chart.Notation.fullPrecision(c.step().x(k));
     }
 
@@ -163,7 +163,7 @@ public final class StripPanel extends ScrollPane {
         if (c == null || !q.existsFor(c.kind())) return null;
         ChartStyle style = app.chartStyleBinding().get();
         return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), style)
-                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.local(), q)).withPending(pending(q, c, style));
+                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.localIndex(), q)).withPending(pending(q, c, style));
     }
 
     /** Whether the cell diagram's walk through the step has not yet reached {@code q} (see {@link Quantity#subStep}). */

@@ -1,5 +1,6 @@
 package io.gatescope.ui.unrolled;
 
+import io.gatescope.chart.TimeAxis;
 import io.gatescope.chart.UnrolledView;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.ui.AppModel;
@@ -67,14 +68,14 @@ public final class UnrolledPanel {
         return c == null ? null : UnrolledView.of(c.trace(), c.layer(), app.chartStyleBinding().get());
     }
 
-    /** "Decoder step 2 of 5 · predicts '1'" and the top three probabilities; a click goes there. */
+    /** "Decoder t = 2 of 5 · predicts '1'" and the top three probabilities; a click goes there. */
     private String describe(int t) {
         TraceCursor c = app.cursorProperty().get();
-        TraceCursor at = new TraceCursor(c.trace(), t, c.layer());
-        StringBuilder sb = new StringBuilder(at.describe());
+        TimeAxis axis = c.axis();
+        StringBuilder sb = new StringBuilder(axis.describe(t, app.view().notationProperty().get()));
         ModelTrace trace = c.trace();
-        if (at.inDecoder() && at.local() < trace.probabilities().length) {
-            double[] p = trace.probabilities()[at.local()];
+        if (axis.isDecoder(t) && axis.localIndex(t) < trace.outputSteps()) {
+            double[] p = trace.probabilities(axis.localIndex(t));
             Integer[] order = new Integer[p.length];
             for (int k = 0; k < p.length; k++) order[k] = k;
             java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
