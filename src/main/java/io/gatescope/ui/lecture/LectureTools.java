@@ -4,6 +4,7 @@ import io.gatescope.ui.KeyBindings;
 import io.gatescope.ui.MainWindow;
 import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
+import io.gatescope.ui.lecture.saturation.SaturationView;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
 import java.io.File;
 import javafx.scene.control.CheckMenuItem;
@@ -26,6 +27,7 @@ public final class LectureTools {
     private final MainWindow window;
     private final ClampPanel clamp;
     private final LecturePlayer lecture;
+    private final SaturationView saturation;
 
     private LectureTools(MainWindow window) {
         this.window = window;
@@ -56,6 +58,12 @@ public final class LectureTools {
         MenuItem close = new MenuItem("Close lecture");
         close.setOnAction(e -> lecture.close());
         close.disableProperty().bind(lecture.indexProperty().lessThan(0));
+        saturation = new SaturationView(window.app());
+        KeyBindings.Binding saturationKey = window.keys().add(KeyBindings.Section.PANELS,
+                "Show how often each unit's gates are saturated (again: the panels)",
+                () -> window.showView(window.viewProperty().get() == saturation ? window.panelsView() : saturation),
+                KeyBindings.key(KeyCode.S));
+        window.addView("Gate saturation   (" + saturationKey.keyText() + ")", saturation);
         menu.getItems().addAll(show, WindowMenus.item("Hold the gate on or off   (" + hold.keyText() + ")", hold),
                 new SeparatorMenuItem(), open, save, add, update, close);
     }
@@ -68,6 +76,8 @@ public final class LectureTools {
     public ClampPanel clamp() { return clamp; }
 
     public LecturePlayer lecture() { return lecture; }
+
+    public SaturationView saturation() { return saturation; }
 
     /** C: shows the clamp bar if hidden and toggles between the clamped and the free run. */
     private void toggleHold() {
