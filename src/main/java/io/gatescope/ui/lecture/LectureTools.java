@@ -47,7 +47,7 @@ public final class LectureTools {
         Menu menu = window.menus().menu("Lecture");
         CheckMenuItem show = new CheckMenuItem(CLAMP_MENU_ITEM);
         show.selectedProperty().bindBidirectional(clamp.visibleProperty());
-        KeyBindings.Binding hold = window.keys().add(KeyBindings.Section.VIEW,
+        KeyBindings.Binding hold = window.keys().add(KeyBindings.Section.LECTURE,
                 "What-if: hold the chosen gate, or let it run free again", this::toggleHold, KeyBindings.key(KeyCode.C));
         MenuItem open = new MenuItem("Open lecture…");
         open.setOnAction(e -> chooseAndOpen());

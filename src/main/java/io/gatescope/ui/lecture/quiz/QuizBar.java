@@ -62,18 +62,18 @@ public final class QuizBar extends HBox {
         });
 
         KeyBindings keys = window.keys();
-        keys.add(KeyBindings.Section.VIEW, "Predict before reveal on or off", () -> on.set(!on.get()), KeyBindings.key(KeyCode.Q));
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.RIGHT)),
+        keys.add(KeyBindings.Section.LECTURE, "Predict before reveal on or off", () -> on.set(!on.get()), KeyBindings.key(KeyCode.Q));
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.RIGHT)),
                 "Predict mode: ask about the next step, then reveal it", false, on::get, this::nextStep));
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.DOWN)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.DOWN)),
                 "Predict mode: ask about the next sub-step, then reveal it", false, on::get, this::nextSubStep));
         // PageDown (a presenter remote) asks too, unless an open lecture uses it to move between scenes.
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.PAGE_DOWN)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.PAGE_DOWN)),
                 "Predict mode: ask about the next sub-step (no lecture open)", false,
                 () -> on.get() && !lectureOpen.getAsBoolean(), this::nextSubStep));
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.A)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.A)),
                 "Predict mode: a vote for A", false, () -> pending != null, () -> vote(true)));
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.B)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.B)),
                 "Predict mode: a vote for B", false, () -> pending != null, () -> vote(false)));
     }
 
