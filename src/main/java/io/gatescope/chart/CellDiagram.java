@@ -68,12 +68,7 @@ public final class CellDiagram implements Chart {
         TimeAxis axis = new TimeAxis(trace);
         int t = Math.min(style.currentStep(), axis.length() - 1);
         LayerTrace run = axis.layer(t, layer);
-        double maxAbs = 0;
-        for (int s = 0; s < axis.length(); s++) {
-            LayerTrace l = axis.layer(s, layer);
-            StepTrace st = axis.step(s, layer);
-            maxAbs = Math.max(maxAbs, ColourScales.maxAbs(l.kind().hasCellState() ? st.cCopy() : st.hCopy()));
-        }
+        double maxAbs = ShownQuantities.extent(trace, layer, run.kind().hasCellState() ? Quantity.cellState() : Quantity.hiddenState());
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
         CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), axis.when(t, style.notation()), input,

@@ -91,7 +91,7 @@ class ChartInteractionTest extends WindowTestBase {
         await(() -> forget.chart() != null);
         double value = expected.encoder().top().step(0).gate(1, 9);
         ColourScale scale = app.chartStyleBinding().get().scales()
-                .forQuantity(Quantity.gate(1), CellKind.LSTM, Quantities.maxAbs(expected, 0, Quantity.gate(1)));
+                .forQuantity(Quantity.gate(1), CellKind.LSTM, Quantities.extent(expected, 0, Quantity.gate(1)));
         java.awt.Color want = scale.colour(value);
         Rectangle2D square = ((UnitStrip) forget.chart()).unitBounds(9);
 
