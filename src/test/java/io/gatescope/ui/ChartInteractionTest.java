@@ -53,10 +53,11 @@ class ChartInteractionTest extends WindowTestBase {
     void bracketsSelectUnitsWithoutAMouseAndEscapeClears(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas());
+        assertThat(app.selectedUnitProperty().get()).isZero();              // the window opens on unit 0
         robot.type(KeyCode.CLOSE_BRACKET).type(KeyCode.CLOSE_BRACKET);
-        await(() -> app.selectedUnitProperty().get() == 1);
-        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₁"));
-        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
+        await(() -> app.selectedUnitProperty().get() == 2);
+        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₂"));
+        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
         await(() -> app.selectedUnitProperty().get() == 31);               // wraps round to the last unit
         robot.type(KeyCode.ESCAPE);
         await(() -> app.selectedUnitProperty().get() == -1);
