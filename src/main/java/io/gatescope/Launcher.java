@@ -6,7 +6,8 @@ import io.gatescope.ui.GatescopeApp;
 /**
  * The entry point of the jar: a plain class, not the JavaFX Application, so that the command line
  * runs without JavaFX on the module path and jpackage can launch it. Without arguments the
- * application window opens; with a command, the command runs headless.
+ * application window opens ({@code --scenes lecture.json} opens it on a lecture's first scene); with a
+ * command, the command runs headless.
  */
 public final class Launcher {
     private Launcher() {
@@ -19,7 +20,7 @@ public final class Launcher {
             System.err.println("gatescope: start Java with --add-modules jdk.incubator.vector (bin/gatescope does)");
             System.exit(Cli.BAD_INPUT);
         }
-        if (args.length == 0) {
+        if (args.length == 0 || (args.length == 2 && args[0].equals("--scenes"))) {
             javafx.application.Application.launch(GatescopeApp.class, args);
             return;
         }

@@ -1,6 +1,7 @@
 package io.gatescope.chart;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.trace.ModelTrace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +89,22 @@ public final class Figures {
             case EQUATIONS -> new Figure(title, subtitle, List.of(EquationSheet.of(trace, layer, peep, style, null)),
                     Figure.Arrangement.ROW, List.of(), style);
         };
+    }
+
+    /**
+     * The gradient view's first two pictures for one model: how far back ‖∂L/∂h_k‖ reaches, and the
+     * factor per step against 1, as the gradients view draws them (see {@link GradientCharts}).
+     *
+     * @param input     what the model read ("67+60"), or null
+     * @param threshold the readout's fraction of the last step's norm
+     */
+    public static Figure gradients(GradientStudy study, String input, double threshold, ChartStyle style) {
+        String kinds = String.join(", ", study.profiles().stream().map(p -> p.kind().title()).toList());
+        String subtitle = (input == null ? "" : "Input " + input + " · ") + "L = g·h_T with g all ones · "
+                + style.notation().title() + " notation";
+        return new Figure(kinds + " gradients back through time", subtitle,
+                List.of(GradientCharts.norms(study, threshold, 0, style), GradientCharts.factors(study, style)),
+                Figure.Arrangement.COLUMN, List.of(), style);
     }
 
     /**

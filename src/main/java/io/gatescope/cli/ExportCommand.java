@@ -13,6 +13,7 @@ import io.gatescope.chart.Notation;
 import io.gatescope.chart.TimeAxis;
 import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
+import io.gatescope.io.TraceCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ final class ExportCommand implements Callable<Integer> {
             Map.of("pytorch", Notation.PYTORCH, "ng", Notation.NG, "seeds", Notation.INTERVIEW, "keras", Notation.KERAS);
     private static final double MIN_SCALE = 1, MAX_SCALE = 4;
     private static final int MAX_WIDTH = 10_000;
+    /** The chart that is not one of the trace's views: it runs the backward pass too. */
+    private static final String GRADIENTS = "gradients";
 
     @Spec
     private CommandSpec spec;
@@ -68,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "X.json", description = "The input sequence of a bare stack: a T x input_size nested list.")
     private Path input;
 
-    @Option(names = "--chart", paramLabel = "C", description = "What to draw: cell, unrolled, heatmap, vectors or equations (see --list).")
+    @Option(names = "--chart", paramLabel = "C", description = "What to draw: cell, unrolled, heatmap, vectors, equations or gradients (see --list).")
     private String chart;
 
     @Option(names = "--all", description = "Every chart at every step, one file each, into the folder --out.")
@@ -110,6 +113,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "With --animate: how long each frame shows, in ms (default 1000).")
     private int delay;
 
+    @Option(names = "--threshold", paramLabel = "F", defaultValue = "1e-3",
+            description = "For the gradients chart: the readout counts steps back above F times the last step's norm (default 1e-3).")
+    private double threshold;
+
+    @Option(names = "--trace", paramLabel = "csv|json", description = "Write the run's numbers instead of a picture: csv (one row per step, layer, quantity and unit) or json (a trace file; for an addition model, its encoder's).")
+    private String trace;
+
     @Option(names = "--out", paramLabel = "FILE|DIR", description = "The file to write (replaced if it exists), or with --all the folder (made if missing).")
     private Path out;
 
@@ -118,8 +128,10 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             for (View v : View.values()) stdout.printf(Locale.ROOT, "%-10s %s%n", v.id(), v.description());
+            stdout.printf(Locale.ROOT, "%-10s %s%n", GRADIENTS, "how far back the gradient of L = g·h_T reaches, and its factor per step");
             return 0;
         }
+        if (trace != null) return writeTrace(stdout);
         Request r = check();
         ExportedTrace traced = ExportedTrace.load(model, text, input, spec.commandLine());
         ChartStyle style = checkAgainstTrace(r, traced);
@@ -129,20 +141,48 @@ final class ExportCommand implements Callable<Integer> {
                 FigureSeries series = new FigureSeries(v, traced.trace(), layer, traced.peepholes(), style, substeps);
                 files += series.writeAll(out, r.format(), scaleFor(series.figure(series.frames().get(0))), () -> false, (d, n) -> { });
             }
+            Figure g = gradientsFigure(traced, style);
+            ChartExport.write(g, r.format(), scaleFor(g), out.resolve(GRADIENTS + "." + r.format().extension()));
+            files++;
             stdout.println("wrote " + files + " " + r.format().extension() + " files to " + out);
         } else if (animate != null) {
             FigureSeries series = new FigureSeries(r.view(), traced.trace(), layer, traced.peepholes(), style, substeps);
             int frames = series.writeGif(out, delay, scaleFor(series.figure(series.frames().get(0))), () -> false, (d, n) -> { });
             stdout.println("wrote " + out + ": " + frames + " frames, " + delay + " ms each");
         } else {
-            Figure figure = Figures.of(r.view(), traced.trace(), layer, traced.peepholes(), style);
+            Figure figure = r.view() == null ? gradientsFigure(traced, style)
+                    : Figures.of(r.view(), traced.trace(), layer, traced.peepholes(), style);
             ChartExport.write(figure, r.format(), scaleFor(figure), out);
             stdout.println("wrote " + out);
         }
         return 0;
     }
 
-    /** What the options ask for, every one of them checked. */
+    /** {@code --trace csv|json}: the run's numbers rather than a picture. */
+    private int writeTrace(PrintWriter stdout) throws FileException {
+        if (model == null) throw bad("--model is required");
+        if ((text == null) == (input == null)) throw bad("give exactly one of --text (an addition model) and --input (a bare stack)");
+        if (out == null) throw bad("--out is required");
+        if (chart != null || all || animate != null || format != null) {
+            throw bad("--trace writes the numbers; leave out --chart, --all, --animate and --format");
+        }
+        boolean csv = trace.equalsIgnoreCase("csv");
+        if (!csv && !trace.equalsIgnoreCase("json")) throw bad("--trace takes csv or json, got '" + trace + "'");
+        AtomicFiles.check(out, model, input);
+        ExportedTrace traced = ExportedTrace.load(model, text, input, spec.commandLine());
+        if (csv) TraceCsv.write(out, traced.trace()); else traced.json().write(out);
+        boolean encoderOnly = !csv && traced.input() != null;
+        int steps = encoderOnly ? traced.trace().encoder().length() : traced.trace().totalSteps();
+        stdout.println("wrote " + out + ": " + steps + " steps" + (encoderOnly ? " of the encoder" : "") + " as " + trace.toLowerCase(Locale.ROOT));
+        return 0;
+    }
+
+    /** The gradients of L = g·h_T through the same run, as the gradients view first shows them. */
+    private Figure gradientsFigure(ExportedTrace traced, ChartStyle style) {
+        return Figures.gradients(traced.gradients().get(), traced.input(), threshold, style);
+    }
+
+    /** What the options ask for, every one of them checked; {@code view} is null for the gradients. */
     private record Request(View view, Format format, Notation notation, Theme theme) {
     }
 
@@ -153,11 +193,17 @@ final class ExportCommand implements Callable<Integer> {
         if (out == null) throw bad("--out is required");
         if (all && (chart != null || animate != null)) throw bad("--all writes every chart; leave out --chart and --animate");
         View view = null;
+        String charts = View.ids() + ", " + GRADIENTS;
         if (!all) {
-            if (chart == null) throw bad("--chart is required (or --all): one of " + View.ids());
-            view = View.byId(chart.toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> bad("unknown chart '" + chart + "'; expected one of " + View.ids()));
+            if (chart == null) throw bad("--chart is required (or --all): one of " + charts);
+            boolean gradients = chart.equalsIgnoreCase(GRADIENTS);
+            if (gradients && (animate != null || substep != null)) {
+                throw bad("the gradients chart covers the whole run: leave out --animate and --substep");
+            }
+            view = gradients ? null : View.byId(chart.toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> bad("unknown chart '" + chart + "'; expected one of " + charts));
         }
+        if (!(threshold > 0 && threshold < 1)) throw bad("--threshold must be between 0 and 1, got " + threshold);
         if (animate != null && !animate.equalsIgnoreCase("gif")) throw bad("--animate takes gif, got '" + animate + "'");
         if (animate == null && (substeps && !all)) throw bad("--substeps goes with --all or --animate");
         if (delay < Animation.MIN_DELAY_MS || delay > Animation.MAX_DELAY_MS) {

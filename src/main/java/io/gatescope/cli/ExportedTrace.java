@@ -2,6 +2,8 @@ package io.gatescope.cli;
 
 import io.gatescope.engine.DenseBaseline;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GradientProfiles;
+import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
 import io.gatescope.engine.Traces;
 import io.gatescope.engine.trace.ModelTrace;
@@ -9,9 +11,13 @@ import io.gatescope.io.ArrayFiles;
 import io.gatescope.io.FileException;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
+import io.gatescope.io.TraceFiles;
+import io.gatescope.task.AdditionGradients;
 import io.gatescope.task.AdditionModels;
 import io.gatescope.task.AdditionTask;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -20,8 +26,16 @@ import picocli.CommandLine.ParameterException;
  * traced exactly as the window traces it.
  *
  * @param peepholes whether the model's LSTM reads c_{t−1} into its gates (the diagram draws them)
+ * @param gradients the gradients of L = g·h_T (g all ones) back through the same run, computed when asked
+ * @param input     the sum an addition model read, or null for a sequence file
+ * @param json      writes the recurrent stack's run as a trace file (for an addition model, its encoder's)
  */
-record ExportedTrace(ModelTrace trace, boolean peepholes) {
+record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy> gradients, String input, TraceFile json) {
+
+    /** Writes a trace file (docs/formats.md) of the run. */
+    interface TraceFile {
+        void write(Path file) throws FileException;
+    }
 
     /** Loads {@code model} and runs it on {@code text} (addition) or {@code input} (a stack); one of them is null. */
     static ExportedTrace load(Path model, String text, Path input, CommandLine cmd) throws FileException {
@@ -34,7 +48,9 @@ record ExportedTrace(ModelTrace trace, boolean peepholes) {
             }
             double[][] x = ArrayFiles.readSteps(input, "x", -1, stack.inputSize(),
                     "the " + stack.kind().title() + " with input_size " + stack.inputSize());
-            return new ExportedTrace(Traces.of(stack, x), stack.hasPeepholes());
+            return new ExportedTrace(Traces.of(stack, x), stack.hasPeepholes(),
+                    () -> new GradientStudy(List.of(GradientProfiles.compute(stack, x, null, null, null, true))), null,
+                    target -> TraceFiles.write(target, stack, TraceFiles.run(stack, x, null, null, null)));
         }
         var sequence = ((ModelFile.Sequence) file).model();
         if (sequence instanceof DenseBaseline) {
@@ -44,6 +60,10 @@ record ExportedTrace(ModelTrace trace, boolean peepholes) {
         if (text == null) throw new ParameterException(cmd, model + " holds an addition model: give --text A+B, not --input");
         AdditionTask.Parsed parsed = AdditionTask.parse(text);
         if (!parsed.ok()) throw new ParameterException(cmd, "--text: " + parsed.error());
-        return new ExportedTrace(AdditionModels.trace(m, parsed.example().orElseThrow()), m.encoder().hasPeepholes());
+        AdditionTask.Example example = parsed.example().orElseThrow();
+        return new ExportedTrace(AdditionModels.trace(m, example), m.encoder().hasPeepholes(),
+                () -> AdditionGradients.study(List.of(m), example, null, true), example.input(),
+                target -> TraceFiles.write(target, m.encoder(),
+                        TraceFiles.run(m.encoder(), AdditionTask.encode(example.input()), null, null, null)));
     }
 }

@@ -2,6 +2,7 @@ package io.gatescope.cli;
 
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.ParameterCounts;
+import io.gatescope.task.AdditionModels;
 import io.gatescope.task.AdditionTask;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -55,10 +56,13 @@ final class ModelSummary {
         return new ModelSummary("addition_" + layer, rows, convention);
     }
 
-    /** The seeds' baseline: Dense(50, relu) → Dense(100, relu) → Dense(11) on every step. */
+    /** The seeds' baseline: Dense({@link AdditionModels#DENSE_WIDTHS}, relu) → Dense(11) on every step. */
     static ModelSummary denseBaseline() {
         int v = AdditionTask.SYMBOLS;
-        int[] widths = {v, 50, 100, v};
+        List<Integer> w = new ArrayList<>(List.of(v));
+        w.addAll(AdditionModels.DENSE_WIDTHS);
+        w.add(v);
+        int[] widths = w.stream().mapToInt(Integer::intValue).toArray();
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k + 1 < widths.length; k++) {
             rows.add(dense("dense" + (k == 0 ? "" : "_" + k) + " (Dense)", "(None, None, " + widths[k + 1] + ")",

@@ -20,19 +20,9 @@ final class Models {
                 + "); expected a bare recurrent stack (PyTorch weights or a Gatescope stack file)");
     }
 
-    /** A sequence model of the addition task: an encoder_decoder or a dense_baseline with task "addition". */
+    /** A sequence model of the addition task ({@link ModelFiles#additionModel}). */
     static SequenceModel addition(Path file) throws FileException {
-        ModelFile m = ModelFiles.load(file);
-        String expected = "expected a Gatescope model of the " + ModelFiles.ADDITION
-                + " task (architecture encoder_decoder or dense_baseline)";
-        if (m instanceof ModelFile.Stack s) {
-            throw new FileException(file, "holds a bare " + s.stack().kind().id() + " stack without a dense head; " + expected);
-        }
-        String task = m.metadata().task().orElse(null);
-        if (!ModelFiles.ADDITION.equals(task)) {
-            throw new FileException(file, "task is " + (task == null ? "missing" : "\"" + task + "\"") + "; " + expected);
-        }
-        return ((ModelFile.Sequence) m).model();
+        return ModelFiles.additionModel(file, ModelFiles.load(file));
     }
 
     private static String describe(SequenceModel model) {

@@ -1,6 +1,8 @@
 package io.gatescope.cli;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.CellNames;
+import io.gatescope.task.AdditionModels;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
                 "  gatescope summary --cell lstm --hidden 128    # LSTM 71,680 + 131,584 + Dense 1,419 = 204,683",
                 "  gatescope summary --cell dense                # Dense 600 + 5,100 + 1,111 = 6,811"})
 final class SummaryCommand implements Callable<Integer> {
-    private static final List<String> CELLS = List.of("lstm", "gru", "rnn", "dense");
+    /** The cells Keras has a layer for (the summary counts as Keras does), and the baseline. */
+    private static final List<String> CELLS = List.of("lstm", "gru", CellNames.SIMPLE_RNN, "dense");
 
     @Spec
     private CommandSpec spec;
@@ -37,7 +40,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", defaultValue = "128", paramLabel = "H",
             description = "Hidden size of the encoder and the decoder. Default: ${DEFAULT-VALUE}. Not for dense,"
-                    + " whose hidden layers are 50 and 100 as in the seeds.")
+                    + " whose hidden layers are fixed as in the seeds.")
     private int hidden;
 
     @Override
@@ -48,15 +51,11 @@ final class SummaryCommand implements Callable<Integer> {
         ModelSummary summary;
         if (cell.equals("dense")) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--hidden")) {
-                throw bad("--hidden does not apply to --cell dense; its hidden layers are 50 and 100, as in the seeds");
+                throw bad("--hidden does not apply to --cell dense; its hidden layers are " + widths() + ", as in the seeds");
             }
             summary = ModelSummary.denseBaseline();
         } else {
-            CellKind kind = switch (cell) {
-                case "lstm" -> CellKind.LSTM;
-                case "gru" -> CellKind.GRU;
-                default -> CellKind.RNN_TANH;
-            };
+            CellKind kind = CellNames.parse(cell);
             try {
                 summary = ModelSummary.encoderDecoder(kind, hidden);
                 summary.kerasTotal();
@@ -68,6 +67,10 @@ final class SummaryCommand implements Callable<Integer> {
         }
         summary.print(spec.commandLine().getOut());
         return 0;
+    }
+
+    private static String widths() {
+        return AdditionModels.DENSE_WIDTHS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and "));
     }
 
     private ParameterException bad(String message) {

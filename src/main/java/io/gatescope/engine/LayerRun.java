@@ -104,6 +104,9 @@ public final class LayerRun {
     /** h_t for the whole batch, B×H: live buffer, read only, valid until the next forward. */
     public double[] hidden(int t) { return h[t]; }
 
+    /** The stacked blocks after their nonlinearity (held values where a clamp held them), B×GH: live buffer, read only. */
+    public double[] gates(int t) { return gates[t]; }
+
     /** c_t for the whole batch (LSTM): live buffer, read only. */
     public double[] cell(int t) { return c[t]; }
 

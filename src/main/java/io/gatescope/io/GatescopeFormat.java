@@ -67,7 +67,7 @@ final class GatescopeFormat {
     }
 
     private static RecurrentStack readStack(JsonInput in, JsonNode root, JsonNode stateDict) throws FileException {
-        CellKind kind = cell(in, root);
+        CellKind kind = ModelFiles.cell(in, root);
         int inputSize = in.positiveInt(root, "input_size");
         int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
         boolean peep = peepholes(in, root, kind);
@@ -80,7 +80,7 @@ final class GatescopeFormat {
 
     private static EncoderDecoder readEncoderDecoder(JsonInput in, JsonNode root, JsonNode stateDict, Optional<String> task)
             throws FileException {
-        CellKind kind = cell(in, root);
+        CellKind kind = ModelFiles.cell(in, root);
         int inputSize = in.positiveInt(root, "input_size"), outputSize = in.positiveInt(root, "output_size");
         int hidden = in.positiveInt(root, "hidden_size"), layers = in.positiveInt(root, "layers");
         boolean peep = peepholes(in, root, kind);
@@ -191,16 +191,6 @@ final class GatescopeFormat {
         g.writeNumberField("hidden_size", hidden);
         g.writeNumberField("layers", layers);
         g.writeBooleanField("peepholes", peep);
-    }
-
-    private static CellKind cell(JsonInput in, JsonNode root) throws FileException {
-        String id = in.string(root, "cell");
-        try {
-            return CellKind.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw in.error("cell is \"" + id + "\"; expected one of " + String.join(", ",
-                    java.util.Arrays.stream(CellKind.values()).map(CellKind::id).toList()));
-        }
     }
 
     private static boolean peepholes(JsonInput in, JsonNode root, CellKind kind) throws FileException {

@@ -2,6 +2,8 @@ package io.gatescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.CellNames;
+import io.gatescope.engine.SequenceModel;
 import io.gatescope.engine.ParameterCounts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -27,6 +29,33 @@ public final class ModelFiles {
         if (root.has("state_dict") || root.has("cell")) return PyTorchWeights.read(in, root);
         throw in.error("is not a model file; expected a Gatescope model (\"format\": \"" + GatescopeFormat.FORMAT
                 + "\") or PyTorch weights (the fields " + String.join(", ", PyTorchWeights.FIELDS) + ")");
+    }
+
+    /**
+     * The addition model {@code m} holds, read from {@code file}: a sequence model whose task is
+     * {@value #ADDITION} (its sizes were checked against the task when it was read). The command line
+     * and the window both ask here, so a file opens in both or in neither.
+     */
+    public static SequenceModel additionModel(Path file, ModelFile m) throws FileException {
+        String expected = "expected a Gatescope model of the " + ADDITION + " task (architecture "
+                + GatescopeFormat.ENCODER_DECODER + " or " + GatescopeFormat.DENSE_BASELINE + ")";
+        if (m instanceof ModelFile.Stack s) {
+            throw new FileException(file, "holds a bare " + s.stack().kind().id() + " stack without a dense head; " + expected);
+        }
+        String task = m.metadata().task().orElse(null);
+        if (!ADDITION.equals(task)) {
+            throw new FileException(file, "task is " + (task == null ? "missing" : "\"" + Quote.text(task) + "\"") + "; " + expected);
+        }
+        return ((ModelFile.Sequence) m).model();
+    }
+
+    /** The {@code cell} field of either format: a cell id, with a hint for PyTorch's ambiguous "rnn". */
+    static CellKind cell(JsonInput in, JsonNode root) throws FileException {
+        String id = in.string(root, "cell");
+        CellKind kind = CellNames.ofId(id);
+        if (kind != null) return kind;
+        String hint = id.equals(CellNames.SIMPLE_RNN) ? " (nn.RNN is rnn_tanh, or rnn_relu with nonlinearity='relu')" : "";
+        throw in.error("cell is \"" + Quote.text(id) + "\"; expected one of " + CellNames.ids() + hint);
     }
 
     /** Throws the message a later {@link #save} would give if {@code file} cannot be written. */

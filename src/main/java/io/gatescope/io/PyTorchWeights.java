@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.RecurrentStack;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,7 +28,7 @@ final class PyTorchWeights {
 
     static ModelFile.Stack read(JsonInput in, JsonNode root) throws FileException {
         in.onlyFields(root, FIELDS, "a PyTorch weight file");
-        CellKind kind = cell(in, root);
+        CellKind kind = ModelFiles.cell(in, root);
         int inputSize = in.positiveInt(root, "input_size");
         int hiddenSize = in.positiveInt(root, "hidden_size");
         JsonNode stateDict = in.object(root, "state_dict");
@@ -63,16 +62,6 @@ final class PyTorchWeights {
                 : stack.parameters().stream().filter(p -> !StateDicts.isBias(p)).toList();
         StateDicts.read(in, stateDict, params, StateDicts.needs(stack, ""));
         return new ModelFile.Stack(stack, ModelFile.Metadata.NONE);
-    }
-
-    private static CellKind cell(JsonInput in, JsonNode root) throws FileException {
-        String id = in.string(root, "cell");
-        for (CellKind k : CellKind.values()) {
-            if (k.id().equals(id)) return k;
-        }
-        String hint = id.equals("rnn") ? " (nn.RNN is rnn_tanh, or rnn_relu with nonlinearity='relu')" : "";
-        throw in.error("cell is \"" + id + "\"; expected one of "
-                + String.join(", ", Arrays.stream(CellKind.values()).map(CellKind::id).toList()) + hint);
     }
 
     /** Names what PyTorch modules Gatescope cannot take, rather than just calling the key unexpected. */

@@ -8,10 +8,14 @@ import io.gatescope.engine.Initialisers;
 import io.gatescope.engine.RecurrentLayer;
 import io.gatescope.engine.Traces;
 import io.gatescope.engine.trace.ModelTrace;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** The seeds' models for the addition task, initialised Keras' way from a seed. */
 public final class AdditionModels {
+    /** The seeds' dense baseline's hidden widths: Dense(50, ReLU) → Dense(100, ReLU). */
+    public static final List<Integer> DENSE_WIDTHS = List.of(50, 100);
+
     private AdditionModels() {
     }
 
@@ -26,9 +30,10 @@ public final class AdditionModels {
         return m;
     }
 
-    /** The seeds' Dense 50 ReLU → Dense 100 ReLU → Dense 11 baseline. */
+    /** The seeds' baseline: {@link #DENSE_WIDTHS} ReLU layers, then Dense 11. */
     public static DenseBaseline denseBaseline(long seed) {
-        DenseBaseline m = new DenseBaseline(AdditionTask.SYMBOLS, AdditionTask.SYMBOLS, AdditionTask.STEPS, 50, 100);
+        DenseBaseline m = new DenseBaseline(AdditionTask.SYMBOLS, AdditionTask.SYMBOLS, AdditionTask.STEPS,
+                DENSE_WIDTHS.stream().mapToInt(Integer::intValue).toArray());
         SplittableRandom rng = new SplittableRandom(seed);
         m.layers().forEach(d -> Initialisers.kerasDefault(d, rng));
         return m;

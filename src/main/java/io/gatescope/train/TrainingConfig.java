@@ -3,6 +3,7 @@ package io.gatescope.train;
 import static io.gatescope.train.TrainingSetting.*;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.CellNames;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ public final class TrainingConfig {
 
     /** The recurrent cell; {@code rnn} is Keras' SimpleRNN (tanh). */
     public CellKind cellKind() {
-        return cell().equals("rnn") ? CellKind.RNN_TANH : CellKind.fromId(cell());
+        return CellNames.parse(cell());
     }
 
     public TrainingConfig withEpochs(int e) { return with(EPOCHS, e); }

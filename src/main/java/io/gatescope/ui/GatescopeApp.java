@@ -41,7 +41,14 @@ public final class GatescopeApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         settings.restoreAndTrackWindow(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) e.consume();
+        });
         stage.show();
+        // gatescope --scenes lecture.json opens straight into the lecture's first scene.
+        var raw = getParameters().getRaw();
+        int at = raw.indexOf("--scenes");
+        if (at >= 0 && at + 1 < raw.size()) window.lecture().lecture().open(java.nio.file.Path.of(raw.get(at + 1)));
     }
 
     @Override public void stop() {

@@ -168,6 +168,15 @@ public final class KeyBindings {
         return binding;
     }
 
+    /**
+     * Adds a row before every other: while it applies it takes its keys over from the rows added
+     * earlier (an open lecture's PageDown moves to the next scene instead of the next sub-step).
+     */
+    public Binding addFirst(Binding binding) {
+        table.add(0, binding);
+        return binding;
+    }
+
     /** Every row, in the order added (the sheet groups them by section). */
     public List<Binding> bindings() { return Collections.unmodifiableList(table); }
 

@@ -51,7 +51,8 @@ class ExportCommandTest {
     @Test
     void listNamesEveryChart() {
         String out = CliRun.of("export", "--list").ok().out();
-        assertThat(out.lines().map(l -> l.split("\\s+")[0])).containsExactly("cell", "unrolled", "heatmap", "vectors", "equations");
+        assertThat(out.lines().map(l -> l.split("\\s+")[0])).containsExactly("cell", "unrolled", "heatmap", "vectors", "equations",
+                "gradients");
     }
 
     @Test
@@ -71,9 +72,9 @@ class ExportCommandTest {
         String out = export("--all", "--format", "png", "--out", folder.toString()).ok().out();
         try (Stream<Path> files = Files.list(folder)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(5 * 10).contains("cell-t00.png", "equations-t09.png", "heatmap-t05.png");
+            assertThat(names).hasSize(5 * 10 + 1).contains("cell-t00.png", "equations-t09.png", "heatmap-t05.png", "gradients.png");
         }
-        assertThat(out).contains("wrote 50 png files");
+        assertThat(out).contains("wrote 51 png files");
     }
 
     @Test
@@ -84,6 +85,32 @@ class ExportCommandTest {
         Path subSteps = dir.resolve("walk.gif");
         export("--chart", "cell", "--animate", "gif", "--substeps", "--delay", "300", "--out", subSteps.toString()).ok();
         assertThat(gifDelaysMs(subSteps)).hasSize(10 * 5).containsOnly(300);     // a GRU walks in 5 sub-steps, the inputs first
+    }
+
+    @Test
+    void theGradientsChartRunsTheBackwardPassOfTheSameInput() throws Exception {
+        Path svg = dir.resolve("g.svg");
+        export("--chart", "gradients", "--out", svg.toString()).ok();
+        assertThat(Files.readString(svg, StandardCharsets.UTF_8)).contains(">GRU gradients back through time<", "Input 67+60");
+        export("--chart", "gradients", "--animate", "gif", "--out", dir.resolve("g.gif").toString())
+                .badInput("covers the whole run");
+    }
+
+    @Test
+    void theTraceAsCsvHasOneRowPerStepLayerQuantityAndUnitAndAsJsonIsATraceFile() throws Exception {
+        Path csv = dir.resolve("t.csv"), json = dir.resolve("t.json");
+        export("--trace", "csv", "--out", csv.toString()).ok();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("part,step,symbol,layer,quantity,unit,value");
+        // GRU: r, z, n and their pre-activations, then h; 6 units; 10 steps.
+        assertThat(lines).hasSize(1 + 10 * 7 * 6);
+        var trace = io.gatescope.task.AdditionModels.trace((EncoderDecoder) ((ModelFile.Sequence) ModelFiles.load(model)).model(),
+                io.gatescope.task.AdditionTask.parse("67+60").example().orElseThrow());
+        assertThat(lines).contains("decoder,7," + trace.outputLabels().get(2) + ",0,h,4," + trace.decoder().layers().get(0).step(2).h(4),
+                "encoder,2,+,0,z_pre,0," + trace.encoder().layers().get(0).step(2).pre(1, 0));
+        export("--trace", "json", "--out", json.toString()).ok();
+        assertThat(Files.readString(json)).contains("\"format\": \"gatescope-trace\"", "\"cell\": \"gru\"", "\"steps\": 5");
+        export("--trace", "xml", "--out", json.toString()).badInput("--trace takes csv or json");
     }
 
     @Test

@@ -121,4 +121,28 @@ class ExportDialogTest extends WindowTestBase {
         robot.moveTo(window.unrolled().canvas());
         assertThat(window.exports().hoveredTarget().title()).isEqualTo("the unrolled view");
     }
+
+    @Test
+    void theTraceOnScreenIsWrittenAsCsvAndAsATraceFile(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        Path csv = dir.resolve("t.csv"), json = dir.resolve("t.json");
+        AtomicReference<javafx.concurrent.Task<String>> task = new AtomicReference<>();
+        robot.interact(() -> task.set(window.exports().saveTrace(io.gatescope.ui.export.TraceExport.Kind.CSV, csv).orElseThrow()));
+        await(() -> succeeded(task.get()));
+        robot.interact(() -> assertThat(task.get().getValue()).isEqualTo("Wrote " + csv + ": 10 steps as CSV"));
+        var step = app.traceProperty().get().encoder().layers().get(0).step(1);
+        assertThat(Files.readAllLines(csv)).contains("encoder,1,7,0,h,5," + step.h(5), "encoder,1,7,0,f,0," + step.gate(1, 0));
+        robot.interact(() -> task.set(window.exports().saveTrace(io.gatescope.ui.export.TraceExport.Kind.JSON, json).orElseThrow()));
+        await(() -> succeeded(task.get()));
+        assertThat(Files.readString(json)).contains("\"format\": \"gatescope-trace\"", "\"steps\": 5");
+    }
+
+    /** Whether {@code task} has succeeded, asked on the FX thread as a Task requires. */
+    private static boolean succeeded(javafx.concurrent.Task<?> task) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> task.getState() == javafx.concurrent.Worker.State.SUCCEEDED).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -97,6 +97,20 @@ class GradientsViewTest extends WindowTestBase {
         await(() -> !message.isVisible() && view.settled() && view.study().profiles().get(0).steps() == 40);
     }
 
+    @Test
+    void withPresenterTextOneChartFillsTheSpace(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        await(view::settled);
+        double desk = view.detailCanvas().getHeight();
+        robot.interact(() -> app.view().setZoom(1.75));
+        await(() -> !view.normsCanvas().isVisible() && view.detailCanvas().chart() instanceof GradientPlot p
+                && p.series().get(0).name().equals("RNN (tanh)") && p.series().size() == 4);
+        assertThat(robot.lookup("#detail-norms").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(view.detailCanvas().getHeight()).isGreaterThan(desk);
+        robot.interact(() -> app.view().setZoom(1.0));
+        await(() -> view.normsCanvas().isVisible() && !robot.lookup("#detail-norms").queryAs(javafx.scene.control.ToggleButton.class).isVisible());
+    }
+
     /** Presses G and waits for the view's first result. */
     private GradientsView open(FxRobot robot) throws Exception {
         awaitTrace("67+60");

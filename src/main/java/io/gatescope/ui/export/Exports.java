@@ -14,7 +14,11 @@ import io.gatescope.ui.model.TraceCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
+import javafx.concurrent.Task;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -45,7 +49,9 @@ public final class Exports {
         Binding key = window.keys().add(new Binding(KeyBindings.Section.FILE, List.of(KeyBindings.ctrl(KeyCode.E)),
                 "Export the chart under the mouse (or the cell diagram)…", true, () -> true, exports::exportHovered));
         window.menus().view().getItems().addAll(new SeparatorMenuItem(), WindowMenus.item("Export…", key));
-        window.menus().file().getItems().add(0, WindowMenus.item("Export…", key));
+        window.menus().file().getItems().addAll(0, List.of(WindowMenus.item("Export…", key),
+                item("Export the trace as CSV…", () -> exports.saveTrace(TraceExport.Kind.CSV)),
+                item("Export the trace as JSON…", () -> exports.saveTrace(TraceExport.Kind.JSON)), new SeparatorMenuItem()));
         window.addEventFilter(MouseEvent.MOUSE_MOVED, e -> canvasAt(e.getPickResult().getIntersectedNode()).ifPresent(c -> exports.hovered = c));
         window.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, exports::contextMenu);
         ContextMenu equations = window.equations().getContextMenu();
@@ -59,6 +65,38 @@ public final class Exports {
         ExportDialog dialog = new ExportDialog(app, target, window.getScene() == null ? null : window.getScene().getWindow());
         dialog.show();
         return dialog;
+    }
+
+    /** Asks where, then writes the trace on screen there on the compute thread; says how it went. */
+    private void saveTrace(TraceExport.Kind kind) {
+        FileChooser chooser = new FileChooser();
+        String ext = kind.name().toLowerCase(java.util.Locale.ROOT);
+        chooser.setInitialFileName("gatescope-trace." + ext);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), "*." + ext));
+        java.io.File file = chooser.showSaveDialog(window.getScene() == null ? null : window.getScene().getWindow());
+        if (file != null) saveTrace(kind, file.toPath());
+    }
+
+    /** Writes the trace on screen to {@code file} on the compute thread and says how it went in an alert; returns the alert's task. */
+    public Optional<Task<String>> saveTrace(TraceExport.Kind kind, Path file) {
+        Optional<Task<String>> task = TraceExport.task(app, kind, file);
+        if (task.isEmpty()) {
+            tell(Alert.AlertType.WARNING, "There is no trace to export yet.");
+            return task;
+        }
+        Task<String> t = task.get();
+        t.setOnSucceeded(e -> tell(Alert.AlertType.INFORMATION, t.getValue()));
+        t.setOnFailed(e -> tell(Alert.AlertType.ERROR, String.valueOf(t.getException().getMessage())));
+        app.computeExecutor().execute(t);
+        return task;
+    }
+
+    private void tell(Alert.AlertType type, String message) {
+        Alert alert = new Alert(type, message);
+        alert.setHeaderText(null);
+        alert.setTitle("Export the trace");
+        if (window.getScene() != null) alert.initOwner(window.getScene().getWindow());
+        alert.show();
     }
 
     /** What Ctrl+E exports: the chart last under the mouse, or the cell diagram. */

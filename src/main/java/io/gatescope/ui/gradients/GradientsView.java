@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -25,8 +26,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -46,8 +48,8 @@ public final class GradientsView extends BorderPane {
     public static final String READOUT_ID = "gradientReadout";
     public static final String STATUS_ID = "gradientStatus";
 
-    /** The detail charts under the norms. */
-    enum Detail { FACTOR("Per-step factor"), PATHS("LSTM's two paths"), UNITS("Per unit"), SWEEP("Sweep ρ 0.5 → 1.5");
+    /** The detail charts under the norms; the norms themselves are one too when the view is compact. */
+    enum Detail { NORMS("Norms"), FACTOR("Factor per step"), PATHS("LSTM paths"), UNITS("Per unit"), SWEEP("Sweep ρ");
         final String title;
 
         Detail(String title) { this.title = title; }
@@ -71,6 +73,8 @@ public final class GradientsView extends BorderPane {
     private GradientRequest latest;
     private GradientStudy.Sweep sweep;
     private boolean active;
+    /** Kept in a field: a binding nobody holds would be collected and stop listening. */
+    private final BooleanBinding compact;
 
     public GradientsView(AppModel app) {
         this.app = app;
@@ -99,7 +103,7 @@ public final class GradientsView extends BorderPane {
         detail = new ChartCanvas(this::detailChart);
         detail.setId("gradientDetail");
         detail.setShrinkToFit(true);
-        HBox tabs = new HBox(6);
+        FlowPane tabs = new FlowPane(6, 4);              // wraps rather than cutting the buttons short at large text
         tabs.setAlignment(Pos.CENTER_LEFT);
         for (Detail d : Detail.values()) {
             ToggleButton b = new ToggleButton(d.title);
@@ -108,7 +112,9 @@ public final class GradientsView extends BorderPane {
             b.setToggleGroup(details);
             tabs.getChildren().add(b);
         }
-        details.getToggles().get(0).setSelected(true);
+        ToggleButton normsButton = (ToggleButton) tabs.getChildren().get(0);
+        normsButton.managedProperty().bind(normsButton.visibleProperty());
+        details.getToggles().get(1).setSelected(true);
         details.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) a.setSelected(true);        // one detail is always shown
             else if (detail() == Detail.SWEEP) requestSweep();
@@ -118,7 +124,10 @@ public final class GradientsView extends BorderPane {
         unitCell.setValue("LSTM");
         unitCell.setId("unitCell");
         unitCell.valueProperty().addListener((o, a, v) -> detail.invalidate());
-        tabs.getChildren().addAll(new Label("  heatmap of"), unitCell);
+        Label of = new Label("per unit of");
+        of.managedProperty().bind(of.visibleProperty());
+        tabs.getChildren().addAll(of, unitCell);
+        readout.setMinHeight(Region.USE_PREF_SIZE);           // wrap rather than cut the readout short
         VBox centre = new VBox(6, readout, slopes, status, norms, tabs, detail);
         centre.setPadding(new Insets(8));
         VBox.setVgrow(norms, Priority.ALWAYS);
@@ -127,6 +136,10 @@ public final class GradientsView extends BorderPane {
         detail.setMinHeight(120);
         setCenter(centre);
 
+        // With presenter-sized text or a short window one chart at a time, each as large as the space.
+        compact = app.view().zoomProperty().greaterThanOrEqualTo(1.5).or(heightProperty().lessThan(420));
+        compact.addListener((o, a, on) -> compact(on, normsButton));
+        compact(compact.get(), normsButton);
         app.chartStyleBinding().addListener((o, a, s) -> {
             norms.invalidate();
             detail.invalidate();
@@ -140,6 +153,17 @@ public final class GradientsView extends BorderPane {
                 recompute();
             }
         });
+    }
+
+    private void compact(boolean on, ToggleButton normsButton) {
+        for (var n : List.of(norms, slopes, status)) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        normsButton.setVisible(on);
+        if (on && detail() == Detail.FACTOR) normsButton.setSelected(true);
+        if (!on && detail() == Detail.NORMS) details.getToggles().get(1).setSelected(true);
+        detail.invalidate();
     }
 
     /** The controls, for tests and presets. */
@@ -241,6 +265,7 @@ public final class GradientsView extends BorderPane {
     private Chart detailChart() {
         if (study == null) return null;
         return switch (detail()) {
+            case NORMS -> normsChart();
             case FACTOR -> GradientCharts.factors(study, style());
             case PATHS -> study.profiles().stream().filter(GradientProfile::hasCellState).findFirst()
                     .map(p -> (Chart) GradientCharts.paths(p, style())).orElse(null);

@@ -180,7 +180,8 @@ public final class HeatmapPanel extends HBox {
      */
     private Heatmap data(int index) {
         TraceCursor c = app.cursorProperty().get();
-        if (c == null) return null;
+        // A canvas of a quantity the new model lacks (LSTM → RNN) may still be due a redraw in this pulse.
+        if (c == null || index >= shown.size()) return null;
         ChartStyle style = app.chartStyleBinding().get();
         if (c.trace() != cachedTrace || c.layer() != cachedLayer || !style.withoutCursor().equals(cachedLook)) {
             cache = new Heatmap[shown.size()];

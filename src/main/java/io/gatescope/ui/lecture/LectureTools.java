@@ -4,32 +4,68 @@ import io.gatescope.ui.KeyBindings;
 import io.gatescope.ui.MainWindow;
 import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
+import io.gatescope.ui.lecture.saturation.SaturationView;
+import io.gatescope.ui.lecture.scene.LecturePlayer;
+import java.io.File;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
- * The lecture tools in the main window: the what-if clamp bar (below the input row), its menu item in
- * the Lecture menu and its key. One call from the window wires them; each tool is its own package.
+ * The lecture tools in the main window: the what-if clamp bar and the scene bar (below the input
+ * row), the Lecture menu and their keys. One call from the window wires them; each tool is its own
+ * package.
  */
 public final class LectureTools {
     public static final String CLAMP_MENU_ITEM = "What-if: hold a gate";
 
+    private final MainWindow window;
     private final ClampPanel clamp;
+    private final LecturePlayer lecture;
+    private final SaturationView saturation;
 
     private LectureTools(MainWindow window) {
+        this.window = window;
         clamp = new ClampPanel(window.app());
         clamp.setVisible(false);
         clamp.managedProperty().bind(clamp.visibleProperty());
-        if (window.getTop() instanceof VBox top) top.getChildren().add(clamp);
+        lecture = new LecturePlayer(window, clamp);
+        if (window.getTop() instanceof VBox top) top.getChildren().addAll(clamp, lecture.bar());
+        String css = LectureTools.class.getResource("lecture.css").toExternalForm();
+        clamp.getStylesheets().add(css);
+        lecture.bar().getStylesheets().add(css);
 
-        Menu lecture = window.menus().menu("Lecture");
+        Menu menu = window.menus().menu("Lecture");
         CheckMenuItem show = new CheckMenuItem(CLAMP_MENU_ITEM);
         show.selectedProperty().bindBidirectional(clamp.visibleProperty());
         KeyBindings.Binding hold = window.keys().add(KeyBindings.Section.VIEW,
                 "What-if: hold the chosen gate, or let it run free again", this::toggleHold, KeyBindings.key(KeyCode.C));
-        lecture.getItems().addAll(show, WindowMenus.item("Hold the gate on or off   (" + hold.keyText() + ")", hold));
+        MenuItem open = new MenuItem("Open lecture…");
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem save = new MenuItem("Save lecture as…");
+        save.setOnAction(e -> chooseAndSave());
+        save.disableProperty().bind(lecture.indexProperty().lessThan(0));
+        MenuItem add = new MenuItem("Add this view as a scene…");
+        add.setOnAction(e -> askNoteAndAdd());
+        MenuItem update = new MenuItem("Update this scene to the view");
+        update.setOnAction(e -> lecture.updateScene());
+        update.disableProperty().bind(lecture.indexProperty().lessThan(0));
+        MenuItem close = new MenuItem("Close lecture");
+        close.setOnAction(e -> lecture.close());
+        close.disableProperty().bind(lecture.indexProperty().lessThan(0));
+        saturation = new SaturationView(window.app());
+        KeyBindings.Binding saturationKey = window.keys().add(KeyBindings.Section.PANELS,
+                "Show how often each unit's gates are saturated (again: the panels)",
+                () -> window.showView(window.viewProperty().get() == saturation ? window.panelsView() : saturation),
+                KeyBindings.key(KeyCode.S));
+        window.addView("Gate saturation   (" + saturationKey.keyText() + ")", saturation);
+        menu.getItems().addAll(show, WindowMenus.item("Hold the gate on or off   (" + hold.keyText() + ")", hold),
+                new SeparatorMenuItem(), open, save, add, update, close);
     }
 
     /** Adds the lecture tools to {@code window}. */
@@ -39,9 +75,38 @@ public final class LectureTools {
 
     public ClampPanel clamp() { return clamp; }
 
+    public LecturePlayer lecture() { return lecture; }
+
+    public SaturationView saturation() { return saturation; }
+
     /** C: shows the clamp bar if hidden and toggles between the clamped and the free run. */
     private void toggleHold() {
         clamp.setVisible(true);
         clamp.toggle();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Gatescope lecture (*.json)", "*.json"));
+        return c;
+    }
+
+    private void chooseAndOpen() {
+        File f = chooser("Open a lecture").showOpenDialog(window.getScene().getWindow());
+        if (f != null) lecture.open(f.toPath());
+    }
+
+    private void chooseAndSave() {
+        File f = chooser("Save the lecture").showSaveDialog(window.getScene().getWindow());
+        if (f != null) lecture.save(f.toPath(), problem -> { });
+    }
+
+    private void askNoteAndAdd() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Add a scene");
+        d.setHeaderText("A short note shown with this scene (what to look at, what to ask)");
+        d.initOwner(window.getScene().getWindow());
+        d.showAndWait().ifPresent(lecture::addScene);
     }
 }

@@ -4,7 +4,6 @@ import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.io.FileException;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
-import io.gatescope.task.AdditionTask;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,14 +24,11 @@ final class ModelFileReader {
         if (file instanceof ModelFile.Stack s) {
             return new LoadedModel.Stack(name, origin, s.stack());
         }
-        ModelFile.Sequence seq = (ModelFile.Sequence) file;
-        if (seq.model() instanceof EncoderDecoder ed
-                && ed.inputSize() == AdditionTask.SYMBOLS && ed.outputSize() == AdditionTask.SYMBOLS
-                && ed.inputSteps() == AdditionTask.STEPS) {
+        if (ModelFiles.additionModel(path, file) instanceof EncoderDecoder ed) {
             return new LoadedModel.Addition(name, origin, true, ed);
         }
-        throw new FileException(path, "holds a " + seq.model().getClass().getSimpleName()
-                + " that is not an addition encoder–decoder; Gatescope can show recurrent stacks and the addition models");
+        throw new FileException(path, "holds the dense baseline, which has no recurrent cell to show;"
+                + " Gatescope can show recurrent stacks and the addition encoder–decoders");
     }
 
     /** " — task addition; epochs 40, accuracy 0.98" from the file's training notes. */

@@ -1,0 +1,158 @@
+package io.gatescope.ui.lecture.saturation;
+
+import atlantafx.base.theme.Styles;
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.Notation;
+import io.gatescope.chart.SaturationChart;
+import io.gatescope.engine.CellKind;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.task.GateSaturation;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.compute.LatestWins;
+import io.gatescope.ui.model.LoadedModel;
+import io.gatescope.ui.model.SequenceInput;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The gate-saturation view: how often each unit's gates are shut or open over the current input or
+ * 1,000 random sums, one scatter per gate (chart/SaturationChart). The counting runs on the compute
+ * thread (latest wins, cancellable); clicking a dot selects that unit everywhere.
+ */
+public final class SaturationView extends BorderPane {
+    public static final String CANVAS_ID = "saturationChart";
+    public static final String SOURCE_ID = "saturationSource";
+    public static final String STACK_ID = "saturationStack";
+    public static final String STATUS_ID = "saturationStatus";
+    public static final String CURRENT = "the current input";
+    public static final String RANDOM = "1,000 random sums";
+    private static final int RANDOM_COUNT = 1000;
+    private static final long RANDOM_SEED = 2015;
+
+    private final AppModel app;
+    private final LatestWins lane;
+    private final ChoiceBox<String> source = new ChoiceBox<>();
+    private final ChoiceBox<String> stack = new ChoiceBox<>();
+    private final Label status = new Label();
+    private final ChartCanvas canvas;
+    private GateSaturation.Result result;
+    /** Tells the running count to stop: set by a newer request and by Cancel. */
+    private java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    private boolean shown;
+
+    public SaturationView(AppModel app) {
+        this.app = app;
+        this.lane = new LatestWins(app.computeExecutor());
+        source.setId(SOURCE_ID);
+        source.getItems().setAll(CURRENT, RANDOM);
+        source.setValue(RANDOM);
+        stack.setId(STACK_ID);
+        stack.getItems().setAll("encoder", "decoder");
+        stack.setValue("decoder");
+        status.setId(STATUS_ID);
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(lane.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.visibleProperty().bind(lane.busyProperty());
+        cancel.setOnAction(e -> {
+            stop.set(true);
+            lane.cancel();
+            status.setText("cancelled");
+        });
+        HBox controls = new HBox(8, new Label("Gate saturation over"), source, new Label("in the"), stack, busy, cancel, status);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(8));
+        setTop(controls);
+        canvas = new ChartCanvas(this::chart);
+        canvas.setId(CANVAS_ID);
+        canvas.setShrinkToFit(true);
+        canvas.setOnChartClick((chart, p) -> {
+            int u = ((SaturationChart) chart).unitAt(p.getX(), p.getY());
+            if (u >= 0) app.toggleUnit(u);
+        });
+        setCenter(canvas);
+
+        source.valueProperty().addListener((o, a, v) -> recompute());
+        stack.valueProperty().addListener((o, a, v) -> canvas.invalidate());
+        app.modelProperty().addListener((o, a, m) -> recompute());
+        app.traceProperty().addListener((o, a, t) -> {
+            if (CURRENT.equals(source.getValue())) recompute();
+        });
+        app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
+        // Counting starts when the view is first shown, not at every start of the window.
+        sceneProperty().addListener((o, a, scene) -> {
+            shown = scene != null;
+            if (shown && result == null) recompute();
+        });
+    }
+
+    /** The counts behind the chart on screen, or null before the first arrives. */
+    public GateSaturation.Result result() { return result; }
+
+    private void recompute() {
+        if (!shown) return;
+        LoadedModel m = app.modelProperty().get();
+        if (m == null) return;
+        boolean random = RANDOM.equals(source.getValue());
+        AdditionTask.Example example = app.tracedExampleProperty().get();
+        SequenceInput sequence = app.sequenceProperty().get();
+        boolean encoderDecoder = m instanceof LoadedModel.Addition;
+        stack.setDisable(!encoderDecoder);
+        source.setDisable(!encoderDecoder);
+        if (m.kind().isPlainRnn()) {
+            result = null;
+            status.setText("a plain RNN has no gates");
+            canvas.invalidate();
+            return;
+        }
+        status.setText("counting…");
+        stop.set(true);
+        java.util.concurrent.atomic.AtomicBoolean halt = stop = new java.util.concurrent.atomic.AtomicBoolean();
+        lane.submit(() -> {
+            if (m instanceof LoadedModel.Addition a) {
+                List<String> inputs = random || example == null ? GateSaturation.randomSums(RANDOM_COUNT, RANDOM_SEED)
+                        : List.of(example.input());
+                return GateSaturation.of(a.model(), inputs, halt::get, p -> { });
+            }
+            return GateSaturation.of(((LoadedModel.Stack) m).stack(), sequence.rows());
+        }, r -> {
+            if (r == null) return;
+            result = r;
+            status.setText(String.format(Locale.ROOT, "%,d input%s, %,d steps per gate", r.examples(),
+                    r.examples() == 1 ? "" : "s", r.gates().get(0).steps()));
+            canvas.invalidate();
+        }, e -> status.setText("could not count: " + e.getMessage()));
+    }
+
+    private SaturationChart chart() {
+        if (result == null) return null;
+        ChartStyle style = app.chartStyleBinding().get();
+        Notation n = style.notation();
+        CellKind kind = result.kind();
+        String which = result.gates().get(0).stack().isEmpty() ? "" : stack.getValue();
+        int layer = Math.min(app.layerProperty().get(), layers(which) - 1);
+        List<SaturationChart.Panel> panels = result.gates().stream()
+                .filter(g -> g.stack().equals(which) && g.layer() == layer)
+                .map(g -> new SaturationChart.Panel(Notation.plain(n.symbol(kind, g.block().index())) + " — "
+                        + n.longName(kind, g.block().index()), g.left(), g.right()))
+                .toList();
+        String over = result.examples() == 1 ? "one input" : String.format(Locale.ROOT, "%,d random sums", result.examples());
+        return new SaturationChart(kind.title() + (which.isEmpty() ? "" : " " + which) + (layers(which) > 1 ? " layer " + layer : "")
+                + ": how often each unit's gates are shut or open, over " + over, panels, style);
+    }
+
+    private int layers(String which) {
+        return (int) result.gates().stream().filter(g -> g.stack().equals(which)).mapToInt(GateSaturation.Gate::layer).distinct().count();
+    }
+}

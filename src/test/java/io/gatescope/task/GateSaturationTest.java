@@ -1,0 +1,66 @@
+package io.gatescope.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.trace.LayerTrace;
+import io.gatescope.engine.trace.ModelTrace;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Saturation fractions counted in batches equal those counted one trace at a time. */
+class GateSaturationTest {
+    @Test
+    void fractionsMatchCountingEveryTrace() {
+        EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 6, 5);
+        List<String> inputs = GateSaturation.randomSums(300, 9);
+        GateSaturation.Result r = GateSaturation.of(model, inputs, () -> false, p -> { });
+        assertThat(r.examples()).isEqualTo(300);
+        assertThat(r.gates()).extracting(g -> g.stack() + g.block().letter())
+                .containsExactly("encoderi", "encoderf", "encodero", "decoderi", "decoderf", "decodero");
+        for (GateSaturation.Gate g : r.gates()) {
+            long[] left = new long[6], right = new long[6];
+            long steps = 0;
+            for (String in : inputs) {
+                ModelTrace t = AdditionModels.trace(model, AdditionTask.parse(in).example().orElseThrow());
+                LayerTrace layer = (g.stack().equals("encoder") ? t.encoder() : t.decoder()).layers().get(g.layer());
+                for (int s = 0; s < layer.length(); s++) {
+                    for (int u = 0; u < 6; u++) {
+                        double v = layer.step(s).gate(g.block().index(), u);
+                        if (v < 0.1) left[u]++;
+                        if (v > 0.9) right[u]++;
+                    }
+                    steps++;
+                }
+            }
+            assertThat(g.steps()).isEqualTo(steps);
+            for (int u = 0; u < 6; u++) {
+                assertThat(g.left()[u]).as(g.stack() + g.block().letter() + " unit " + u).isEqualTo((double) left[u] / steps);
+                assertThat(g.right()[u]).isEqualTo((double) right[u] / steps);
+            }
+        }
+    }
+
+    @Test
+    void aForgetGateBiasedWideOpenIsAlwaysOpen() {
+        EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 4, 5);
+        double[] bias = model.encoder().layer(0).biasHh().data();
+        for (int u = 0; u < 4; u++) bias[4 + u] = 30;       // f block of the encoder
+        model.encoder().layer(0).biasHh().touch();
+        GateSaturation.Result r = GateSaturation.of(model, GateSaturation.randomSums(50, 1), () -> false, p -> { });
+        GateSaturation.Gate f = r.gates().stream().filter(g -> g.stack().equals("encoder") && g.block().letter().equals("f"))
+                .findFirst().orElseThrow();
+        assertThat(f.alwaysOpen()).containsExactly(0, 1, 2, 3);
+        assertThat(f.right()).containsOnly(1.0);
+        assertThat(f.alwaysShut()).isEmpty();
+    }
+
+    @Test
+    void cancellingStopsBetweenBatches() {
+        EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.GRU, 4, 5);
+        int[] batches = {0};
+        assertThat(GateSaturation.of(model, GateSaturation.randomSums(1000, 1), () -> batches[0]++ >= 2, p -> { })).isNull();
+        assertThat(batches[0]).isEqualTo(3);
+    }
+}

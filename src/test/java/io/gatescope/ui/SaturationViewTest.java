@@ -1,0 +1,60 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.chart.SaturationChart;
+import io.gatescope.engine.CellKind;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.task.AdditionModels;
+import io.gatescope.task.GateSaturation;
+import io.gatescope.ui.lecture.saturation.SaturationView;
+import io.gatescope.ui.model.ModelLoader;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The gate-saturation view: S shows it, the counts are the engine's, a click on a dot selects the unit. */
+class SaturationViewTest extends WindowTestBase {
+    @Test
+    void sShowsTheCountsAndAClickSelectsTheUnitEverywhere(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        SaturationView view = window.lecture().saturation();
+        robot.clickOn(window.cell().canvas()).type(KeyCode.S);
+        await(() -> window.viewProperty().get() == view && view.result() != null);
+        Label status = robot.lookup("#" + SaturationView.STATUS_ID).queryAs(Label.class);
+        assertThat(status.getText()).isEqualTo("1,000 inputs, 5,000 steps per gate");
+
+        EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, ModelLoader.UNTRAINED_HIDDEN, ModelLoader.UNTRAINED_SEED);
+        GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015), () -> false, p -> { });
+        for (int g = 0; g < expected.gates().size(); g++) {
+            assertThat(view.result().gates().get(g).left()).containsExactly(expected.gates().get(g).left());
+            assertThat(view.result().gates().get(g).right()).containsExactly(expected.gates().get(g).right());
+        }
+
+        var canvas = robot.lookup("#" + SaturationView.CANVAS_ID).queryAs(io.gatescope.ui.canvas.ChartCanvas.class);
+        await(() -> canvas.chart() != null);
+        SaturationChart chart = (SaturationChart) canvas.chart();
+        // Unit 5 of the decoder's forget gate (panel 1): click its dot.
+        var dot = chart.dot(1, 5);
+        Point2D local = canvas.chartToLocal(dot.getX(), dot.getY());
+        int hit = chart.unitAt(dot.getX(), dot.getY());
+        robot.clickOn(canvas.localToScreen(local));
+        await(() -> app.selectedUnitProperty().get() == hit);
+        assertThat(hit).isGreaterThanOrEqualTo(0);
+
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> source = robot.lookup("#" + SaturationView.SOURCE_ID).queryAs(ChoiceBox.class);
+        robot.interact(() -> source.setValue(SaturationView.CURRENT));
+        await(() -> view.result() != null && view.result().examples() == 1);
+        assertThat(status.getText()).isEqualTo("1 input, 5 steps per gate");
+        GateSaturation.Result one = GateSaturation.of(model, List.of("67+60"), () -> false, p -> { });
+        assertThat(view.result().gates().get(4).right()).containsExactly(one.gates().get(4).right());
+
+        robot.type(KeyCode.S);
+        await(() -> window.viewProperty().get() == window.panelsView());
+    }
+}
