@@ -34,7 +34,7 @@ public record ViewSettings(String model, String input, int step, int layer, int 
                            List<String> recentFiles, WindowBounds window, List<List<Double>> sequence,
                            String sequenceOrigin) {
 
-    /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
+    /** What a first start shows: the LSTM on 67+60 at the first step, on unit 0, as the README promises. */
     public static final ViewSettings DEFAULT = defaults();
 
     /** The most numbers a saved sequence holds; a longer one is not saved (the file stays small). */
@@ -50,7 +50,7 @@ public record ViewSettings(String model, String input, int step, int layer, int 
         java.util.Map<String, Object> m = ViewSettingsTable.defaults();
         m.put("model", "shipped:lstm");
         m.put("input", "67+60");
-        m.put("selectedUnit", -1);
+        m.put("selectedUnit", 0);
         return SettingsStore.fromMap(m);
     }
 
