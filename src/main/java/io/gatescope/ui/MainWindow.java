@@ -123,8 +123,9 @@ public final class MainWindow extends BorderPane {
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
         exports = Exports.install(this);
-        addGradientsView();
+        GradientsView gradients = addGradientsView();
         addTrainingView();
+        gradients.follow(training.latestWeightsProperty());   // "current training run" in the gradients view
         lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
@@ -247,11 +248,12 @@ public final class MainWindow extends BorderPane {
     // ---- Views in the centre -------------------------------------------------------------------
 
     /** The gradients through time: a view in the centre, its View menu item and the G key (again: the panels). */
-    private void addGradientsView() {
+    private GradientsView addGradientsView() {
         GradientsView gradients = new GradientsView(app);
         KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
                 () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
         addView("Gradients through time   (" + key.keyText() + ")", gradients);
+        return gradients;
     }
 
     /** The training panel: a view in the centre, its View menu item and the T key (again: the panels). */

@@ -1,13 +1,21 @@
 package io.gatescope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gatescope.chart.GradientPlot;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GradientStudy;
+import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.training.TrainedWeights;
+import io.gatescope.ui.training.TrainingPanel;
 import io.gatescope.ui.gradients.GradientsView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -123,6 +131,62 @@ class GradientsViewTest extends WindowTestBase {
         assertThat(view.detailCanvas().getHeight()).isGreaterThan(desk);
         robot.interact(() -> app.view().setZoom(1.0));
         await(() -> view.normsCanvas().isVisible() && !robot.lookup("#detail-norms").queryAs(javafx.scene.control.ToggleButton.class).isVisible());
+    }
+
+    @Test
+    void followingATrainingRunRedrawsTheNormsFromItsLatestWeights(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> weights = robot.lookup("#weightsSource").queryAs(ChoiceBox.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> input = robot.lookup("#inputSource").queryAs(ChoiceBox.class);
+        Label status = robot.lookup("#" + GradientsView.STATUS_ID).queryAs(Label.class);
+        robot.interact(() -> {
+            input.setValue("the current addition input");
+            weights.setValue("current training run");
+        });
+        await(() -> status.getText().startsWith("No training run yet"));
+
+        // A short run in the training panel (T), as a user would type it; then back to this view.
+        TrainingPanel training = window.training();
+        robot.clickOn(view.normsCanvas());
+        robot.type(KeyCode.T);
+        await(() -> window.getCenter() == training);
+        Button start = robot.lookup("#start").queryAs(Button.class);
+        robot.interact(() -> {
+            for (String[] set : new String[][] {{"hidden", "8"}, {"examples", "600"}, {"batch", "32"}, {"epochs", "25"}}) {
+                robot.lookup("#setting-" + set[0]).queryAs(TextField.class).setText(set[1]);
+            }
+            start.fire();
+        });
+        robot.interact(() -> window.showView(view));
+        await(() -> window.getCenter() == view);
+        await(() -> view.study() != null && status.getText().contains("the training run's encoder, LSTM 8 · epoch"));
+        double[] early = norms(view);
+        String earlyStatus = status.getText();
+        String earlySlope = robot.lookup("#slope-lstm").queryAs(Label.class).getText();
+
+        // Once the run is over, the view shows its last weights (the throttle's wait never drops them).
+        await(() -> !start.isDisabled() && training.latestWeightsProperty().get() != null && view.settled()
+                && status.getText().endsWith(training.latestWeightsProperty().get().label() + " on the addition input 67+60."));
+        TrainedWeights last = training.latestWeightsProperty().get();
+        GradientStudy expected = GradientStudy.of(List.of(((EncoderDecoder) last.model()).encoder()),
+                AdditionTask.encode(AdditionTask.parse("67+60").example().orElseThrow().input()), null, false);
+        double[] shown = norms(view);
+        assertThat(shown).as("the plotted ‖∂L/∂h_k‖ are the engine's on the run's last weights")
+                .containsExactly(expected.profiles().get(0).gradH(), within(0.0));
+        assertThat(robot.lookup("#" + GradientsView.READOUT_ID).queryAs(Label.class).getText())
+                .endsWith(io.gatescope.chart.GradientText.readout(expected, 1e-3));
+        assertThat(status.getText()).isNotEqualTo(earlyStatus);
+        double change = 0;
+        for (int k = 0; k < shown.length; k++) change = Math.max(change, Math.abs(Math.log10(shown[k] / early[k])));
+        assertThat(change).as("the norms moved as the model learned").isGreaterThan(0.01);
+        assertThat(robot.lookup("#slope-lstm").queryAs(Label.class).getText()).isNotEqualTo(earlySlope);
+    }
+
+    /** The first line of the norms chart: the plotted ‖∂L/∂h_k‖ of the (only) cell. */
+    private static double[] norms(GradientsView view) {
+        return ((GradientPlot) view.normsCanvas().chart()).series().get(0).y().clone();
     }
 
     /** Presses G and waits for the view's first result. */

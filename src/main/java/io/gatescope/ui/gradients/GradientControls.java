@@ -5,6 +5,7 @@ import io.gatescope.engine.GradientPreset;
 import io.gatescope.engine.GradientProfile;
 import io.gatescope.engine.GradientSetup;
 import io.gatescope.task.AdditionTask;
+import io.gatescope.ui.training.TrainedWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import javafx.scene.layout.VBox;
 final class GradientControls extends VBox {
     static final String RANDOM = "random (seeded)";
     static final String SHIPPED = "shipped trained addition models";
+    static final String TRAINING = "current training run";
     static final String ADDITION = "the current addition input";
     static final String TANH = "tanh";
     static final String RELU = "ReLU";
@@ -50,6 +52,7 @@ final class GradientControls extends VBox {
     final ChoiceBox<String> input = new ChoiceBox<>();
     private final List<Check> checks = new ArrayList<>();
     private final Supplier<AdditionTask.Example> addition;
+    private final Supplier<TrainedWeights> run;
     private boolean applyingPreset;
 
     /** A field's rule and the message label under it. */
@@ -65,9 +68,13 @@ final class GradientControls extends VBox {
         }
     }
 
-    /** @param addition the addition example the main window traced last (its current input) */
-    GradientControls(Supplier<AdditionTask.Example> addition, Runnable changed) {
+    /**
+     * @param addition the addition example the main window traced last (its current input)
+     * @param run      the training panel's latest weights, or null while there is no run
+     */
+    GradientControls(Supplier<AdditionTask.Example> addition, Supplier<TrainedWeights> run, Runnable changed) {
         this.addition = addition;
+        this.run = run;
         getStyleClass().add("gradient-controls");
         setSpacing(4);
         setPadding(new Insets(8));
@@ -79,7 +86,7 @@ final class GradientControls extends VBox {
         activation.getItems().addAll(TANH, RELU);
         activation.setValue(TANH);
         activation.setId("activation");
-        weights.getItems().addAll(RANDOM, SHIPPED);
+        weights.getItems().addAll(RANDOM, SHIPPED, TRAINING);
         weights.setValue(RANDOM);
         weights.setId("weightsSource");
         input.getItems().addAll(RANDOM, ADDITION);
@@ -128,8 +135,13 @@ final class GradientControls extends VBox {
         GradientSetup setup = new GradientSetup(value(steps).intValue(), value(hidden).intValue(), value(radius),
                 RELU.equals(activation.getValue()), value(forgetBias), (long) (double) value(seed));
         AdditionTask.Example example = ADDITION.equals(input.getValue()) ? addition.get() : null;
-        return Optional.of(new GradientRequest(setup, SHIPPED.equals(weights.getValue()), example,
+        return Optional.of(new GradientRequest(setup, SHIPPED.equals(weights.getValue()), followsTraining() ? run.get() : null, example,
                 clipOn.isSelected() ? value(clip) : 0, value(threshold)));
+    }
+
+    /** Whether the weights chosen are the training run's. */
+    boolean followsTraining() {
+        return TRAINING.equals(weights.getValue());
     }
 
     /** Shows the weights' largest singular value beside the radius, with Pascanu et al.'s bound. */

@@ -10,6 +10,7 @@ import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.training.TrainedWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,18 +23,24 @@ import java.util.function.Function;
  *
  * @param setup     steps, hidden size, spectral radius, activation, forget bias, seed (random parts)
  * @param trained   the shipped addition models' weights instead of random ones
+ * @param run       the training run's latest weights instead (one cell, the run's), or null
  * @param addition  the addition input instead of a random one (null for random)
  * @param clip      the clipping norm, or 0 for no clipping
  * @param threshold the readout's fraction of the last step's norm
  */
-record GradientRequest(GradientSetup setup, boolean trained, AdditionTask.Example addition, double clip, double threshold) {
+record GradientRequest(GradientSetup setup, boolean trained, TrainedWeights run, AdditionTask.Example addition, double clip, double threshold) {
 
-    /** The three cells' profiles; with {@code jacobians}, their step Jacobians' largest singular values too. */
+    /**
+     * The three cells' profiles, or the training run's one; with {@code jacobians}, their step
+     * Jacobians' largest singular values too.
+     */
     GradientStudy study(Function<CellKind, RecurrentStack> shipped, boolean jacobians) {
         double[][] x = addition != null ? AdditionTask.encode(addition.input())
-                : trained ? AdditionGradients.randomInput(setup.steps(), setup.seed()) : setup.input();
+                : trained || run != null ? AdditionGradients.randomInput(setup.steps(), setup.seed()) : setup.input();
         List<RecurrentStack> models = new ArrayList<>();
-        if (trained) {
+        if (run != null) {
+            models.add(((EncoderDecoder) run.model()).encoder());   // built here, off the FX thread
+        } else if (trained) {
             for (CellKind kind : List.of(CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU)) models.add(shipped.apply(kind));
         } else {
             for (CellKind kind : List.of(setup.rnnKind(), CellKind.LSTM, CellKind.GRU)) models.add(setup.model(kind, x[0].length));
@@ -48,7 +55,7 @@ record GradientRequest(GradientSetup setup, boolean trained, AdditionTask.Exampl
 
     /** Whether a sweep means anything: it redraws the random weights at each radius. */
     boolean canSweep() {
-        return !trained && addition == null;
+        return !trained && run == null && addition == null;
     }
 
     /** The encoder of the shipped addition model of {@code kind}, as the picker loads it. */

@@ -13,11 +13,17 @@ import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.compute.LatestWins;
+import io.gatescope.ui.training.TrainedWeights;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -30,6 +36,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The vanishing and exploding gradient, live: the same loss L = g·h_T back through a plain RNN, an
@@ -42,11 +49,15 @@ import javafx.scene.layout.VBox;
  * {@link LatestWins} lanes, so the newest control value wins and the FX thread never waits. The
  * norms come first (a few milliseconds); the step Jacobians' SVDs, one per step and cell, follow in
  * their own lane and fill in the dashed lines when they arrive. Nothing is computed until the view
- * is first shown.
+ * is first shown. Following a training run, new weights arrive on the FX thread (at most once per
+ * pulse) and start a recomputation at most {@link #FOLLOWS_PER_SECOND} times a second; the last
+ * weights of a burst are always computed, after the wait.
  */
 public final class GradientsView extends BorderPane {
     public static final String READOUT_ID = "gradientReadout";
     public static final String STATUS_ID = "gradientStatus";
+    /** How often the view recomputes at most while it follows a training run. */
+    static final int FOLLOWS_PER_SECOND = 4;
 
     /** The detail charts under the norms; the norms themselves are one too when the view is compact. */
     enum Detail { NORMS("Norms"), FACTOR("Factor per step"), PATHS("LSTM paths"), UNITS("Per unit"), SWEEP("Sweep ρ");
@@ -61,6 +72,9 @@ public final class GradientsView extends BorderPane {
     private final LatestWins jacobianLane;
     private final LatestWins sweepLane;
     private final Map<CellKind, RecurrentStack> shipped = new ConcurrentHashMap<>();
+    private final ObjectProperty<TrainedWeights> run = new SimpleObjectProperty<>(this, "run");
+    private final PauseTransition followWait = new PauseTransition();
+    private long followedAt = Long.MIN_VALUE / 2;
     private final Label readout = new Label();
     private final VBox slopes = new VBox(2);
     private final Label status = new Label();
@@ -82,7 +96,7 @@ public final class GradientsView extends BorderPane {
         studyLane = new LatestWins(app.computeExecutor());
         jacobianLane = new LatestWins(app.computeExecutor());
         sweepLane = new LatestWins(app.computeExecutor());
-        controls = new GradientControls(this::additionExample, this::recompute);
+        controls = new GradientControls(this::additionExample, run::get, this::recompute);
         ScrollPane side = new ScrollPane(controls);
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -148,6 +162,8 @@ public final class GradientsView extends BorderPane {
         app.tracedExampleProperty().addListener((o, a, e) -> {
             if (active && GradientControls.ADDITION.equals(controls.input.getValue())) recompute();
         });
+        run.addListener((o, a, w) -> weightsArrived());
+        followWait.setOnFinished(e -> follow());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && !active) {
                 active = true;
@@ -165,6 +181,28 @@ public final class GradientsView extends BorderPane {
         if (on && detail() == Detail.FACTOR) normsButton.setSelected(true);
         if (!on && detail() == Detail.NORMS) details.getToggles().get(1).setSelected(true);
         detail.invalidate();
+    }
+
+    /** Follows a training run's latest weights when "current training run" is chosen (null: no run). */
+    public void follow(ReadOnlyObjectProperty<TrainedWeights> weights) {
+        run.bind(weights);
+    }
+
+    /** New training weights: recompute now, or once the throttle's wait is over (with the weights of then). */
+    private void weightsArrived() {
+        if (!active || !controls.followsTraining() || followWait.getStatus() == Animation.Status.RUNNING) return;
+        long wait = followedAt + 1000 / FOLLOWS_PER_SECOND - System.currentTimeMillis();
+        if (wait <= 0) {
+            follow();
+        } else {
+            followWait.setDuration(Duration.millis(wait));
+            followWait.playFromStart();
+        }
+    }
+
+    private void follow() {
+        followedAt = System.currentTimeMillis();
+        if (controls.followsTraining()) recompute();
     }
 
     /** The controls, for tests and presets. */
@@ -190,6 +228,14 @@ public final class GradientsView extends BorderPane {
         var request = controls.request();
         if (request.isEmpty()) return;                         // a field shows its message; the chart stays
         GradientRequest r = request.get();
+        if (controls.followsTraining() && r.run() == null) {
+            status.setText("No training run yet: start one in the training panel (T) and this view follows its weights as it learns.");
+            return;                                            // the last chart stays
+        }
+        if (r.run() != null && r.run().config().isDense()) {
+            status.setText("The training run is the dense baseline: it has no recurrent cell whose gradient to follow.");
+            return;
+        }
         latest = r;
         jacobianLane.cancel();                                 // the Jacobians of an older request would overwrite this one
         Function<CellKind, RecurrentStack> encoders = k -> shipped.computeIfAbsent(k, kind -> GradientRequest.shippedEncoder(app.loader(), kind));
@@ -255,7 +301,9 @@ public final class GradientsView extends BorderPane {
     }
 
     private String describe(GradientRequest r) {
-        return "L = g·h at the last step T, g all ones; " + (r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed())
+        String weights = r.run() != null ? "the training run's encoder, " + r.run().label()
+                : r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed();
+        return "L = g·h at the last step T, g all ones; " + weights
                 + " on " + (r.addition() != null ? "the addition input " + r.addition().a() + "+" + r.addition().b()
                 : "a random input of " + r.setup().steps() + " steps") + ".";
     }
@@ -285,8 +333,9 @@ public final class GradientsView extends BorderPane {
         };
     }
 
-    /** The profile the per-unit heatmap shows: the cell chosen beside the buttons. */
+    /** The profile the per-unit heatmap shows: the cell chosen beside the buttons (a training run has only its own). */
     private GradientProfile unitProfile() {
+        if (study.profiles().size() == 1) return study.profiles().get(0);
         return study.profiles().get(List.of("RNN", "LSTM", "GRU").indexOf(unitCell.getValue()));
     }
 

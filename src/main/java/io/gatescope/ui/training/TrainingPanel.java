@@ -66,6 +66,7 @@ public final class TrainingPanel extends BorderPane {
     private final SettingsForm settings;
     private final ChartCanvas canvas;
     private SequenceModel continueFrom;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
     /**
      * @param showMainView brings the main view back (after a prediction was opened in it)
@@ -127,6 +128,8 @@ public final class TrainingPanel extends BorderPane {
             moment.setMax(Math.max(0, session.moments().size() - 1));
             if (atEnd) moment.setValue(moment.getMax());
             showMoment();
+            TrainingSession.Moment last = session.moments().isEmpty() ? null : session.moments().get(session.moments().size() - 1);
+            latestWeights.set(last == null ? null : new TrainedWeights(last.label(), last.config(), last.weights()));
         });
         moment.valueProperty().addListener((o, a, b) -> showMoment());
     }
@@ -277,6 +280,12 @@ public final class TrainingPanel extends BorderPane {
         }
         return close;
     }
+
+    /**
+     * The latest run's weights (each epoch's, or a single update's), null before any run or after Reset.
+     * Set on the FX thread at most once per pulse, when moments arrive; followers throttle further.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<TrainedWeights> latestWeightsProperty() { return latestWeights.getReadOnlyProperty(); }
 
     TrainingSession session() { return session; }
 
