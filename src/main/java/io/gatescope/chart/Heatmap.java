@@ -47,6 +47,8 @@ public final class Heatmap implements LayeredChart {
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
     /** Per step, the units a what-if clamp held (null rows where none), or null: see {@link HeldMark}. */
     private boolean[][] held;
+    /** The sub-step that computes this quantity inside a step; while the diagram has not reached it, the current column is blank. */
+    private int computedAt;
 
     /** The grid's geometry for one size. */
     private record Layout(double left, double top, double columnWidth, double rowHeight, double divider,
@@ -113,6 +115,7 @@ public final class Heatmap implements LayeredChart {
             any |= held[t] != null;
         }
         map.held = any ? held : null;
+        map.computedAt = quantity.subStep(kind);
         return map;
     }
 
@@ -127,6 +130,7 @@ public final class Heatmap implements LayeredChart {
         }
         Heatmap map = new Heatmap(title, values, timeLabels, encoderLength, legend, style);
         map.held = held;
+        map.computedAt = computedAt;
         return map;
     }
 
@@ -156,7 +160,7 @@ public final class Heatmap implements LayeredChart {
         Drawing.paint(g, theme, width, height, () -> {
                 Layout l = layout(width, height);
                 g.setPaint(theme.text());
-                Typography.drawMiddle(g, title, style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
+                Typography.drawMiddle(g, shownTitle(width), style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
                 paintCells(g, l);
                 if (held != null) {
                     for (int t = 0; t < held.length; t++) {
@@ -180,6 +184,7 @@ public final class Heatmap implements LayeredChart {
         drawn.drawnAt(width, height);
         Drawing.paintOverlay(g, () -> {
                 Layout l = layout(width, height);
+                if (pendingNow()) paintPending(g, l, style.theme());
                 paintSelectedUnit(g, l, style.theme());
                 paintCurrentStep(g, l, style.theme());
         });
@@ -240,14 +245,24 @@ public final class Heatmap implements LayeredChart {
         for (int u = 0; u < units; u += every) {
             Typography.drawMiddle(g, Integer.toString(u), style.smallFont(), l.left() - style.px(6), l.y(u) + l.rowHeight() / 2, Align.RIGHT);
         }
-        double widest = 0;
-        for (String s : timeLabels) widest = Math.max(widest, Typography.width(s, style.bodyFont()));
-        int timeEvery = labelEvery((widest + style.px(4)) / l.columnWidth());
+        int timeEvery = timeEvery(l);
         double baseline = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) * 0.8;
         g.setPaint(theme.mutedText());
         for (int t = 0; t < values.length; t += timeEvery) {
             Typography.draw(g, timeLabels.get(t), style.bodyFont(), l.x(t) + l.columnWidth() / 2, baseline, Align.CENTRE);
         }
+    }
+
+    /** Whether the current step's values are not yet computed at the style's sub-step. */
+    public boolean pendingNow() {
+        return style.subStep() != ChartStyle.WHOLE_STEP && computedAt > style.subStep() && style.currentStep() < values.length;
+    }
+
+    /** Blanks the current column: the walk through the step has not computed it yet. */
+    private void paintPending(Graphics2D g, Layout l, Theme theme) {
+        int t = style.currentStep();
+        g.setPaint(theme.background());
+        g.fill(new Rectangle2D.Double(l.x(t), l.top(), l.columnWidth(), l.rowHeight() * units));
     }
 
     private void paintSelectedUnit(Graphics2D g, Layout l, Theme theme) {
@@ -282,17 +297,84 @@ public final class Heatmap implements LayeredChart {
         String label = timeLabels.get(t);
         if (label.isEmpty()) return;
         Font font = style.boldFont();
-        double w = Typography.width(label, font) + style.px(10), h = Typography.lineHeight(font) + style.px(2);
-        double gridRight = l.x(values.length - 1) + l.columnWidth();
-        double cx = Math.max(l.left() + w / 2, Math.min(gridRight - w / 2, l.x(t) + l.columnWidth() / 2));
-        double cy = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) / 2;
-        RoundRectangle2D badge = new RoundRectangle2D.Double(cx - w / 2, cy - h / 2, w, h, style.px(6), style.px(6));
+        Rectangle2D box = badgeBounds(l, t);
+        g.setPaint(theme.background());
+        for (int n : maskedSteps(l, box)) g.fill(labelBounds(l, n));
+        double cx = box.getCenterX(), cy = box.getCenterY();
+        RoundRectangle2D badge = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(),
+                style.px(6), style.px(6));
         g.setPaint(theme.currentFill());
         g.fill(badge);
         g.setStroke(Drawing.stroke(1));
         g.setPaint(theme.text());
         g.draw(badge);
         Typography.drawMiddle(g, label, font, cx, cy, Align.CENTRE);
+    }
+
+    /** The current step's badge in the last drawn size: its character with a margin, under its column. */
+    public Rectangle2D badgeBounds() {
+        return badgeBounds(layout(drawn.width(), drawn.height()), style.currentStep());
+    }
+
+    private Rectangle2D badgeBounds(Layout l, int t) {
+        Font font = style.boldFont();
+        double w = Typography.width(timeLabels.get(t), font) + style.px(10), h = Typography.lineHeight(font) + style.px(2);
+        double gridRight = l.x(values.length - 1) + l.columnWidth();
+        double cx = Math.max(l.left() + w / 2, Math.min(gridRight - w / 2, l.x(t) + l.columnWidth() / 2));
+        double cy = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) / 2;
+        return new Rectangle2D.Double(cx - w / 2, cy - h / 2, w, h);
+    }
+
+    /**
+     * The steps whose axis character the badge would partly cover in the last drawn size: the overlay
+     * blanks them whole, so the row reads the badge and whole characters, never a badge over half a "7".
+     */
+    public List<Integer> maskedSteps() {
+        Layout l = layout(drawn.width(), drawn.height());
+        return maskedSteps(l, badgeBounds(l, style.currentStep()));
+    }
+
+    private List<Integer> maskedSteps(Layout l, Rectangle2D badge) {
+        List<Integer> out = new java.util.ArrayList<>();
+        int every = timeEvery(l);
+        for (int n = 0; n < values.length; n += every) {
+            if (n == style.currentStep()) continue;
+            Rectangle2D box = labelBounds(l, n);
+            if (box.getMaxX() > badge.getMinX() && box.getMinX() < badge.getMaxX()) out.add(n);
+        }
+        return out;
+    }
+
+    /** Where step {@code n}'s character is printed on the time axis (with a pixel of margin). */
+    private Rectangle2D labelBounds(Layout l, int n) {
+        double w = Typography.width(timeLabels.get(n), style.bodyFont()) + 2, h = Typography.lineHeight(style.bodyFont());
+        double cx = l.x(n) + l.columnWidth() / 2, top = l.y(units) + style.px(6) - style.px(1);
+        return new Rectangle2D.Double(cx - w / 2, top, w, h + style.px(2));
+    }
+
+    /** Every how many columns the time axis prints its character in the last drawn size (1 when they all fit). */
+    public int timeLabelEvery() { return timeEvery(layout(drawn.width(), drawn.height())); }
+
+    /** Every how many columns the time axis prints its character (1 when they all fit). */
+    private int timeEvery(Layout l) {
+        return labelEvery((widestLabel() + style.px(4)) / l.columnWidth());
+    }
+
+    private double widestLabel() {
+        double widest = 0;
+        for (String s : timeLabels) widest = Math.max(widest, Typography.width(s, style.bodyFont()));
+        return widest;
+    }
+
+    /**
+     * The title as drawn in {@code width}: whole when it fits, else only its symbol ("f" of "f — forget
+     * gate"), so a long title never runs into the next heatmap; the full title is in the hover.
+     */
+    public String shownTitle(double width) {
+        double room = width - 2 * pad();
+        if (Typography.width(title, style.titleFont()) <= room) return title;
+        int dash = title.indexOf(" — ");
+        return dash > 0 ? title.substring(0, dash) : title;
     }
 
     private Layout layout(double width, double height) {

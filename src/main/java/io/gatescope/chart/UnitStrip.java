@@ -26,6 +26,10 @@ public final class UnitStrip implements Chart {
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
     /** The units a what-if clamp held, or null: see {@link HeldMark}. */
     private boolean[] held;
+    /** Not yet computed at the cell diagram's sub-step: drawn as empty squares, no numbers. */
+    private boolean pending;
+    /** What the strip says in place of numbers while it is pending. */
+    public static final String PENDING_CAPTION = "not yet";
 
     /** Where the squares sit for one size: origin, square size, pitch and grid shape. */
     private record Layout(double left, double top, double square, double pitchX, double pitchY, int columns,
@@ -66,6 +70,18 @@ public final class UnitStrip implements Chart {
         return this;
     }
 
+    /**
+     * Marks the strip as not yet computed at the current sub-step (the diagram has not reached it):
+     * its squares are drawn empty, so the strips never give away what the walk-through is about to show.
+     */
+    public UnitStrip withPending(boolean notYetComputed) {
+        this.pending = notYetComputed;
+        return this;
+    }
+
+    /** Whether the strip is drawn as not yet computed. */
+    public boolean pending() { return pending; }
+
     @Override
     public Size preferredSize() {
         int columns = Math.min(values.length, PREFERRED_COLUMNS);
@@ -84,11 +100,14 @@ public final class UnitStrip implements Chart {
                 Layout layout = layout(width, height);
                 g.setPaint(theme.text());
                 Typography.drawMiddle(g, label, style.boldFont(), pad(), layout.top() + layout.square() / 2, Align.LEFT);
-                if (hasSelection()) {
+                double captionY = layout.top() + layout.square() / 2 + Typography.lineHeight(style.boldFont());
+                if (pending) {
                     g.setPaint(theme.mutedText());
-                    double y = layout.top() + layout.square() / 2 + Typography.lineHeight(style.boldFont());
+                    Typography.drawMiddle(g, PENDING_CAPTION, style.smallFont(), pad(), captionY, Align.LEFT);
+                } else if (hasSelection()) {
+                    g.setPaint(theme.mutedText());
                     Typography.drawMiddle(g, "#" + style.selectedUnit() + " " + Equations.number(values[style.selectedUnit()]),
-                            style.smallFont(), pad(), y, Align.LEFT);
+                            style.smallFont(), pad(), captionY, Align.LEFT);
                 }
                 for (int u = 0; u < values.length; u++) {
                     Rectangle2D box = layout.bounds(u);
@@ -97,7 +116,7 @@ public final class UnitStrip implements Chart {
                     // several times slower than it fills them, and the strips are redrawn on every step.
                     g.setPaint(theme.grid());
                     g.fill(inset(box, -0.5));
-                    g.setPaint(scale.colour(values[u]));
+                    g.setPaint(pending ? theme.background() : scale.colour(values[u]));
                     g.fill(inset(box, 0.5));
                     if (held != null && u < held.length && held[u]) HeldMark.draw(g, inset(box, 0.5), theme);
                     if (layout.indexed()) {
@@ -160,6 +179,7 @@ public final class UnitStrip implements Chart {
 
     private double labelWidth() {
         double w = Math.max(Typography.width(label, style.boldFont()), style.px(28));
+        w = Math.max(w, Typography.width(PENDING_CAPTION, style.smallFont()));
         if (style.hasSelectedUnit()) {
             w = Math.max(w, Typography.width("#000 −0.000", style.smallFont()));
         }

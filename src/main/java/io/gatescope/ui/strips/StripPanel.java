@@ -137,6 +137,10 @@ public final class StripPanel extends ScrollPane {
             canvas.setOnHover((chart, p) -> {
                 int u = ((UnitStrip) chart).unitAt(p.getX(), p.getY());
                 TraceCursor c = app.cursorProperty().get();
+                if (u >= 0 && c != null && pending(q, c, app.chartStyleBinding().get())) {
+                    return app.view().notationProperty().get().title(c.kind(), q) + ", unit " + u + "\nnot yet computed: sub-step "
+                            + (q.subStep(c.kind()) + 1) + " computes it";
+                }
                 return u < 0 || c == null ? null : Quantities.describeUnit(app.view().notationProperty().get(), c, q, u,
                         Quantities.peepholes(app.modelProperty().get(), c));
             });
@@ -157,8 +161,14 @@ public final class StripPanel extends ScrollPane {
     private UnitStrip strip(Quantity q) {
         TraceCursor c = app.cursorProperty().get();
         if (c == null || !q.existsFor(c.kind())) return null;
-        return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), app.chartStyleBinding().get())
-                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.localIndex(), q));
+        ChartStyle style = app.chartStyleBinding().get();
+        return UnitStrip.of(c.kind(), c.step(), q, maxAbs.getOrDefault(q, 1.0), style)
+                .withHeld(io.gatescope.chart.HeldMark.units(c.layerTrace(), c.localIndex(), q)).withPending(pending(q, c, style));
+    }
+
+    /** Whether the cell diagram's walk through the step has not yet reached {@code q} (see {@link Quantity#subStep}). */
+    static boolean pending(Quantity q, TraceCursor c, ChartStyle style) {
+        return style.subStep() != ChartStyle.WHOLE_STEP && q.subStep(c.kind()) > style.subStep();
     }
 
     /** One legend per distinct colour scale, titled with the symbols that use it. */
