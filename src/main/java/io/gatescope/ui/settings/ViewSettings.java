@@ -34,8 +34,8 @@ public record ViewSettings(String model, String input, int step, int layer, int 
                            List<String> recentFiles, WindowBounds window, List<List<Double>> sequence,
                            String sequenceOrigin) {
 
-    /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
-    public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, -1, "PYTORCH",
+    /** What a first start shows: the LSTM on 67+60 at the first step, on unit 0, as the README promises. */
+    public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, 0, "PYTORCH",
             "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of(), null, null, null);
 
     /** The most numbers a saved sequence holds; a longer one is not saved (the file stays small). */
