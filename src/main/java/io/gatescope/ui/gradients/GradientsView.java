@@ -228,12 +228,15 @@ public final class GradientsView extends BorderPane {
         var request = controls.request();
         if (request.isEmpty()) return;                         // a field shows its message; the chart stays
         GradientRequest r = request.get();
-        if (controls.followsTraining() && r.run() == null) {
-            status.setText("No training run yet: start one in the training panel (T) and this view follows its weights as it learns.");
-            return;                                            // the last chart stays
-        }
-        if (r.run() != null && r.run().config().isDense()) {
-            status.setText("The training run is the dense baseline: it has no recurrent cell whose gradient to follow.");
+        String cannot = controls.followsTraining() && r.run() == null
+                ? "No training run yet: start one in the training panel (T) and this view follows its weights as it learns."
+                : r.run() != null && r.run().config().isDense()
+                ? "The training run is the dense baseline: it has no recurrent cell whose gradient to follow." : null;
+        if (cannot != null) {
+            studyLane.cancel();                                // an older request's result would overwrite the message
+            jacobianLane.cancel();
+            latest = shown;                                    // the last chart stays, and counts as settled
+            status.setText(cannot);
             return;
         }
         latest = r;
