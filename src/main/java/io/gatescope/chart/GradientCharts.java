@@ -40,7 +40,7 @@ public final class GradientCharts {
                         true, steps(p.steps() + 1), clipped));
             }
         }
-        return new GradientPlot("How far back the gradient reaches: ‖∂L/∂h_k‖ for L = g·h_T", "step k (the loss is on step T)",
+        return new GradientPlot("How far back the gradient reaches: ‖∂L/∂h_k‖ for L = g·h_T", "step k (the loss is on step T)", "k",
                 "‖∂L/∂h_k‖, log scale", lines, List.of(), style);
     }
 
@@ -58,7 +58,7 @@ public final class GradientCharts {
             }
         }
         return new GradientPlot("The factor per step: above 1 the gradient grows going back, below 1 it shrinks",
-                "step k", "ratio ‖∂L/∂h_k‖ / ‖∂L/∂h_{k+1}‖ (solid) and σ_{max}(∂h_{k+1}/∂h_k) (dashed), log scale", lines, List.of(new Reference(true, 1, "1")), style);
+                "step k", "k", "ratio ‖∂L/∂h_k‖ / ‖∂L/∂h_{k+1}‖ (solid) and σ_{max}(∂h_{k+1}/∂h_k) (dashed), log scale", lines, List.of(new Reference(true, 1, "1")), style);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class GradientCharts {
                 new Series("along the cell state", "‖∂L/∂c_T ⊙ ∏_{j>k} f_j‖", t.lstm, false, k, lstm.cellPath()),
                 new Series("through h", "‖∂L/∂c_k‖ minus the cell path", t.rnn, false, k, lstm.throughH()),
                 new Series("∏_{j>k} f_j", "mean over units", t.muted, true, k, lstm.forgetProduct()));
-        return new GradientPlot("The LSTM's two paths to c_k", "step k", "log scale", lines, List.of(new Reference(true, 1, "1")), style);
+        return new GradientPlot("The LSTM's two paths to c_k", "step k", "k", "log scale", lines, List.of(new Reference(true, 1, "1")), style);
     }
 
     /** |∂L/∂h_k| per unit (rows) and step (columns), on a log colour scale: the same heatmap as the main window's. */
@@ -111,7 +111,7 @@ public final class GradientCharts {
             lines.add(new Series(kind.title(), Double.isNaN(cross) ? "stays below 1" : "crosses 1 at radius " + GradientText.number(cross),
                     ColourScales.cell(kind, style.theme()), false, sweep.radius(), sweep.factors().get(i)));
         }
-        return new GradientPlot("Sweep: the factor per step against the spectral radius", "spectral radius ρ of the recurrent weights",
+        return new GradientPlot("Sweep: the factor per step against the spectral radius", "spectral radius ρ of the recurrent weights", "ρ",
                 "factor per step (10^{slope}), log scale", lines, List.of(new Reference(true, 1, "1"), new Reference(false, 1, "ρ = 1")), style);
     }
 

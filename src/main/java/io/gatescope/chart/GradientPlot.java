@@ -44,6 +44,7 @@ public final class GradientPlot implements Chart {
 
     private final String title;
     private final String xLabel;
+    private final String xSymbol;
     private final String yLabel;
     private final List<Series> series;
     private final List<Reference> references;
@@ -54,10 +55,15 @@ public final class GradientPlot implements Chart {
     private final double yHi;   // log10 of the top
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
-    public GradientPlot(String title, String xLabel, String yLabel, List<Series> series, List<Reference> references, ChartStyle style) {
+    /**
+     * @param xSymbol what the x axis counts, for the hover text ("k", "ρ")
+     */
+    public GradientPlot(String title, String xLabel, String xSymbol, String yLabel, List<Series> series, List<Reference> references,
+                        ChartStyle style) {
         if (series.isEmpty()) throw new IllegalArgumentException("a plot needs at least one line");
         this.title = title;
         this.xLabel = xLabel;
+        this.xSymbol = xSymbol;
         this.yLabel = yLabel;
         this.series = List.copyOf(series);
         this.references = List.copyOf(references);
@@ -118,6 +124,26 @@ public final class GradientPlot implements Chart {
             for (Series s : series) paintSeries(g, plot, s, theme);
             paintLegend(g, plot, theme);
         });
+    }
+
+    /**
+     * What the mouse at (x, y) points at, in the last drawn size: the x value under it and every
+     * line's value there, one per line (rich text), or empty outside the plot.
+     */
+    public java.util.Optional<String> describe(double x, double y) {
+        Rectangle2D plot = plotArea(drawn.width(), drawn.height());
+        if (!plot.contains(x, y)) return java.util.Optional.empty();
+        double at = xMin + (x - plot.getMinX()) / plot.getWidth() * (xMax - xMin);
+        StringBuilder b = new StringBuilder();
+        for (Series s : series) {
+            int best = 0;
+            for (int i = 1; i < s.x().length; i++) {
+                if (Math.abs(s.x()[i] - at) < Math.abs(s.x()[best] - at)) best = i;
+            }
+            if (b.length() == 0) b.append(xSymbol).append(" = ").append(tickText(s.x()[best]));
+            b.append('\n').append(s.name()).append(": ").append(GradientText.number(s.y()[best]));
+        }
+        return java.util.Optional.of(b.toString());
     }
 
     /** Where point {@code i} of line {@code s} is drawn in the last drawn size; marked if it is off the log axis. */

@@ -5,6 +5,7 @@ import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.engine.GradientProfiles;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.TracedRun;
 import io.gatescope.engine.Traces;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.io.ArrayFiles;
@@ -50,7 +51,7 @@ record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy
                     "the " + stack.kind().title() + " with input_size " + stack.inputSize());
             return new ExportedTrace(Traces.of(stack, x), stack.hasPeepholes(),
                     () -> new GradientStudy(List.of(GradientProfiles.compute(stack, x, null, null, null, true))), null,
-                    target -> TraceFiles.write(target, stack, TraceFiles.run(stack, x, null, null, null)));
+                    target -> TraceFiles.write(target, stack, TracedRun.of(stack, x, null, null, null)));
         }
         var sequence = ((ModelFile.Sequence) file).model();
         if (sequence instanceof DenseBaseline) {
@@ -64,6 +65,6 @@ record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy
         return new ExportedTrace(AdditionModels.trace(m, example), m.encoder().hasPeepholes(),
                 () -> AdditionGradients.study(List.of(m), example, null, true), example.input(),
                 target -> TraceFiles.write(target, m.encoder(),
-                        TraceFiles.run(m.encoder(), AdditionTask.encode(example.input()), null, null, null)));
+                        TracedRun.of(m.encoder(), AdditionTask.encode(example.input()), null, null, null)));
     }
 }

@@ -1,6 +1,7 @@
 package io.gatescope.cli;
 
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.TracedRun;
 import io.gatescope.io.ArrayFiles;
 import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.TraceFiles;
@@ -72,7 +73,7 @@ final class TraceCommand implements Callable<Integer> {
         double[][] c = c0 == null ? null : ArrayFiles.readStates(c0, "c0", layers, hidden, states);
         double[][] g = gradH == null ? null : ArrayFiles.readSteps(gradH, "grad_h", x.length, hidden,
                 "an input of " + x.length + " steps into the " + what + " with hidden_size " + hidden);
-        TraceFiles.Result result = TraceFiles.run(stack, x, h, c, g,
+        TracedRun result = TracedRun.of(stack, x, h, c, g,
                 clamp.forStack(spec.commandLine(), stack.kind(), hidden, x.length));
         TraceFiles.write(out, stack, result);
         spec.commandLine().getOut().println("wrote " + out + ": " + x.length + " steps of the " + what + " (input_size "

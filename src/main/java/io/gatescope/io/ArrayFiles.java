@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
- * Reads the small JSON files of numbers the command line takes: an input sequence (T×I), initial
- * states (H numbers, or K×H for K layers) and upstream gradients (T×H). Messages name the file, the
+ * Reads the small files of numbers the command line takes: an input sequence (T×I) and upstream
+ * gradients (T×H) through {@link SequenceFiles}, initial states (H numbers, or K×H for K layers). Messages name the file, the
  * quantity (x, h0, c0, grad_h) with the position of a bad number, and the shape that was expected.
  */
 public final class ArrayFiles {
@@ -13,18 +13,19 @@ public final class ArrayFiles {
     }
 
     /**
-     * A nested list of {@code rows}×{@code cols} numbers, one row per time step; {@code rows} &lt; 0
-     * accepts any number of rows from 1. {@code needs} says who needs the shape ("the LSTM with input_size 3").
+     * A sequence of {@code rows}×{@code cols} numbers, one row per time step, in any form
+     * {@link SequenceFiles} reads (nested list, CSV, {@code {"x": ...}}); {@code rows} &lt; 0 accepts
+     * any number of rows from 1. {@code needs} says who needs the shape ("the LSTM with input_size 3").
      */
     public static double[][] readSteps(Path file, String quantity, int rows, int cols, String needs) throws FileException {
-        JsonInput in = JsonInput.read(file);
-        JsonNode root = in.root();
-        String expected = (rows < 0 ? "T" : rows) + "x" + cols + " (one row per time step)";
-        if (!root.isArray() || root.size() == 0) {
-            throw in.error(quantity + " is " + JsonInput.describe(root) + " but " + needs + " needs " + expected);
+        double[][] steps = SequenceFiles.read(file, quantity);
+        int t = steps.length, width = steps[0].length;
+        if ((rows >= 0 && t != rows) || width != cols) {
+            String got = t + "x" + width + (width == 1 && cols != 1 ? " (one number per step)" : "");
+            throw new FileException(file, quantity + " is " + got + " but " + needs + " needs " + (rows < 0 ? t : rows) + "x"
+                    + cols + " (one row per time step)");
         }
-        int t = rows < 0 ? root.size() : rows;
-        return split(in.numbers(root, quantity, t, cols, needs), t, cols);
+        return steps;
     }
 
     /**

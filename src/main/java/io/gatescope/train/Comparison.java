@@ -97,10 +97,10 @@ public final class Comparison {
             return cell.equals("dense") ? test.sequences() < DENSE_CEILING : test.sequences() >= RECURRENT_PASS;
         }
 
-        /** The verdict in words, e.g. "below 5 %: as the seeds say" or "at least 95 %: not reached". */
+        /** The verdict in a few words: "✓ < 5 %" (dense stayed below 5 %), "✗ < 95 %" (a cell fell short of 95 %). */
         public String verdictText() {
-            String target = cell.equals("dense") ? "below 5 %" : "at least 95 %";
-            return target + (verdict() ? ": yes" : ": no");
+            if (cell.equals("dense")) return verdict() ? "✓ < 5 %" : "✗ ≥ 5 %";
+            return verdict() ? "✓ ≥ 95 %" : "✗ < 95 %";
         }
     }
 

@@ -42,6 +42,9 @@ public final class Trainer {
     /** Where a run stands. */
     public enum State { RUNNING, PAUSED, COMPLETED, TARGET_REACHED, PLATEAU, TIME_LIMIT, CANCELLED, DIVERGED }
 
+    /** For the patience, a validation loss counts as better only when it is this fraction below the best so far. */
+    private static final double MIN_IMPROVEMENT = 0.005;
+
     /** A loss this many times the first batch's is worse than guessing: the run is warned about it. */
     private static final double GROWTH_WARNING = 10;
 
@@ -58,6 +61,7 @@ public final class Trainer {
     private volatile boolean cancelled;
     private int stepsAllowed; // guarded by pauseLock: single updates granted while paused
     private volatile List<AdditionTask.Example> lastBatch = List.of();
+    private final TrainingHistory history = new TrainingHistory();
 
     /** A fresh model from the config's seed. */
     public Trainer(TrainingConfig config) {
@@ -90,6 +94,9 @@ public final class Trainer {
 
     /** The most recent snapshot, or null before the first batch. */
     public TrainingSnapshot latest() { return latest.get(); }
+
+    /** The run's curves: a point per batch and one per epoch. */
+    public TrainingHistory history() { return history; }
 
     /** The examples of the most recent batch, in the order they were drawn. */
     public List<AdditionTask.Example> lastBatch() { return lastBatch; }
@@ -209,6 +216,7 @@ public final class Trainer {
                         snap.validationChars(), snap.validationSequences(), seen / elapsed, elapsed,
                         optimizer.learningRate(), norm, paused ? State.PAUSED : State.RUNNING, warning);
                 latest.set(snap);
+                history.add(new TrainingHistory.Point(snap.epochProgress(), batchLoss, Double.NaN, Double.NaN, Double.NaN));
                 serveWeightRequest();
                 if (config.timeLimitSeconds() > 0 && elapsed >= config.timeLimitSeconds()) {
                     return finish(validate(snap, pool), State.TIME_LIMIT, warning, onEpoch);
@@ -216,10 +224,12 @@ public final class Trainer {
             }
             snap = validate(snap, pool);
             latest.set(snap);
+            history.add(new TrainingHistory.Point(epoch, snap.trainLoss(), snap.validationLoss(), snap.validationChars(),
+                    snap.validationSequences()));
             if (config.untilAccuracy() > 0 && snap.validationSequences() >= config.untilAccuracy()) {
                 return finish(snap, State.TARGET_REACHED, warning, onEpoch);
             }
-            if (snap.validationLoss() < bestValidationLoss) {
+            if (snap.validationLoss() < bestValidationLoss * (1 - MIN_IMPROVEMENT)) {
                 bestValidationLoss = snap.validationLoss();
                 epochsWithoutBetter = 0;
             } else if (config.patience() > 0 && ++epochsWithoutBetter >= config.patience()) {

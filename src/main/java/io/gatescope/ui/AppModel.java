@@ -127,6 +127,18 @@ public final class AppModel {
         modelChoice.set(new ModelChoice.FromFile(file));
     }
 
+    /**
+     * Shows a model that exists only in memory (a training snapshot) with {@code input}: the views
+     * trace it at once; choosing any entry in the picker afterwards loads that entry again.
+     */
+    public void show(LoadedModel m, String input) {
+        modelLane.cancel();
+        loadedChoice = null;
+        modelError.set("");
+        model.set(m);
+        inputText.set(input);
+    }
+
     /** Replaces the recent files (when restoring settings); missing files are dropped. */
     public void restoreRecent(java.util.List<Path> files) {
         recentFiles.setAll(files.stream().filter(java.nio.file.Files::isRegularFile).limit(MAX_RECENT).toList());

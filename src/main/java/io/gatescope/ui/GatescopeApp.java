@@ -41,6 +41,9 @@ public final class GatescopeApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         settings.restoreAndTrackWindow(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) e.consume();
+        });
         stage.show();
         // gatescope --scenes lecture.json opens straight into the lecture's first scene.
         var raw = getParameters().getRaw();

@@ -33,7 +33,7 @@ import javafx.scene.input.KeyEvent;
 public final class KeyBindings {
     /** Headings of the shortcut sheet, in order. */
     public enum Section {
-        TIME("Time"), UNITS("Units"), PANELS("Panels and views"), VIEW("View"), FILE("File and input"), HELP("Help");
+        TIME("Time"), UNITS("Units"), PANELS("Panels and views"), VIEW("View"), LECTURE("Lecture"), FILE("File and input"), HELP("Help");
 
         private final String title;
 

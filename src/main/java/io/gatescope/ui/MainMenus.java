@@ -66,7 +66,7 @@ final class MainMenus {
 
     /** Closes the window as its close box would, so the application saves its settings on the way out. */
     private static void quit(MainWindow window) {
-        if (window.getScene() != null && window.getScene().getWindow() instanceof Stage stage) {
+        if (window.getScene() != null && window.getScene().getWindow() instanceof Stage stage && window.confirmClose()) {
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             stage.close();
         }

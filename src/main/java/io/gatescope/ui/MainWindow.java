@@ -14,6 +14,7 @@ import io.gatescope.ui.help.UserGuide;
 import io.gatescope.ui.equations.EquationsPanel;
 import io.gatescope.ui.export.Exports;
 import io.gatescope.ui.gradients.GradientsView;
+import io.gatescope.ui.training.TrainingPanel;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
 import io.gatescope.ui.strips.StripPanel;
@@ -71,6 +72,7 @@ public final class MainWindow extends BorderPane {
     private final UnrolledPanel unrolled;
     private final PanelLayout panels;
     private final PanelFrame unrolledFrame, cellFrame;
+    private TrainingPanel training;
     private final WindowMenus menus;
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
@@ -122,6 +124,7 @@ public final class MainWindow extends BorderPane {
         MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
         exports = Exports.install(this);
         addGradientsView();
+        addTrainingView();
         lecture = io.gatescope.ui.lecture.LectureTools.install(this);
 
         setBottom(new TimeBar(app));
@@ -255,6 +258,20 @@ public final class MainWindow extends BorderPane {
                 () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
         addView("Gradients through time   (" + key.keyText() + ")", gradients);
     }
+
+    /** The training panel: a view in the centre, its View menu item and the T key (again: the panels). */
+    private void addTrainingView() {
+        training = new TrainingPanel(app, this::showPanels);
+        KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the training panel (again: the panels)",
+                () -> showView(view.get() == training ? panels : training), KeyBindings.key(javafx.scene.input.KeyCode.T));
+        addView("Training   (" + key.keyText() + ")", training);
+    }
+
+    /** The training panel (shown with the T key or the View menu). */
+    public TrainingPanel training() { return training; }
+
+    /** Whether the window may close now: the training panel asks first while it trains or holds unsaved weights. */
+    public boolean confirmClose() { return training.confirmClose(); }
 
     /**
      * Registers a view that can fill the centre instead of the panels (a gradient chart, the training

@@ -33,6 +33,18 @@ class GradientChartsTest {
     }
 
     @Test
+    void hoveringAStepReadsEveryLinesValueThere() {
+        GradientStudy study = GradientStudy.random(GradientPreset.RNN_VANISHING.applyTo(SMALL), false);
+        GradientPlot plot = GradientCharts.norms(study, 1e-3, 0, ChartStyle.DEFAULT);
+        draw(plot, 900, 500);
+        GradientPlot.Placed at = plot.placed(0, 30);
+        String text = plot.describe(at.x() + 1, at.y() + 40).orElseThrow();
+        assertThat(text).startsWith("k = 30\n").contains("RNN (tanh): " + GradientText.number(study.profiles().get(0).gradH()[30]),
+                "LSTM ‖∂L/∂c_k‖: " + GradientText.number(study.profiles().get(1).gradC()[30]));
+        assertThat(plot.describe(2, 2)).isEmpty();
+    }
+
+    @Test
     void infinityAndNanAreMarkedOnTheTopEdgeNotDropped() {
         GradientSetup overflow = new GradientSetup(400, 8, 1e3, true, 0, 3);
         GradientStudy study = GradientStudy.of(List.of(overflow.model(CellKind.RNN_RELU)), overflow.input(), null, false);

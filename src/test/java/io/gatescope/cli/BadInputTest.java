@@ -74,7 +74,7 @@ class BadInputTest {
     void inputsOfTheWrongShape() throws Exception {
         trace(model, write("x.json", "[[1, 2, 3, 4]]"))
                 .badInput("x.json: x is 1x4 but the 2-layer LSTM with input_size 3 needs 1x3");
-        trace(model, write("x.json", "[1, 2, 3]")).badInput("x.json: x is a list of 3 numbers but the 2-layer LSTM");
+        trace(model, write("x.json", "[1, 2, 3]")).badInput("x.json: x is 3x1 (one number per step) but the 2-layer LSTM");
         CliRun.of("trace", "--model", model, "--input", x, "--h0", write("h0.json", "[0, 0, 0, 0]"), "--out", out)
                 .badInput("h0.json: h0 is a list of 4 numbers but the 2-layer LSTM with hidden_size 4 needs 2x4 (one row per layer)");
         CliRun.of("trace", "--model", model, "--input", x, "--grad-h", write("g.json", "[[0, 0, 0, 0]]"), "--out", out)

@@ -32,8 +32,8 @@ class CompareCommandTest {
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("model")).findFirst().orElseThrow());
         assertThat(lines.get(header)).contains("epochs", "test answer", "seeds", "verdict");
         String dense = lines.get(header + 1), rnn = lines.get(header + 2), gru = lines.get(header + 3);
-        assertThat(dense).startsWith("Dense").contains("0.0 %", "below 5 %");
-        assertThat(rnn).startsWith("SimpleRNN").contains("95.0 %", "at least 95 %: no");
+        assertThat(dense).startsWith("Dense").contains("0.0 %", "✓ < 5 %");
+        assertThat(rnn).startsWith("SimpleRNN").contains("95.0 %", "✗ < 95 %");
         assertThat(gru).startsWith("GRU").contains("—");
         assertThat(lines).last().asString().contains("3 models in", "addition-dense.json", "addition-rnn.json", "addition-gru.json");
 

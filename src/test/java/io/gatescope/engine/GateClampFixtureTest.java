@@ -9,7 +9,6 @@ import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.SequenceTrace;
 import io.gatescope.engine.trace.StepGradient;
 import io.gatescope.io.Fixtures;
-import io.gatescope.io.TraceFiles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class GateClampFixtureTest {
         load(stack.parameters(), f.get("params"));
         GateClamps clamps = clamps(f, kind);
         double[][] x = rows(f.get("x")), h0 = rows(f.get("h0")), c0 = kind.hasCellState() ? rows(f.get("c0")) : null;
-        TraceFiles.Result r = TraceFiles.run(stack, x, h0, c0, rows(f.get("grad_h")), clamps);
+        TracedRun r = TracedRun.of(stack, x, h0, c0, rows(f.get("grad_h")), clamps);
 
         compare(r.forward(), r.gradients().orElseThrow().steps(), f.get("encoder"), kind);
         var g = r.gradients().orElseThrow();

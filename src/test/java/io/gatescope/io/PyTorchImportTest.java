@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.TracedRun;
 import io.gatescope.engine.trace.GradientTrace;
 import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.SequenceTrace;
@@ -58,7 +59,7 @@ class PyTorchImportTest {
         double[][] h0 = ArrayFiles.readStates(fixture.resolve("h0.json"), "h0", layers, hidden, "the test");
         double[][] c0 = lstm ? ArrayFiles.readStates(fixture.resolve("c0.json"), "c0", layers, hidden, "the test") : null;
         double[][] g = ArrayFiles.readSteps(fixture.resolve("grad_h.json"), "grad_h", 5, hidden, "the test");
-        TraceFiles.Result r = TraceFiles.run(stack, x, h0, c0, g);
+        TracedRun r = TracedRun.of(stack, x, h0, c0, g);
 
         JsonNode expected = Fixtures.read(fixture.resolve("expected.json"));
         assertClose(flat(r.forward().top().hidden()), flat(expected.get("h")), TOLERANCE, "h");

@@ -9,6 +9,7 @@ import io.gatescope.engine.Gradients;
 import io.gatescope.engine.LayerRun;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.TracedRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class TraceFilesTest {
         RecurrentStack stack = Fixtures.randomStack(new RecurrentStack("", CellKind.LSTM, I, H, 2, false), 11);
         SplittableRandom rng = new SplittableRandom(12);
         double[][] x = random(rng, T, I), h0 = random(rng, 2, H), c0 = random(rng, 2, H), g = random(rng, T, H);
-        JsonNode trace = writeAndRead(stack, TraceFiles.run(stack, x, h0, c0, g));
+        JsonNode trace = writeAndRead(stack, TracedRun.of(stack, x, h0, c0, g));
 
         assertThat(trace.get("format").asText()).isEqualTo("gatescope-trace");
         assertThat(trace.get("steps").asInt()).isEqualTo(T);
@@ -73,7 +74,7 @@ class TraceFilesTest {
     @Test
     void oneLayerGruForwardOnly() throws Exception {
         RecurrentStack stack = Fixtures.randomStack(new RecurrentStack("", CellKind.GRU, I, H, 1, false), 13);
-        JsonNode trace = writeAndRead(stack, TraceFiles.run(stack, random(new SplittableRandom(14), T, I), null, null, null));
+        JsonNode trace = writeAndRead(stack, TracedRun.of(stack, random(new SplittableRandom(14), T, I), null, null, null));
         assertThat(names(trace)).containsExactly("format", "version", "cell", "input_size", "hidden_size", "layers",
                 "peepholes", "steps", "x", "h", "gates");
         assertThat(names(trace.get("gates"))).containsExactly("r", "z", "n");
@@ -83,13 +84,13 @@ class TraceFilesTest {
     void aPlainRnnHasNoGatesAndItsInitialStateGradientIsAList() throws Exception {
         RecurrentStack stack = Fixtures.randomStack(new RecurrentStack("", CellKind.RNN_RELU, I, H, 1, false), 15);
         SplittableRandom rng = new SplittableRandom(16);
-        JsonNode trace = writeAndRead(stack, TraceFiles.run(stack, random(rng, T, I), null, null, random(rng, T, H)));
+        JsonNode trace = writeAndRead(stack, TracedRun.of(stack, random(rng, T, I), null, null, random(rng, T, H)));
         assertThat(trace.get("gates").isEmpty()).isTrue();
         assertThat(trace.get("grads").get("h0")).hasSize(H);
         assertThat(trace.get("grads").has("c0")).isFalse();
     }
 
-    private JsonNode writeAndRead(RecurrentStack stack, TraceFiles.Result result) throws Exception {
+    private JsonNode writeAndRead(RecurrentStack stack, TracedRun result) throws Exception {
         Path out = dir.resolve("trace.json");
         TraceFiles.write(out, stack, result);
         return Fixtures.read(out);

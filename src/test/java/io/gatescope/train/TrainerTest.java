@@ -50,7 +50,8 @@ class TrainerTest {
 
     @Test
     void aShortRunLearnsFarMoreThanTheDenseBaseline() {
-        TrainingConfig gru = TrainingConfig.defaults("gru", 32).with(TrainingSetting.EPOCHS, 12).with(TrainingSetting.CLIP, 0.0);
+        TrainingConfig gru = TrainingConfig.defaults("gru", 32).with(TrainingSetting.EPOCHS, 12).with(TrainingSetting.CLIP, 0.0)
+                .with(TrainingSetting.LEARNING_RATE, 0.01).with(TrainingSetting.LR_DECAY, 1.0);
         TrainingSnapshot learned = new Trainer(gru).run(s -> { });
         TrainingSnapshot baseline = new Trainer(TrainingConfig.defaults("dense", 32).withEpochs(3)).run(s -> { });
         assertThat(baseline.validationSequences()).isLessThan(0.05);
@@ -92,8 +93,8 @@ class TrainerTest {
         assertThat(last.state()).isEqualTo(Trainer.State.PLATEAU);
         assertThat(last.epoch()).isLessThan(200);
         double best = seen.subList(0, seen.size() - 2).stream().mapToDouble(TrainingSnapshot::validationLoss).min().orElseThrow();
-        assertThat(seen.get(seen.size() - 1).validationLoss()).isGreaterThanOrEqualTo(best);
-        assertThat(seen.get(seen.size() - 2).validationLoss()).isGreaterThanOrEqualTo(best);
+        assertThat(seen.get(seen.size() - 1).validationLoss()).isGreaterThanOrEqualTo(best * 0.995);
+        assertThat(seen.get(seen.size() - 2).validationLoss()).isGreaterThanOrEqualTo(best * 0.995);
     }
 
     @Test

@@ -81,6 +81,20 @@ class GradientsViewTest extends WindowTestBase {
     }
 
     @Test
+    void hoveringTheNormsChartReadsTheValuesAtThatStep(FxRobot robot) throws Exception {
+        GradientsView view = open(robot);
+        choose(robot, view, "rnn-vanishing");
+        await(() -> view.normsCanvas().chart() instanceof GradientPlot);
+        GradientPlot plot = (GradientPlot) view.normsCanvas().chart();
+        GradientPlot.Placed at = plot.placed(0, 100);
+        var screen = view.normsCanvas().localToScreen(view.normsCanvas().chartToLocal(at.x(), at.y()));
+        robot.moveTo(screen);
+        await(() -> view.normsCanvas().hoverTextProperty().get().startsWith("k = 100"));
+        assertThat(view.normsCanvas().hoverTextProperty().get())
+                .contains("RNN (tanh): " + io.gatescope.chart.GradientText.number(view.study().profiles().get(0).gradH()[100]));
+    }
+
+    @Test
     void aBadValueShowsItsMessageAndTheLastChartStays(FxRobot robot) throws Exception {
         GradientsView view = open(robot);
         choose(robot, view, "rnn-vanishing");

@@ -2,6 +2,7 @@ package io.gatescope.ui.export;
 
 import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.engine.TracedRun;
 import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.io.TraceCsv;
 import io.gatescope.io.TraceFiles;
@@ -47,7 +48,7 @@ public final class TraceExport {
                     TraceCsv.write(file, trace);
                     return "Wrote " + file + ": " + trace.totalSteps() + " steps as CSV";
                 }
-                TraceFiles.write(file, stack, TraceFiles.run(stack, x, null, null, null, clamps));
+                TraceFiles.write(file, stack, TracedRun.of(stack, x, null, null, null, clamps));
                 return "Wrote " + file + ": " + x.length + " steps" + (trace.hasDecoder() ? " of the encoder" : "") + " as a trace file";
             }
         });

@@ -103,6 +103,7 @@ public final class GradientsView extends BorderPane {
         detail = new ChartCanvas(this::detailChart);
         detail.setId("gradientDetail");
         detail.setShrinkToFit(true);
+        for (ChartCanvas c : List.of(norms, detail)) c.setOnHover(this::hover);
         FlowPane tabs = new FlowPane(6, 4);              // wraps rather than cutting the buttons short at large text
         tabs.setAlignment(Pos.CENTER_LEFT);
         for (Detail d : Detail.values()) {
@@ -223,6 +224,16 @@ public final class GradientsView extends BorderPane {
         detail.invalidate();
     }
 
+    /** Hovering a line chart: every line's value at the step (or radius) under the mouse; a heatmap cell: its value. */
+    private String hover(Chart chart, javafx.geometry.Point2D p) {
+        if (chart instanceof io.gatescope.chart.GradientPlot plot) return plot.describe(p.getX(), p.getY()).orElse(null);
+        if (chart instanceof io.gatescope.chart.Heatmap map) {
+            return map.hitTest(p.getX(), p.getY()).map(c -> "k = " + c.step() + ", unit " + c.unit() + "\n|∂L/∂h_k| = "
+                    + GradientText.number(unitProfile().unitGradH()[c.step()][c.unit()])).orElse(null);
+        }
+        return null;
+    }
+
     private void requestSweep() {
         var request = controls.request();
         if (request.isEmpty()) return;
@@ -269,9 +280,14 @@ public final class GradientsView extends BorderPane {
             case FACTOR -> GradientCharts.factors(study, style());
             case PATHS -> study.profiles().stream().filter(GradientProfile::hasCellState).findFirst()
                     .map(p -> (Chart) GradientCharts.paths(p, style())).orElse(null);
-            case UNITS -> GradientCharts.units(study.profiles().get(List.of("RNN", "LSTM", "GRU").indexOf(unitCell.getValue())), style());
+            case UNITS -> GradientCharts.units(unitProfile(), style());
             case SWEEP -> sweep == null ? null : GradientCharts.sweep(sweep, style());
         };
+    }
+
+    /** The profile the per-unit heatmap shows: the cell chosen beside the buttons. */
+    private GradientProfile unitProfile() {
+        return study.profiles().get(List.of("RNN", "LSTM", "GRU").indexOf(unitCell.getValue()));
     }
 
     private AdditionTask.Example additionExample() {

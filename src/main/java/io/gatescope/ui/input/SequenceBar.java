@@ -1,11 +1,15 @@
 package io.gatescope.ui.input;
 
 import atlantafx.base.theme.Styles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.SequenceFiles;
 import io.gatescope.ui.AppModel;
+import io.gatescope.ui.compute.LatestWins;
 import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.model.SequenceInput;
 import java.io.File;
-import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -36,9 +40,11 @@ final class SequenceBar extends HBox {
     // and with them the link between the spinners and the app model, go with the next GC.
     private final ObjectProperty<Integer> lengthValue;
     private final ObjectProperty<Integer> seedValue;
+    private final LatestWins files;
 
     SequenceBar(AppModel app) {
         this.app = app;
+        this.files = new LatestWins(app.computeExecutor());
         getStyleClass().add("input-row");
         setAlignment(Pos.CENTER_LEFT);
         summary.setId(SUMMARY_ID);
@@ -105,17 +111,33 @@ final class SequenceBar extends HBox {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV or JSON", "*.csv", "*.txt", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file == null) return;
-        try {
-            SequenceInput s = SequenceFiles.read(file.toPath());
+        if (file != null) load(file.toPath());
+    }
+
+    /**
+     * Reads {@code file} on the compute thread (a large file must not freeze the window) and, back on
+     * the FX thread, feeds it to the model, or shows why not while the current sequence stays.
+     */
+    void load(Path file) {
+        String name = file.getFileName().toString();
+        files.submit(() -> {
+            try {
+                return new SequenceInput(SequenceFiles.read(file), name);
+            } catch (FileException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, s -> {
             if (s.width() != width()) {
-                error.setText(file.getName() + " has " + s.width() + " numbers per step; this model reads " + width());
+                error.setText(name + " has " + s.width() + " numbers per step; this model reads " + width());
                 return;
             }
             error.setText("");
             app.sequenceProperty().set(s);
-        } catch (IOException e) {
-            error.setText(file.getName() + ": " + e.getMessage());
-        }
+        }, failure -> {
+            Throwable why = failure instanceof UncheckedIOException u ? u.getCause() : failure;
+            String message = String.valueOf(why.getMessage());
+            String prefix = FileException.show(file) + ": ";
+            error.setText(name + ": " + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
+        });
     }
 }

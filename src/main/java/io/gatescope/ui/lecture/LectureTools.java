@@ -4,6 +4,7 @@ import io.gatescope.ui.KeyBindings;
 import io.gatescope.ui.MainWindow;
 import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
+import io.gatescope.ui.lecture.quiz.QuizBar;
 import io.gatescope.ui.lecture.saturation.SaturationView;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
 import java.io.File;
@@ -28,6 +29,7 @@ public final class LectureTools {
     private final ClampPanel clamp;
     private final LecturePlayer lecture;
     private final SaturationView saturation;
+    private final QuizBar quiz;
 
     private LectureTools(MainWindow window) {
         this.window = window;
@@ -35,15 +37,17 @@ public final class LectureTools {
         clamp.setVisible(false);
         clamp.managedProperty().bind(clamp.visibleProperty());
         lecture = new LecturePlayer(window, clamp);
-        if (window.getTop() instanceof VBox top) top.getChildren().addAll(clamp, lecture.bar());
+        quiz = new QuizBar(window, lecture::isOpen);
+        if (window.getTop() instanceof VBox top) top.getChildren().addAll(clamp, lecture.bar(), quiz);
         String css = LectureTools.class.getResource("lecture.css").toExternalForm();
         clamp.getStylesheets().add(css);
         lecture.bar().getStylesheets().add(css);
+        quiz.getStylesheets().add(css);
 
         Menu menu = window.menus().menu("Lecture");
         CheckMenuItem show = new CheckMenuItem(CLAMP_MENU_ITEM);
         show.selectedProperty().bindBidirectional(clamp.visibleProperty());
-        KeyBindings.Binding hold = window.keys().add(KeyBindings.Section.VIEW,
+        KeyBindings.Binding hold = window.keys().add(KeyBindings.Section.LECTURE,
                 "What-if: hold the chosen gate, or let it run free again", this::toggleHold, KeyBindings.key(KeyCode.C));
         MenuItem open = new MenuItem("Open lecture…");
         open.setOnAction(e -> chooseAndOpen());
@@ -64,7 +68,9 @@ public final class LectureTools {
                 () -> window.showView(window.viewProperty().get() == saturation ? window.panelsView() : saturation),
                 KeyBindings.key(KeyCode.S));
         window.addView("Gate saturation   (" + saturationKey.keyText() + ")", saturation);
-        menu.getItems().addAll(show, WindowMenus.item("Hold the gate on or off   (" + hold.keyText() + ")", hold),
+        CheckMenuItem predict = new CheckMenuItem("Predict before reveal   (Q)");
+        predict.selectedProperty().bindBidirectional(quiz.onProperty());
+        menu.getItems().addAll(show, predict, WindowMenus.item("Hold the gate on or off   (" + hold.keyText() + ")", hold),
                 new SeparatorMenuItem(), open, save, add, update, close);
     }
 
@@ -78,6 +84,8 @@ public final class LectureTools {
     public LecturePlayer lecture() { return lecture; }
 
     public SaturationView saturation() { return saturation; }
+
+    public QuizBar quiz() { return quiz; }
 
     /** C: shows the clamp bar if hidden and toggles between the clamped and the free run. */
     private void toggleHold() {

@@ -80,9 +80,9 @@ public final class LecturePlayer {
         bar.managedProperty().bind(bar.visibleProperty());
 
         KeyBindings keys = window.keys();
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.PAGE_DOWN)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.PAGE_DOWN)),
                 "Next scene of the open lecture", false, this::isOpen, () -> go(index.get() + 1)));
-        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.TIME, List.of(KeyBindings.key(KeyCode.PAGE_UP)),
+        keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.PAGE_UP)),
                 "Previous scene of the open lecture", false, this::isOpen, () -> go(index.get() - 1)));
     }
 

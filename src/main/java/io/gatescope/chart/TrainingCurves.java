@@ -1,0 +1,274 @@
+package io.gatescope.chart;
+
+import io.gatescope.train.TrainingHistory.Point;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Training curves of one or more runs, overlaid and labelled: on the left the loss (training, per
+ * batch and smoothed; validation, per epoch), on the right the validation accuracy (full answer and
+ * per character). Text sizes follow the style's font scale, so the window's zoom reaches the back
+ * of a hall; the same drawing is exported.
+ */
+public final class TrainingCurves implements Chart {
+    /** One run's curves under its label (e.g. "LSTM 128"). */
+    public record Series(String label, List<Point> points) {
+    }
+
+    /** Line colours of the runs in order: Okabe and Ito's set, told apart with any colour vision. */
+    static final Color[] RUN_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
+
+    private final List<Series> runs;
+    private final boolean logLoss;
+    private final double smoothing;
+    private final ChartStyle style;
+    private Rectangle2D lossPlot = new Rectangle2D.Double();
+    private Rectangle2D accuracyPlot = new Rectangle2D.Double();
+    private double xMax = 1;
+    private double lossLow = 0;
+    private double lossHigh = 1;
+    private double lossStep = 0.5;
+
+    /**
+     * @param logLoss   the loss axis in powers of ten
+     * @param smoothing 0 (raw batch losses) to 0.99: weight of the past in the training loss's moving average
+     */
+    public TrainingCurves(List<Series> runs, boolean logLoss, double smoothing, ChartStyle style) {
+        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("smoothing must be in [0, 1), got " + smoothing);
+        this.runs = List.copyOf(runs);
+        this.logLoss = logLoss;
+        this.smoothing = smoothing;
+        this.style = style;
+    }
+
+    @Override
+    public Size preferredSize() {
+        return new Size(style.px(900), style.px(340));
+    }
+
+    @Override
+    public Size minimumSize() {
+        return new Size(style.px(480), style.px(240));
+    }
+
+    @Override
+    public void draw(Graphics2D g, double width, double height) {
+        Drawing.paint(g, style.theme(), width, height, () -> body(g, width, height));
+    }
+
+    private void body(Graphics2D g, double width, double height) {
+        double pad = style.px(10);
+        FontMetrics small = g.getFontMetrics(style.smallFont());
+        double legendH = legend(g, pad, pad, width - 2 * pad);
+        // below the legend: a gap, the plot titles' line, a gap, the plots
+        double top = pad + legendH + style.px(8) + g.getFontMetrics(style.titleFont()).getHeight() + style.px(6);
+        double axisW = small.stringWidth("0.0001") + style.px(10);
+        double bottom = height - pad - 2 * small.getHeight();
+        double gap = style.px(36);
+        double plotW = Math.max(10, (width - 2 * pad - 2 * axisW - gap) / 2);
+        lossPlot = new Rectangle2D.Double(pad + axisW, top, plotW, Math.max(10, bottom - top));
+        accuracyPlot = new Rectangle2D.Double(lossPlot.getMaxX() + gap + axisW, top, plotW, lossPlot.getHeight());
+        xMax = Math.max(1, runs.stream().flatMap(r -> r.points().stream()).mapToDouble(Point::epoch).max().orElse(1));
+        lossRange();
+        plotFrame(g, lossPlot, "Loss" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
+        plotFrame(g, accuracyPlot, "Validation accuracy", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
+        for (int i = 0; i < runs.size(); i++) {
+            Color c = RUN_COLOURS[i % RUN_COLOURS.length];
+            List<Point> pts = runs.get(i).points();
+            List<double[]> train = smoothedTrain(pts);
+            curve(g, lossPlot, train, this::lossY, c, style.px(2), false, false);
+            curve(g, lossPlot, series(pts, Point::validationLoss), this::lossY, c, style.px(3), true, true);
+            curve(g, accuracyPlot, series(pts, Point::validationSequences), this::accuracyY, c, style.px(3), false, true);
+            curve(g, accuracyPlot, series(pts, Point::validationChars), this::accuracyY, c, style.px(2), true, true);
+        }
+    }
+
+    /** Run labels with their colours, then the key to the line styles; returns the height used. */
+    private double legend(Graphics2D g, double x0, double y0, double width) {
+        g.setFont(style.bodyFont());
+        FontMetrics fm = g.getFontMetrics();
+        double x = x0, y = y0 + fm.getAscent(), sw = style.px(22);
+        for (int i = 0; i < runs.size(); i++) {
+            g.setColor(RUN_COLOURS[i % RUN_COLOURS.length]);
+            g.setStroke(Drawing.stroke(style.px(4)));
+            g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sw, y - fm.getAscent() / 3.0));
+            g.setColor(style.theme().text());
+            g.drawString(runs.get(i).label(), (float) (x + sw + style.px(5)), (float) y);
+            x += sw + style.px(5) + fm.stringWidth(runs.get(i).label()) + style.px(18);
+        }
+        String key = "── training loss · full answer      - - validation loss · per character";
+        g.setColor(style.theme().mutedText());
+        g.setFont(style.smallFont());
+        float keyX = (float) Math.max(x, x0 + width - g.getFontMetrics().stringWidth(key));
+        if (keyX + g.getFontMetrics().stringWidth(key) > x0 + width) {
+            y += fm.getHeight();
+            keyX = (float) x0;
+        }
+        g.drawString(key, keyX, (float) y);
+        return y - y0 + fm.getDescent();
+    }
+
+    private void plotFrame(Graphics2D g, Rectangle2D plot, String title, List<Double> ticks, ToDoubleFunction<Double> toY) {
+        Color text = style.theme().text(), muted = style.theme().mutedText(), grid = style.theme().grid();
+        g.setFont(style.titleFont());
+        g.setColor(text);
+        g.drawString(title, (float) plot.getX(), (float) (plot.getY() - style.px(6)));
+        g.setFont(style.smallFont());
+        FontMetrics fm = g.getFontMetrics();
+        g.setStroke(new BasicStroke((float) style.px(1)));
+        for (double t : ticks) {
+            double y = toY.applyAsDouble(t);
+            g.setColor(grid);
+            g.draw(new Line2D.Double(plot.getX(), y, plot.getMaxX(), y));
+            String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
+            g.setColor(muted);
+            g.drawString(label, (float) (plot.getX() - style.px(5) - fm.stringWidth(label)), (float) (y + fm.getAscent() / 2.5));
+        }
+        int step = (int) Math.max(1, Math.ceil(xMax / 8));
+        for (int e = 0; e <= xMax; e += step) {
+            double x = x(plot, e);
+            g.setColor(grid);
+            g.draw(new Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
+            g.setColor(muted);
+            String label = Integer.toString(e);
+            g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (plot.getMaxY() + fm.getAscent() + style.px(3)));
+        }
+        g.drawString("epoch", (float) (plot.getCenterX() - fm.stringWidth("epoch") / 2.0),
+                (float) (plot.getMaxY() + 2 * fm.getHeight()));
+        g.setColor(text);
+        g.draw(plot);
+    }
+
+    private void curve(Graphics2D g, Rectangle2D plot, List<double[]> pts, ToDoubleFunction<Double> toY, Color colour,
+                       double width, boolean dashed, boolean dots) {
+        if (pts.isEmpty()) return;
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i < pts.size(); i++) {
+            double x = x(plot, pts.get(i)[0]), y = toY.applyAsDouble(pts.get(i)[1]);
+            if (i == 0) path.moveTo(x, y);
+            else path.lineTo(x, y);
+        }
+        g.setColor(colour);
+        g.setStroke(dashed ? Drawing.dashed(width) : Drawing.stroke(width));
+        g.draw(path);
+        if (!dots) return;
+        double r = width * 1.3;
+        for (double[] p : pts) g.fill(new Ellipse2D.Double(x(plot, p[0]) - r, toY.applyAsDouble(p[1]) - r, 2 * r, 2 * r));
+    }
+
+    /** The training loss per batch, smoothed by a debiased exponential moving average (as TensorBoard does). */
+    private List<double[]> smoothedTrain(List<Point> pts) {
+        List<double[]> out = new ArrayList<>();
+        double avg = 0, weight = 0;
+        for (Point p : pts) {
+            if (p.isEpoch() || !Double.isFinite(p.trainLoss())) continue;
+            avg = smoothing * avg + (1 - smoothing) * p.trainLoss();
+            weight = smoothing * weight + (1 - smoothing);
+            out.add(new double[] {p.epoch(), avg / weight});
+        }
+        return out;
+    }
+
+    private static List<double[]> series(List<Point> pts, ToDoubleFunction<Point> value) {
+        List<double[]> out = new ArrayList<>();
+        for (Point p : pts) {
+            if (p.isEpoch() && Double.isFinite(value.applyAsDouble(p))) out.add(new double[] {p.epoch(), value.applyAsDouble(p)});
+        }
+        return out;
+    }
+
+    private void lossRange() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Series r : runs) {
+            for (double[] p : smoothedTrain(r.points())) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); }
+            for (double[] p : series(r.points(), Point::validationLoss)) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); }
+        }
+        if (!(lo <= hi)) { lo = 0.01; hi = 3; }
+        if (logLoss) {
+            lossLow = Math.floor(Math.log10(Math.max(lo, 1e-6)));
+            lossHigh = Math.max(lossLow + 1, Math.ceil(Math.log10(Math.max(hi, 1e-6))));
+        } else {
+            lossLow = 0;
+            lossStep = niceStep(Math.max(hi, 1e-6) / 4);
+            lossHigh = Math.ceil(hi / lossStep) * lossStep;
+        }
+    }
+
+    private List<Double> lossTicks() {
+        List<Double> ticks = new ArrayList<>();
+        if (logLoss) {
+            for (double e = lossLow; e <= lossHigh + 1e-9; e++) ticks.add(Math.pow(10, e));
+        } else {
+            for (double t = 0; t <= lossHigh + lossStep / 2; t += lossStep) ticks.add(t);
+        }
+        return ticks;
+    }
+
+    private double lossY(double loss) {
+        double v = logLoss ? Math.log10(Math.max(loss, 1e-12)) : loss;
+        double f = (v - lossLow) / (lossHigh - lossLow);
+        return lossPlot.getMaxY() - Math.max(0, Math.min(1, f)) * lossPlot.getHeight();
+    }
+
+    private double accuracyY(double a) {
+        return accuracyPlot.getMaxY() - Math.max(0, Math.min(1, a)) * accuracyPlot.getHeight();
+    }
+
+    private double x(Rectangle2D plot, double epoch) {
+        return plot.getX() + epoch / xMax * plot.getWidth();
+    }
+
+    /**
+     * What lies under (x, y) of the last drawing: the nearest point of any curve in that plot, as
+     * "LSTM 128 · epoch 3.40 · training loss 0.1234"; empty outside the plots or with no data.
+     */
+    public String describe(double px, double py) {
+        boolean loss = lossPlot.contains(px, py);
+        if (!loss && !accuracyPlot.contains(px, py)) return "";
+        Rectangle2D plot = loss ? lossPlot : accuracyPlot;
+        String best = "";
+        double bestD = Double.POSITIVE_INFINITY;
+        for (Series r : runs) {
+            List<List<double[]>> curves = loss
+                    ? List.of(smoothedTrain(r.points()), series(r.points(), Point::validationLoss))
+                    : List.of(series(r.points(), Point::validationSequences), series(r.points(), Point::validationChars));
+            String[] names = loss ? new String[] {"training loss", "validation loss"} : new String[] {"full answers right", "characters right"};
+            for (int c = 0; c < 2; c++) {
+                for (double[] p : curves.get(c)) {
+                    double y = loss ? lossY(p[1]) : accuracyY(p[1]);
+                    double d = Math.hypot(x(plot, p[0]) - px, y - py);
+                    if (d < bestD) {
+                        bestD = d;
+                        String value = loss ? String.format(Locale.ROOT, "%.4f", p[1]) : String.format(Locale.ROOT, "%.2f %%", 100 * p[1]);
+                        best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), p[0], names[c], value);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code v}: tick steps a reader can add up. */
+    private static double niceStep(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 5, 10}) if (m * p >= v) return m * p;
+        return 10 * p;
+    }
+
+    private static String number(double v) {
+        if (v == 0) return "0";
+        if (v >= 100 || v < 0.001) return String.format(Locale.ROOT, "%.0e", v);
+        return String.format(Locale.ROOT, v >= 1 ? "%.1f" : v >= 0.1 ? "%.2f" : v >= 0.01 ? "%.3f" : "%.4f", v);
+    }
+}

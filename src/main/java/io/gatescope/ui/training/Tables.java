@@ -1,0 +1,100 @@
+package io.gatescope.ui.training;
+
+import io.gatescope.train.Comparison;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.layout.HBox;
+
+/** The columns of the predictions table (errors marked digit by digit) and of the comparison table. */
+final class Tables {
+    static final String WRONG_DIGIT = "wrong-digit";
+    static final String WRONG_ROW = "prediction-wrong";
+
+    private Tables() {
+    }
+
+    static void predictions(TableView<TrainingSession.Prediction> table, Consumer<TrainingSession.Prediction> open) {
+        table.getColumns().setAll(java.util.List.of(
+                column("Sum", p -> p.example().question()),
+                column("True", p -> p.example().target()),
+                predicted(),
+                column("", p -> p.right() ? "✓ right" : "✗ wrong")));
+        // A click selects the row (the table's own behaviour), then reaches the table: open the selection.
+        table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            TrainingSession.Prediction p = table.getSelectionModel().getSelectedItem();
+            if (p != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) open.accept(p);
+        });
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            TrainingSession.Prediction p = table.getSelectionModel().getSelectedItem();
+            if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) open.accept(p);
+        });
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new javafx.scene.control.Label("Start training: the predictions appear after each epoch."));
+        table.setRowFactory(t -> {
+            TableRow<TrainingSession.Prediction> row = new TableRow<>() {
+                @Override protected void updateItem(TrainingSession.Prediction p, boolean empty) {
+                    super.updateItem(p, empty);
+                    getStyleClass().remove(WRONG_ROW);
+                    if (!empty && p != null && !p.right()) getStyleClass().add(WRONG_ROW);
+                }
+            };
+            return row;
+        });
+    }
+
+    /** The prediction with every digit that differs from the true sum in the error style. */
+    private static TableColumn<TrainingSession.Prediction, String> predicted() {
+        TableColumn<TrainingSession.Prediction, String> c = column("Predicted", TrainingSession.Prediction::predicted);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                if (empty || s == null || getTableRow() == null || getTableRow().getItem() == null) {
+                    setGraphic(null);
+                    return;
+                }
+                String truth = getTableRow().getItem().example().target();
+                HBox flow = new HBox(); // one Text per digit, never wrapped
+                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                for (int i = 0; i < s.length(); i++) {
+                    Text digit = new Text(String.valueOf(s.charAt(i)));
+                    digit.getStyleClass().add("prediction-digit");
+                    if (i >= truth.length() || s.charAt(i) != truth.charAt(i)) digit.getStyleClass().add(WRONG_DIGIT);
+                    flow.getChildren().add(digit);
+                }
+                setGraphic(flow);
+            }
+        });
+        return c;
+    }
+
+    static void comparison(TableView<Comparison.Result> table) {
+        table.getColumns().setAll(java.util.List.of(
+                column("Model", r -> Comparison.title(r.cell())),
+                column("Epochs", r -> Integer.toString(r.last().epoch())),
+                column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.last().elapsedSeconds())),
+                column("Test", r -> percent(r.test().sequences())),
+                column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
+                column("Verdict", Comparison.Result::verdictText)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new javafx.scene.control.Label("Compare: the table fills as each model finishes."));
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,291 @@
+package io.gatescope.ui.training;
+
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.TrainingCurves;
+import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.SequenceModel;
+import io.gatescope.io.ModelFile;
+import io.gatescope.io.ModelFiles;
+import io.gatescope.train.Comparison;
+import io.gatescope.train.Trainer;
+import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingSetting;
+import io.gatescope.train.TrainingSnapshot;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.model.LoadedModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+
+/**
+ * The training panel: the settings form, start/pause/resume/stop/reset/one update, progress, live
+ * curves, the predictions table with a snapshot slider, the seeds' comparison, save/load/continue.
+ * Layout in TrainingPanel.fxml; the state and the threading in {@link TrainingSession}.
+ */
+public final class TrainingPanel extends BorderPane {
+    public static final String STYLE_CLASS = "training-panel";
+
+    @FXML private GridPane form;
+    @FXML private Button defaults, load, save, start, pause, resume, stop, reset, oneUpdate, compare;
+    @FXML private ProgressBar progress;
+    @FXML private Label progressText, message, hover, momentText;
+    @FXML private CheckBox logScale;
+    @FXML private Slider smoothing, moment;
+    @FXML private StackPane curves;
+    @FXML private TableView<TrainingSession.Prediction> predictions;
+    @FXML private TableView<Comparison.Result> comparisonTable;
+
+    private final AppModel app;
+    private final Runnable showMainView;
+    /** Saving and loading run here: the training thread may be busy for minutes, the compute thread is the traces'. */
+    private final Executor files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatescope-training-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final TrainingSession session = new TrainingSession();
+    private final SettingsForm settings;
+    private final ChartCanvas canvas;
+    private SequenceModel continueFrom;
+
+    /**
+     * @param showMainView brings the main view back (after a prediction was opened in it)
+     */
+    public TrainingPanel(AppModel app, Runnable showMainView) {
+        this.app = app;
+        this.showMainView = showMainView;
+        FXMLLoader loader = new FXMLLoader(TrainingPanel.class.getResource("TrainingPanel.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the training panel's layout is missing from the build", e);
+        }
+        getStylesheets().add(TrainingPanel.class.getResource("training.css").toExternalForm());
+        settings = new SettingsForm(form);
+        canvas = new ChartCanvas(this::chart);
+        curves.getChildren().add(canvas);
+        canvas.setOnHover((c, p) -> ((TrainingCurves) c).describe(p.getX(), p.getY()));
+        hover.textProperty().bind(canvas.hoverTextProperty());
+        Tables.predictions(predictions, this::open);
+        Tables.comparison(comparisonTable);
+        comparisonTable.setItems(session.comparison());
+        wire();
+    }
+
+    private void wire() {
+        var active = session.activeProperty();
+        var state = Bindings.createObjectBinding(() -> session.snapshotProperty().get() == null ? null
+                : session.snapshotProperty().get().state(), session.snapshotProperty());
+        start.disableProperty().bind(active.or(settings.validProperty().not()));
+        compare.disableProperty().bind(start.disableProperty());
+        pause.disableProperty().bind(active.not().or(Bindings.equal(state, Trainer.State.PAUSED)));
+        resume.disableProperty().bind(active.not().or(Bindings.notEqual(state, Trainer.State.PAUSED)));
+        stop.disableProperty().bind(active.not());
+        oneUpdate.disableProperty().bind(settings.validProperty().not()
+                .or(active.and(Bindings.notEqual(state, Trainer.State.PAUSED))));
+        defaults.disableProperty().bind(active);
+        load.disableProperty().bind(active);
+        start.setOnAction(e -> { session.start(settings.config(), continueFrom, false); continueFrom = null; });
+        pause.setOnAction(e -> session.pause());
+        resume.setOnAction(e -> session.resume());
+        stop.setOnAction(e -> session.stop());
+        reset.setOnAction(e -> { session.reset(); progress.setProgress(0); progressText.setText("Not started."); });
+        oneUpdate.setOnAction(e -> session.step(settings.config()));
+        compare.setOnAction(e -> session.compare(settings.config()));
+        defaults.setOnAction(e -> settings.set(TrainingConfig.defaults()));
+        save.setOnAction(e -> chooseAndSave());
+        load.setOnAction(e -> chooseAndLoad());
+        message.textProperty().bind(session.messageProperty());
+        session.snapshotProperty().addListener((o, a, s) -> showProgress(s));
+        session.runs().addListener((javafx.collections.ListChangeListener<TrainingCurves.Series>) c -> canvas.invalidate());
+        logScale.selectedProperty().addListener((o, a, b) -> canvas.invalidate());
+        smoothing.valueProperty().addListener((o, a, b) -> canvas.invalidate());
+        app.chartStyleBinding().addListener((o, a, b) -> canvas.invalidate());
+        session.moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c -> {
+            boolean atEnd = moment.getValue() >= moment.getMax() - 0.5;
+            moment.setMax(Math.max(0, session.moments().size() - 1));
+            if (atEnd) moment.setValue(moment.getMax());
+            showMoment();
+        });
+        moment.valueProperty().addListener((o, a, b) -> showMoment());
+    }
+
+    private TrainingCurves chart() {
+        ChartStyle style = app.chartStyleBinding().get();
+        return new TrainingCurves(session.runs(), logScale.isSelected(), smoothing.getValue(), style);
+    }
+
+    private void showProgress(TrainingSnapshot s) {
+        if (s == null) return;
+        TrainingConfig c = session.trainer() == null ? settings.config() : session.trainer().config();
+        progress.setProgress(Math.min(1, s.epochProgress() / c.epochs()));
+        double perEpoch = s.epochProgress() > 0 ? s.elapsedSeconds() / s.epochProgress() : Double.NaN;
+        double left = perEpoch * (c.epochs() - s.epochProgress());
+        String eta = s.finished() || !Double.isFinite(left) ? "" : " · " + (c.untilAccuracy() > 0 ? "at most " : "")
+                + duration(left) + " left";
+        progressText.setText(String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · %,.0f examples/s%s · %s",
+                TrainingSession.runLabel(c), Math.max(1, s.epoch()), c.epochs(), s.batch(), s.batchesPerEpoch(),
+                s.examplesPerSecond(), eta, stateText(s)));
+    }
+
+    private static String stateText(TrainingSnapshot s) {
+        String accuracy = Double.isNaN(s.validationSequences()) ? ""
+                : String.format(Locale.ROOT, " (%.1f %% of validation sums right)", 100 * s.validationSequences());
+        return switch (s.state()) {
+            case RUNNING -> "training" + accuracy;
+            case PAUSED -> "paused" + accuracy;
+            case COMPLETED -> "done" + accuracy;
+            case TARGET_REACHED -> "target reached" + accuracy;
+            case PLATEAU -> "stopped: no longer improving" + accuracy;
+            case TIME_LIMIT -> "time limit reached" + accuracy;
+            case CANCELLED -> "stopped" + accuracy;
+            case DIVERGED -> "diverged: last good weights kept" + accuracy;
+        };
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    private TrainingSession.Moment selectedMoment() {
+        int i = (int) Math.round(moment.getValue());
+        return session.moments().isEmpty() ? null : session.moments().get(Math.min(i, session.moments().size() - 1));
+    }
+
+    private void showMoment() {
+        TrainingSession.Moment m = selectedMoment();
+        momentText.setText(m == null ? "no snapshot yet" : m.label());
+        predictions.getItems().setAll(m == null ? java.util.List.of() : m.predictions());
+    }
+
+    /** Opens a prediction's sum in the main view with the weights of the moment the slider shows. */
+    private void open(TrainingSession.Prediction p) {
+        TrainingSession.Moment m = selectedMoment();
+        if (m == null) return;
+        if (m.config().isDense()) {
+            session.setMessage("The main view shows recurrent cells; the dense baseline has none to step through.");
+            return;
+        }
+        if (m.config().reversed()) {
+            session.setMessage("This run reads its input reversed (" + p.example().input(true)
+                    + "); the main view feeds the question as written, so it would not show what this model saw.");
+            return;
+        }
+        EncoderDecoder model = (EncoderDecoder) Weights.model(m.config(), m.weights());
+        app.show(new LoadedModel.Addition("Training: " + m.label(), "training run", true, model), p.example().question());
+        showMainView.run();
+    }
+
+    private void chooseAndSave() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the trained model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Gatescope model", "*.json"));
+        chooser.setInitialFileName("addition-" + settings.config().cell() + ".json");
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) save(f.toPath());
+    }
+
+    /** Saves the latest weights (atomically, off the FX thread); the message says where or why not. */
+    public void save(Path file) {
+        Trainer t = session.trainer();
+        if (t == null) {
+            session.setMessage("Nothing to save yet: train first.");
+            return;
+        }
+        t.requestWeights().thenAccept(w -> files.execute(new Task<Void>() {
+            @Override protected Void call() throws Exception {
+                TrainingSnapshot s = t.latest();
+                ModelFiles.save(file, new ModelFile.Sequence(Weights.model(t.config(), w),
+                        ModelFile.Metadata.of(ModelFiles.ADDITION, s.notes(t.config()))));
+                return null;
+            }
+
+            @Override protected void succeeded() {
+                session.markSaved();
+                session.setMessage("Saved " + file + ".");
+            }
+
+            @Override protected void failed() {
+                session.setMessage("Could not save: " + getException().getMessage());
+            }
+        }));
+    }
+
+    private void chooseAndLoad() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load a model to continue training");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Gatescope model", "*.json"));
+        java.io.File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) load(f.toPath());
+    }
+
+    /** Loads a model file (off the FX thread); its settings fill the form and Start continues from its weights. */
+    public void load(Path file) {
+        files.execute(new Task<ModelFile>() {
+            @Override protected ModelFile call() throws Exception { return ModelFiles.load(file); }
+
+            @Override protected void succeeded() {
+                if (!(getValue() instanceof ModelFile.Sequence seq) || !seq.metadata().task().map(ModelFiles.ADDITION::equals).orElse(false)) {
+                    session.setMessage("Could not continue from " + file.getFileName() + ": it is not an addition model.");
+                    return;
+                }
+                TrainingConfig c = Weights.config(seq);
+                settings.set(c);
+                continueFrom = seq.model();
+                session.setMessage("Loaded " + file.getFileName() + ": Start continues training it with these settings.");
+            }
+
+            @Override protected void failed() {
+                session.setMessage("Could not load: " + getException().getMessage());
+            }
+        });
+    }
+
+    /** Whether the window may close: asks first while training runs or trained weights are unsaved. */
+    public boolean confirmClose() {
+        if (!session.activeProperty().get() && !session.unsavedProperty().get()) return true;
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, session.activeProperty().get()
+                ? "Training is still running. Close anyway and lose it?"
+                : "The trained weights are not saved. Close anyway?", ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText("Close Gatescope?");
+        boolean close = ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        if (close) {
+            session.dispose();   // not asked twice: nothing runs and nothing counts as unsaved any more
+            session.markSaved();
+        }
+        return close;
+    }
+
+    TrainingSession session() { return session; }
+
+    SettingsForm settings() { return settings; }
+
+    ChartCanvas canvas() { return canvas; }
+
+    /** Sets one setting in the form as a user would type it (tests and the lecture tools). */
+    void type(TrainingSetting s, String text) {
+        if (settings.field(s.key()) instanceof javafx.scene.control.TextField f) f.setText(text);
+    }
+}

@@ -1,0 +1,52 @@
+package io.gatescope.ui.training;
+
+import io.gatescope.train.TrainingSetting;
+import io.gatescope.ui.AppModel;
+import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.compute.ComputeThread;
+import io.gatescope.ui.model.ModelLoader;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: opens the real window on the training panel with the settings given as arguments
+ * (key=value, e.g. hidden=32 epochs=6) and runs the comparison (or, with "run", one training), so
+ * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM then settings.
+ */
+public final class TrainingScreens {
+    public static void main(String[] args) {
+        Application.launch(Window.class, args); // a plain main class: the JavaFX launcher check needs one
+    }
+
+    /** The window itself. */
+    public static final class Window extends Application {
+    @Override
+    public void start(Stage stage) {
+        var args = getParameters().getRaw();
+        AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), ComputeThread.create());
+        MainWindow window = new MainWindow(app);
+        stage.setScene(new Scene(window, Double.parseDouble(args.get(0)), Double.parseDouble(args.get(1))));
+        app.view().setZoom(Double.parseDouble(args.get(2)));
+        app.modelChoiceProperty().set(app.choices().get(0));
+        stage.show();
+        window.showView(window.training());
+        TrainingPanel panel = window.training();
+        boolean single = false;
+        for (String a : args.subList(3, args.size())) {
+            if (a.equals("run")) { single = true; continue; }
+            String[] kv = a.split("=", 2);
+            TrainingSetting s = TrainingSetting.byKey(kv[0]);
+            if (s.type() == TrainingSetting.Type.INT || s.type() == TrainingSetting.Type.REAL) panel.type(s, kv[1]);
+            else panel.settings().setText(s, kv[1]);
+        }
+        boolean one = single;
+        Platform.runLater(() -> {
+            if (one) panel.session().start(panel.settings().config(), null, false);
+            else panel.session().compare(panel.settings().config());
+        });
+    }
+
+    }
+}
