@@ -11,6 +11,7 @@ import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.engine.trace.StepTrace;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -68,12 +69,7 @@ public final class CellDiagram implements Chart {
         TimeAxis axis = new TimeAxis(trace);
         int t = Math.min(style.currentStep(), axis.length() - 1);
         LayerTrace run = axis.layer(t, layer);
-        double maxAbs = 0;
-        for (int s = 0; s < axis.length(); s++) {
-            LayerTrace l = axis.layer(s, layer);
-            StepTrace st = axis.step(s, layer);
-            maxAbs = Math.max(maxAbs, ColourScales.maxAbs(l.kind().hasCellState() ? st.cCopy() : st.hCopy()));
-        }
+        double maxAbs = ShownQuantities.extent(trace, layer, run.kind().hasCellState() ? Quantity.cellState() : Quantity.hiddenState());
         // Only layer 0 of the encoder reads characters; above it and in the decoder x_t is a vector.
         String input = layer == 0 && !axis.isDecoder(t) ? axis.label(t) : null;
         CellDiagram diagram = new CellDiagram(run.kind(), axis.step(t, layer), axis.when(t, style.notation()), input,
@@ -137,7 +133,7 @@ public final class CellDiagram implements Chart {
     public double value(DiagramPart part) {
         double[] v = vector(part);
         if (v.length == 0) return Double.NaN;
-        if (style.hasSelectedUnit() && style.selectedUnit() < v.length) return v[style.selectedUnit()];
+        if (showsOneUnit()) return v[style.selectedUnit()];
         double sum = 0;
         for (double d : v) sum += d;
         return sum / v.length;
@@ -154,7 +150,7 @@ public final class CellDiagram implements Chart {
         });
     }
 
-    /** A tooltip: "forget gate f: mean of 16 units = 0.602 (0.60213…)". */
+    /** A tooltip: "forget gate f: mean over 16 units = 0.602 (0.60213…)". */
     public String describe(DiagramPart part) {
         Notation n = style.notation();
         String name = switch (part.type()) {
@@ -168,7 +164,7 @@ public final class CellDiagram implements Chart {
         double v = value(part);
         if (Double.isNaN(v)) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
         if (isHeld(part)) name += " (held by the what-if clamp)";
-        String over = style.hasSelectedUnit() ? "unit " + style.selectedUnit() : "mean of " + vector(part).length + " units";
+        String over = shownUnits();
         return name + ": " + over + " = " + Equations.number(v) + " (" + Notation.fullPrecision(v) + ")";
     }
 
@@ -184,7 +180,20 @@ public final class CellDiagram implements Chart {
 
     /** The caption line's height: the diagram leaves this much room above the cell. */
     static double captionHeight(ChartStyle style) {
-        return Typography.lineHeight(style.bodyFont()) + style.px(4);
+        return Typography.lineHeight(style.titleFont()) + style.px(6);
+    }
+
+    /**
+     * Whose numbers the boxes print, as the caption says it in large type: "unit 3", or "mean over
+     * 16 units" when no unit is selected, so a mean is never mistaken for one unit's value (the
+     * equations always show one unit).
+     */
+    public String shownUnits() {
+        return showsOneUnit() ? "unit " + style.selectedUnit() : "mean over " + step.hiddenSize() + " units";
+    }
+
+    private boolean showsOneUnit() {
+        return style.hasSelectedUnit() && style.selectedUnit() < step.hiddenSize();
     }
 
     private DiagramLayout layout(double width, double height) {
@@ -193,11 +202,21 @@ public final class CellDiagram implements Chart {
 
     private void paintCaption(Graphics2D g, Theme theme, double width) {
         double y = style.px(8) + captionHeight(style) / 2;
-        String what = style.hasSelectedUnit() && style.selectedUnit() < step.hiddenSize()
-                ? "unit " + style.selectedUnit() : "mean of " + step.hiddenSize() + " units";
+        String when = kind.title() + SEPARATOR + time + SEPARATOR;
         g.setPaint(theme.text());
-        Typography.drawMiddle(g, kind.title() + SEPARATOR + time + SEPARATOR + what,
-                style.bodyFont(), style.px(8), y, Align.LEFT);
+        Typography.drawMiddle(g, when, style.bodyFont(), style.px(8), y, Align.LEFT);
+        // Whose values these are, in the title's size; a mean also sits on a tinted badge.
+        Font big = style.titleFont();
+        double x = style.px(8) + Typography.width(when, style.bodyFont());
+        String what = shownUnits();
+        if (!showsOneUnit()) {
+            double w = Typography.width(what, big) + style.px(12), h = Typography.lineHeight(big) + style.px(4);
+            g.setPaint(theme.currentFill());
+            g.fill(new RoundRectangle2D.Double(x, y - h / 2, w, h, style.px(8), style.px(8)));
+            g.setPaint(theme.text());
+            x += style.px(6);
+        }
+        Typography.drawMiddle(g, what, big, x, y, Align.LEFT);
         if (stepping()) {
             String text = (style.subStep() + 1) + "/" + kind.anatomy().subStepCount() + "\u2002"
                     + style.notation().subStepName(kind, style.subStep());
@@ -251,9 +270,13 @@ public final class CellDiagram implements Chart {
             String second = !reached ? "" : part.type() == DiagramPart.Type.INPUT
                     ? (inputLabel == null ? "" : "“" + inputLabel + "”") : twoDecimals(value(part));
             boolean boldFirst = node.shape() == DiagramLayout.Shape.STATE;
-            Typography.drawMiddle(g, node.caption(), boldFirst ? style.boldFont() : style.bodyFont(), b.getCenterX(),
-                    b.getCenterY() - line / 2, Align.CENTRE);
-            Typography.drawMiddle(g, second, style.bodyFont(), b.getCenterX(), b.getCenterY() + line / 2, Align.CENTRE);
+            // A box drawn large (the plain RNN's one layer) speaks in the title's size, to fill it as a slide would.
+            boolean large = b.getHeight() >= 3 * line;
+            Font first = large ? style.titleFont() : boldFirst ? style.boldFont() : style.bodyFont();
+            Font value = large ? style.titleFont() : style.bodyFont();
+            double step = large ? Typography.lineHeight(value) : line;
+            Typography.drawMiddle(g, node.caption(), first, b.getCenterX(), b.getCenterY() - step / 2, Align.CENTRE);
+            Typography.drawMiddle(g, second, value, b.getCenterX(), b.getCenterY() + step / 2, Align.CENTRE);
         }
         if (stepping() && node.stage() == style.subStep()) {
             Drawing.highlight(g, shape, theme, style.px(2.5));

@@ -218,7 +218,7 @@ final class CellGeometry {
      */
     private void rnn(Activated a) {
         double yRow = body.getCenterY(), xJoin = x(0.30), xLayer = x(0.56);
-        double layerW = Math.max(boxW * 1.6, 0.24 * bw), layerH = Math.max(boxH * 1.5, 0.30 * body.getHeight());
+        double layerW = Math.max(boxW * 1.6, 0.28 * bw), layerH = Math.max(boxH * 1.5, 0.30 * body.getHeight());
         int stage = stage(a.hidden());
         chip(Type.PREVIOUS_HIDDEN, State.PREVIOUS_HIDDEN, chipLeftX, yRow, 0);
         chip(Type.INPUT, State.INPUT, xJoin, inputChipY, 0);

@@ -88,6 +88,8 @@ public final class ColourScales {
     }
 
     private static final Color MISSING = rgb(0x9e9e9e);
+    /** Which share of a run's values a data-driven scale spans without saturating (see {@link #extent}). */
+    private static final double EXTENT_QUANTILE = 0.95;
     private static final Color BLACK = rgb(0x000000);
     private static final Color WHITE = rgb(0xffffff);
     private static final Map<Palette, ColourScales> BY_PALETTE = new EnumMap<>(Palette.class);
@@ -156,7 +158,7 @@ public final class ColourScales {
     /**
      * The scale for {@code quantity} in a cell of {@code kind}, chosen by its range.
      *
-     * @param dataMaxAbs the largest |value| of this quantity over the run; used only when the
+     * @param dataMaxAbs the {@link #extent} of this quantity over the run; used only when the
      *                   range is not fixed by the nonlinearity (cell state, pre-activation, ReLU)
      */
     public ColourScale forQuantity(Quantity quantity, CellKind kind, double dataMaxAbs) {
@@ -166,6 +168,27 @@ public final class ColourScales {
             case NON_NEGATIVE -> sequential(0, niceCeiling(dataMaxAbs));
             case UNBOUNDED -> diverging(niceCeiling(dataMaxAbs));
         };
+    }
+
+    /**
+     * The extent of a data-driven scale for the values in {@code rows} (a quantity over a whole run):
+     * the 95th percentile of |v|, so that a few outliers (a pre-activation of 12 among values mostly
+     * below 1) saturate at the ends instead of washing every other cell out to white. Their exact
+     * values stay one hover away. 0 when all are empty.
+     */
+    public static double extent(double[]... rows) {
+        int n = 0;
+        for (double[] row : rows) n += row.length;
+        double[] magnitudes = new double[n];
+        int k = 0;
+        for (double[] row : rows) {
+            for (double v : row) {
+                if (Double.isFinite(v)) magnitudes[k++] = Math.abs(v);
+            }
+        }
+        if (k == 0) return 0;
+        Arrays.sort(magnitudes, 0, k);
+        return magnitudes[(int) Math.ceil(EXTENT_QUANTILE * k) - 1];
     }
 
     /** The largest |v| in {@code rows}, 0 when all are empty. */
@@ -180,13 +203,14 @@ public final class ColourScales {
     }
 
     /**
-     * The smallest of 1, 2, 2.5, 5 × 10^k not below {@code v}: legends then read 0.5 or 2, not 1.8731.
-     * Zero or tiny data gives 1, so an all-zero state is drawn white rather than failing.
+     * The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k not below {@code v}: legends then read 0.5
+     * or 6, not 1.8731, and the scale overshoots the data by at most a third. Zero or tiny data gives
+     * 1, so an all-zero state is drawn white rather than failing.
      */
     public static double niceCeiling(double v) {
         if (!(v > 1e-12) || !Double.isFinite(v)) return 1;
         double decade = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (m * decade >= v * (1 - 1e-12)) return m * decade;
         }
         return 10 * decade;

@@ -48,10 +48,19 @@ public record FigureSeries(Figures.View view, ModelTrace trace, int layer, boole
         return Figures.of(view, trace, layer, peepholes, style.withCurrentStep(frame.step()).withSubStep(frame.subStep()));
     }
 
-    /** A frame's file name: {@code cell-t03.png}, {@code cell-t03-s2.png} (sub-steps counted from 1, as drawn). */
+    /** A frame's file name: {@code cell-step03.png}, {@code cell-step03-sub2.png}; see {@link #stem}. */
     public String fileName(Frame frame, ChartExport.Format format) {
-        String sub = frame.subStep() == ChartStyle.WHOLE_STEP ? "" : "-s" + (frame.subStep() + 1);
-        return String.format(Locale.ROOT, "%s-t%02d%s.%s", view.id(), frame.step(), sub, format.extension());
+        return stem(frame) + "." + format.extension();
+    }
+
+    /**
+     * A frame's name without extension: the view, the step counted from 1 over the whole run
+     * (encoder steps first, then the decoder's, so the names sort in time order) and the sub-step
+     * counted from 1 as the diagram counts it.
+     */
+    public String stem(Frame frame) {
+        String sub = frame.subStep() == ChartStyle.WHOLE_STEP ? "" : "-sub" + (frame.subStep() + 1);
+        return String.format(Locale.ROOT, "%s-step%02d%s", view.id(), frame.step() + 1, sub);
     }
 
     /**

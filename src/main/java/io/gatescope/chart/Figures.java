@@ -84,7 +84,7 @@ public final class Figures {
                     shown.stream().map(q -> Heatmap.of(trace, layer, q, style)).toList(),
                     Figure.Arrangement.ROW, List.of(), style);
             case VECTORS -> new Figure(title, subtitle, shown.stream()
-                    .map(q -> UnitStrip.of(kind, axis.step(t, layer), q, ShownQuantities.maxAbs(trace, layer, q), style))
+                    .map(q -> UnitStrip.of(kind, axis.step(t, layer), q, ShownQuantities.extent(trace, layer, q), style))
                     .toList(), Figure.Arrangement.COLUMN, legends(trace, layer, kind, shown, style), style);
             case EQUATIONS -> new Figure(title, subtitle, List.of(EquationSheet.of(trace, layer, peep, style, null)),
                     Figure.Arrangement.ROW, List.of(), style);
@@ -115,7 +115,7 @@ public final class Figures {
         Map<String, List<Quantity>> byScale = new LinkedHashMap<>();
         Map<String, ColourScale> scales = new LinkedHashMap<>();
         for (Quantity q : shown) {
-            ColourScale s = style.scales().forQuantity(q, kind, ShownQuantities.maxAbs(trace, layer, q));
+            ColourScale s = style.scales().forQuantity(q, kind, ShownQuantities.extent(trace, layer, q));
             byScale.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(q);
             scales.putIfAbsent(s.toString(), s);
         }

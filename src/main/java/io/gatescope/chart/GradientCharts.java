@@ -69,7 +69,7 @@ public final class GradientCharts {
     public static GradientPlot paths(GradientProfile lstm, ChartStyle style) {
         if (!lstm.hasCellState()) throw new IllegalArgumentException("only an LSTM has a cell-state path, not " + lstm.kind().title());
         double[] k = steps(lstm.steps() + 1);
-        Theme2 t = new Theme2(style);
+        PathColours t = new PathColours(style);
         List<Series> lines = List.of(
                 new Series("along the cell state", "‖∂L/∂c_T ⊙ ∏_{j>k} f_j‖", t.lstm, false, k, lstm.cellPath()),
                 new Series("through h", "‖∂L/∂c_k‖ minus the cell path", t.rnn, false, k, lstm.throughH()),
@@ -126,8 +126,8 @@ public final class GradientCharts {
     }
 
     /** The two path colours and a muted one for the forget-gate product. */
-    private record Theme2(Color lstm, Color rnn, Color muted) {
-        Theme2(ChartStyle style) {
+    private record PathColours(Color lstm, Color rnn, Color muted) {
+        PathColours(ChartStyle style) {
             this(ColourScales.cell(CellKind.LSTM, style.theme()), ColourScales.cell(CellKind.RNN_TANH, style.theme()),
                     style.theme().mutedText());
         }

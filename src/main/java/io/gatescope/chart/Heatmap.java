@@ -106,7 +106,7 @@ public final class Heatmap implements LayeredChart {
             values[t] = quantity.existsFor(axis.layer(t, layer).kind()) ? quantity.values(step) : new double[0];
             labels[t] = axis.displayLabel(t);
         }
-        ColourScale scale = style.scales().forQuantity(quantity, kind, ColourScales.maxAbs(values));
+        ColourScale scale = style.scales().forQuantity(quantity, kind, ColourScales.extent(values));
         Heatmap map = new Heatmap(style.notation().title(kind, quantity), values, List.of(labels), axis.encoderLength(), scale, style);
         boolean[][] held = new boolean[axis.length()][];
         boolean any = false;

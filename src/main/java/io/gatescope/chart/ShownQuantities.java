@@ -33,14 +33,18 @@ public final class ShownQuantities {
         return out;
     }
 
-    /** The largest |value| of {@code q} in layer {@code layer} over every encoder and decoder step. */
-    public static double maxAbs(ModelTrace trace, int layer, Quantity q) {
-        double m = 0;
+    /**
+     * The {@link ColourScales#extent} of {@code q} in layer {@code layer} over every encoder and
+     * decoder step: what its data-driven colour scale spans, the same in the heatmap, the strips and
+     * the diagram.
+     */
+    public static double extent(ModelTrace trace, int layer, Quantity q) {
+        List<double[]> rows = new ArrayList<>();
         for (SequenceTrace seq : trace.hasDecoder() ? List.of(trace.encoder(), trace.decoder()) : List.of(trace.encoder())) {
             LayerTrace lt = seq.layers().get(layer);
             if (!q.existsFor(lt.kind())) continue;
-            for (StepTrace s : lt.steps()) m = Math.max(m, ColourScales.maxAbs(q.values(s)));
+            for (StepTrace s : lt.steps()) rows.add(q.values(s));
         }
-        return m;
+        return ColourScales.extent(rows.toArray(double[][]::new));
     }
 }

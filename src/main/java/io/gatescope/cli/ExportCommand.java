@@ -21,7 +21,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +43,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", header = "Write the window's pictures as PNG, SVG, PDF or an animated GIF, without a display.",
         description = {"Run a model on an input and draw one of its views at a time step, every view at every",
                 "step (--all), or one view's steps as an animated GIF (--animate gif). Steps are counted",
-                "from 0 as the pictures label them (t = 0, 1, ...), encoder steps first, then the decoder's."},
+                "from 1 over the whole run, encoder steps first, then the decoder's: an addition model's",
+                "decoder t = 2 is step 7 (its encoder reads 5 characters)."},
         footer = {"", "Examples:",
                 "  gatescope export --list",
-                "  gatescope export --model lstm.json --text 67+60 --chart cell --step 2 --substep 3 --format png --scale 2 --out cell.png",
+                "  gatescope export --model lstm.json --text 67+60 --chart cell --step 3 --substep 3 --format png --scale 2 --out cell.png",
                 "  gatescope export --model lstm.json --text 67+60 --chart equations --notation ng --theme print --format pdf --out eq.pdf",
                 "  gatescope export --model lstm.json --text 67+60 --all --format svg --out figures/",
                 "  gatescope export --model lstm.json --text 67+60 --chart unrolled --animate gif --delay 800 --out steps.gif"})
@@ -77,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every chart at every step, one file each, into the folder --out.")
     private boolean all;
 
-    @Option(names = "--step", paramLabel = "T", defaultValue = "0", description = "The time step, from 0 (default 0).")
+    @Option(names = "--step", paramLabel = "T", defaultValue = "1",
+            description = "The time step, from 1 over the whole run, encoder steps first (default 1).")
     private int step;
 
     @Option(names = "--substep", paramLabel = "K", description = "Walk the cell through the step to sub-step K, from 1 as the diagram counts (cell and equations). Default: the whole step.")
@@ -136,14 +144,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportedTrace traced = ExportedTrace.load(model, text, input, spec.commandLine());
         ChartStyle style = checkAgainstTrace(r, traced);
         if (all) {
-            int files = 0;
-            for (View v : View.values()) {
-                FigureSeries series = new FigureSeries(v, traced.trace(), layer, traced.peepholes(), style, substeps);
-                files += series.writeAll(out, r.format(), scaleFor(series.figure(series.frames().get(0))), () -> false, (d, n) -> { });
-            }
-            Figure g = gradientsFigure(traced, style);
-            ChartExport.write(g, r.format(), scaleFor(g), out.resolve(GRADIENTS + "." + r.format().extension()));
-            files++;
+            int files = writeAll(traced, style, r.format());
             stdout.println("wrote " + files + " " + r.format().extension() + " files to " + out);
         } else if (animate != null) {
             FigureSeries series = new FigureSeries(r.view(), traced.trace(), layer, traced.peepholes(), style, substeps);
@@ -175,6 +176,44 @@ final class ExportCommand implements Callable<Integer> {
         int steps = encoderOnly ? traced.trace().encoder().length() : traced.trace().totalSteps();
         stdout.println("wrote " + out + ": " + steps + " steps" + (encoderOnly ? " of the encoder" : "") + " as " + trace.toLowerCase(Locale.ROOT));
         return 0;
+    }
+
+    /**
+     * Every view at every step, and the gradients, into the folder --out. The files are independent,
+     * so they are drawn and written on every core (each through the atomic writer); the first
+     * failure is reported.
+     */
+    private int writeAll(ExportedTrace traced, ChartStyle style, Format format) throws IOException {
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (View v : View.values()) {
+            FigureSeries series = new FigureSeries(v, traced.trace(), layer, traced.peepholes(), style, substeps);
+            double scale = scaleFor(series.figure(series.frames().get(0)));
+            for (FigureSeries.Frame f : series.frames()) {
+                jobs.add(() -> {
+                    ChartExport.write(series.figure(f), format, scale, out.resolve(series.fileName(f, format)));
+                    return null;
+                });
+            }
+        }
+        jobs.add(() -> {
+            Figure g = gradientsFigure(traced, style);
+            ChartExport.write(g, format, scaleFor(g), out.resolve(GRADIENTS + "." + format.extension()));
+            return null;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (Future<Void> done : pool.invokeAll(jobs)) done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + out);
+        } finally {
+            pool.shutdownNow();
+        }
+        return jobs.size();
     }
 
     /** The gradients of L = g·h_T through the same run, as the gradients view first shows them. */
@@ -258,10 +297,10 @@ final class ExportCommand implements Callable<Integer> {
         TimeAxis axis = new TimeAxis(traced.trace());
         int layers = traced.trace().encoder().layers().size();
         if (layer < 0 || layer >= layers) throw bad("--layer must be in 0.." + (layers - 1) + " for this model, got " + layer);
-        if (step < 0 || step >= axis.length()) {
-            throw bad("--step must be in 0.." + (axis.length() - 1) + " for this input (" + axis.length() + " steps), got " + step);
+        if (step < 1 || step > axis.length()) {
+            throw bad("--step must be in 1.." + axis.length() + " for this input (" + axis.length() + " steps), got " + step);
         }
-        int count = axis.layer(step, layer).kind().anatomy().subStepCount();
+        int count = axis.layer(step - 1, layer).kind().anatomy().subStepCount();
         if (substep != null && (substep < 1 || substep > count)) {
             throw bad("--substep must be in 1.." + count + " for this cell, got " + substep);
         }
@@ -276,7 +315,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         return ChartStyle.DEFAULT.withNotation(r.notation()).withTheme(r.theme())
                 .withSelectedUnit(unit == null ? ChartStyle.NO_UNIT : unit)
-                .withCurrentStep(step).withSubStep(substep == null ? ChartStyle.WHOLE_STEP : substep - 1);
+                .withCurrentStep(step - 1).withSubStep(substep == null ? ChartStyle.WHOLE_STEP : substep - 1);
     }
 
     /** The PNG magnification: --scale, or what makes the picture --width pixels wide, or 1. */

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class TraceCsv {
     /** The columns, in order. */
-    public static final List<String> HEADER = List.of("part", "step", "symbol", "layer", "quantity", "unit", "value");
+    public static final List<String> HEADER = List.of("part", "step", "t", "symbol", "layer", "quantity", "unit", "value");
 
     private TraceCsv() {
     }
@@ -28,7 +28,10 @@ public final class TraceCsv {
         CsvFiles.write(file, HEADER, rows(trace));
     }
 
-    /** The table's rows: the encoder's steps, then the decoder's, counted on from the encoder's. */
+    /**
+     * The table's rows: the encoder's steps, then the decoder's. {@code step} counts the whole run
+     * from 1 (as {@code export --step} does), {@code t} each sequence from 1 (as the pictures do).
+     */
     static List<List<String>> rows(ModelTrace trace) {
         List<List<String>> rows = new ArrayList<>();
         int t = 0;
@@ -39,7 +42,8 @@ public final class TraceCsv {
 
     private static int part(List<List<String>> rows, String name, SequenceTrace seq, List<String> symbols, int first) {
         for (int s = 0; s < seq.length(); s++) {
-            String step = Integer.toString(first + s), symbol = s < symbols.size() ? symbols.get(s) : "";
+            String step = Integer.toString(first + s + 1), t = Integer.toString(s + 1);
+            String symbol = s < symbols.size() ? symbols.get(s) : "";
             for (int k = 0; k < seq.layers().size(); k++) {
                 LayerTrace layer = seq.layers().get(k);
                 StepTrace st = layer.step(s);
@@ -47,20 +51,20 @@ public final class TraceCsv {
                 String l = Integer.toString(k);
                 for (CellAnatomy.Block b : kind.anatomy().blocks()) {
                     // A plain RNN's only block is h itself, listed below; its pre-activation is still news.
-                    if (!kind.isPlainRnn()) units(rows, name, step, symbol, l, b.letter(), st.gateCopy(b.index()));
-                    units(rows, name, step, symbol, l, b.letter() + "_pre", st.preCopy(b.index()));
+                    if (!kind.isPlainRnn()) units(rows, name, step, t, symbol, l, b.letter(), st.gateCopy(b.index()));
+                    units(rows, name, step, t, symbol, l, b.letter() + "_pre", st.preCopy(b.index()));
                 }
-                if (kind.hasCellState()) units(rows, name, step, symbol, l, "c", st.cCopy());
-                units(rows, name, step, symbol, l, "h", st.hCopy());
+                if (kind.hasCellState()) units(rows, name, step, t, symbol, l, "c", st.cCopy());
+                units(rows, name, step, t, symbol, l, "h", st.hCopy());
             }
         }
         return first + seq.length();
     }
 
-    private static void units(List<List<String>> rows, String part, String step, String symbol, String layer,
+    private static void units(List<List<String>> rows, String part, String step, String t, String symbol, String layer,
                               String quantity, double[] values) {
         for (int u = 0; u < values.length; u++) {
-            rows.add(List.of(part, step, symbol, layer, quantity, Integer.toString(u), Double.toString(values[u])));
+            rows.add(List.of(part, step, t, symbol, layer, quantity, Integer.toString(u), Double.toString(values[u])));
         }
     }
 }

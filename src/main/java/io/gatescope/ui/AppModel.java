@@ -67,7 +67,9 @@ public final class AppModel {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
     private final ReadOnlyIntegerWrapper subStep = new ReadOnlyIntegerWrapper(this, "subStep", WHOLE_STEP);
     private final ReadOnlyIntegerWrapper layer = new ReadOnlyIntegerWrapper(this, "layer", 0);
-    private final ReadOnlyIntegerWrapper selectedUnit = new ReadOnlyIntegerWrapper(this, "selectedUnit", -1);
+    // The window opens on unit 0, so the diagram's numbers and the equations' are the same unit's;
+    // clearing the selection shows means, which the diagram labels as such.
+    private final ReadOnlyIntegerWrapper selectedUnit = new ReadOnlyIntegerWrapper(this, "selectedUnit", 0);
     private final ReadOnlyObjectWrapper<TraceCursor> cursor = new ReadOnlyObjectWrapper<>(this, "cursor");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final IntegerProperty sequenceLength = new SimpleIntegerProperty(this, "sequenceLength", 8);

@@ -2,6 +2,7 @@ package io.gatescope.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gatescope.chart.DiagramPart.Type;
 import io.gatescope.engine.CellKind;
@@ -45,8 +46,62 @@ class CellDiagramTest {
         CellDiagram diagram = new CellDiagram(CellKind.LSTM, step, "t = 1", "6", false, 1, ChartStyle.DEFAULT);
         double mean = (step.gate(1, 0) + step.gate(1, 1) + step.gate(1, 2) + step.gate(1, 3)) / 4;
         assertThat(diagram.value(DiagramPart.gate(1))).isEqualTo(mean, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(diagram.describe(DiagramPart.gate(1))).startsWith("forget gate f: mean of 4 units = ");
+        assertThat(diagram.describe(DiagramPart.gate(1))).startsWith("forget gate f: mean over 4 units = ");
         assertThat(diagram.describe(DiagramPart.of(Type.INPUT))).isEqualTo("input xt: reads \"6\"");
+    }
+
+    /**
+     * Issue 7: the plain RNN was a large empty box with a small tanh. It is drawn as lectures draw it:
+     * h_{t−1} from the left and x_t from below meet and enter one large tanh layer in the middle of a
+     * cell as large as the LSTM's; h_t leaves it to the right.
+     */
+    @Test
+    void aPlainRnnIsOneLargeLayerThatHPrevAndXFeedAndHLeaves() {
+        CellDiagram rnn = CellDiagram.of(Fixtures.model(CellKind.RNN_TANH, 8), 0, false, style);
+        CellDiagram lstm = CellDiagram.of(Fixtures.model(CellKind.LSTM, 8), 0, false, style);
+        assertThat(rnn.preferredSize()).isEqualTo(lstm.preferredSize());
+        BufferedImage image = Pixels.render(rnn);
+        Pixels.render(lstm);
+        Rectangle2D layer = rnn.bounds(DiagramPart.gate(0)).orElseThrow();
+        Rectangle2D hPrev = rnn.bounds(DiagramPart.of(Type.PREVIOUS_HIDDEN)).orElseThrow();
+        Rectangle2D x = rnn.bounds(DiagramPart.of(Type.INPUT)).orElseThrow();
+        Rectangle2D h = rnn.bounds(DiagramPart.of(Type.HIDDEN_STATE)).orElseThrow();
+        Rectangle2D lstmGate = lstm.bounds(DiagramPart.gate(1)).orElseThrow();
+        // Large: several LSTM gates' area, a fifth of the width, and centred in the height.
+        assertThat(layer.getWidth() * layer.getHeight()).isGreaterThan(3 * lstmGate.getWidth() * lstmGate.getHeight());
+        assertThat(layer.getWidth()).isGreaterThan(0.2 * image.getWidth());
+        assertThat(layer.getCenterY()).isBetween(image.getHeight() / 3.0, 2 * image.getHeight() / 3.0);
+        // One row: h_{t−1} → layer → h_t, joined by wires.
+        assertThat(hPrev.getCenterY()).isEqualTo(layer.getCenterY(), within(0.5));
+        assertThat(h.getCenterY()).isEqualTo(layer.getCenterY(), within(0.5));
+        assertThat(hPrev.getMaxX()).isLessThan(layer.getMinX());
+        assertThat(h.getMinX()).isGreaterThan(layer.getMaxX());
+        Color wire = style.theme().wire();
+        assertThat(Pixels.near(image, (hPrev.getMaxX() + layer.getMinX()) / 2, layer.getCenterY(), 1, wire)).isTrue();
+        assertThat(Pixels.near(image, (layer.getMaxX() + h.getMinX()) / 2, layer.getCenterY(), 1, wire)).isTrue();
+        // x_t below, rising into the row before the layer.
+        assertThat(x.getMinY()).isGreaterThan(layer.getMaxY());
+        assertThat(x.getCenterX()).isLessThan(layer.getMinX());
+        assertThat(Pixels.near(image, x.getCenterX(), (x.getMinY() + layer.getCenterY()) / 2, 1, wire)).isTrue();
+        // Coloured by the selected unit's value.
+        Pixels.assertColour(Pixels.fillOf(image, layer), rnn.scale(DiagramPart.gate(0)).orElseThrow()
+                .colour(rnn.value(DiagramPart.gate(0))));
+    }
+
+    /** Issue 7: a mean is labelled as one, in the title's size; a selected unit is named. */
+    @Test
+    void aMeanIsLabelledAsAMeanInLargeType() {
+        ModelTrace trace = Fixtures.model(CellKind.LSTM, 8);
+        CellDiagram mean = CellDiagram.of(trace, 0, false, style.withSelectedUnit(ChartStyle.NO_UNIT));
+        assertThat(mean.shownUnits()).isEqualTo("mean over 8 units");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("font-size: ([0-9.]+)px;[^>]*>mean over 8 units<")
+                .matcher(ChartExport.svgDocument(mean));
+        assertThat(m.find()).as("the mean's label is drawn").isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(style.titleFont().getSize2D())
+                .isGreaterThan(style.bodyFont().getSize2D());
+        CellDiagram one = CellDiagram.of(trace, 0, false, style);
+        assertThat(one.shownUnits()).isEqualTo("unit 3");
+        assertThat(ChartExport.svgDocument(one)).contains(">unit 3<").doesNotContain("mean over");
     }
 
     @Test

@@ -30,7 +30,7 @@ class ColourScalesTest {
         ColourScale relu = classic.forQuantity(Quantity.hiddenState(), CellKind.RNN_RELU, 3.2);
         assertThat(relu.kind()).isEqualTo(ColourScale.Kind.SEQUENTIAL);
         assertThat(relu.min()).isEqualTo(0);
-        assertThat(relu.max()).isEqualTo(5);
+        assertThat(relu.max()).isEqualTo(4);
     }
 
     @Test
@@ -61,17 +61,30 @@ class ColourScalesTest {
         assertThat(g.position(1e-3)).isEqualTo(0.5, within(1e-9));
         assertThat(g.position(-1e-3)).isEqualTo(0.5, within(1e-9));   // the sign does not matter
         assertThat(g.ticks()).hasSize(7);
-        ColourScale signed = classic.gradient(0.03);
+        ColourScale signed = classic.gradient(0.035);
         assertThat(signed.kind()).isEqualTo(ColourScale.Kind.DIVERGING);
-        assertThat(signed.max()).isEqualTo(0.05, within(1e-15));
+        assertThat(signed.max()).isEqualTo(0.04, within(1e-15));
         assertThat(signed.position(0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void theExtentOfDataLetsAFewOutliersSaturate() {
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) values[i] = (i % 2 == 0 ? 1 : -1) * (i / 100.0);
+        values[7] = -12;
+        values[50] = Double.NaN;
+        assertThat(ColourScales.extent(values)).isLessThan(1).isGreaterThan(0.9);
+        assertThat(ColourScales.maxAbs(values)).isEqualTo(12);
+        assertThat(ColourScales.extent(new double[0], new double[0])).isZero();
     }
 
     @Test
     void niceCeilingRoundsUpToReadableNumbers() {
         assertThat(ColourScales.niceCeiling(1.7)).isEqualTo(2);
-        assertThat(ColourScales.niceCeiling(0.31)).isEqualTo(0.5, within(1e-12));
-        assertThat(ColourScales.niceCeiling(3)).isEqualTo(5);
+        assertThat(ColourScales.niceCeiling(0.31)).isEqualTo(0.4, within(1e-12));
+        assertThat(ColourScales.niceCeiling(3)).isEqualTo(3);
+        assertThat(ColourScales.niceCeiling(5.97)).isEqualTo(6);
+        assertThat(ColourScales.niceCeiling(12.3)).isEqualTo(15);
         assertThat(ColourScales.niceCeiling(1)).isEqualTo(1);
         assertThat(ColourScales.niceCeiling(0)).isEqualTo(1);
         assertThat(ColourScales.niceCeiling(Double.NaN)).isEqualTo(1);

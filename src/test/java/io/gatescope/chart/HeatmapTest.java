@@ -3,9 +3,15 @@ package io.gatescope.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.engine.trace.SequenceTrace;
+import io.gatescope.engine.trace.StepTrace;
+import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +37,49 @@ class HeatmapTest {
         }
         assertThat(map.scale()).isEqualTo(map.scale());
         assertThat(map.scale().min()).isEqualTo(-1);
+    }
+
+    /**
+     * The shipped SimpleRNN's pre-activations are mostly below 1 in size with a few near 12; a scale to
+     * the largest (±20 before) painted nearly every cell white. The scale spans most of the data and the
+     * few outliers saturate at its end.
+     */
+    @Test
+    void aFewLargePreActivationsDoNotWashTheRestOut() {
+        int hidden = 20, steps = 10;
+        java.util.Random random = new java.util.Random(3);
+        List<StepTrace> out = new ArrayList<>();
+        double[] h = new double[hidden];
+        int typicalStep = -1, typicalUnit = -1;
+        for (int t = 0; t < steps; t++) {
+            double[] pre = new double[hidden];
+            for (int u = 0; u < hidden; u++) pre[u] = random.nextGaussian() * 0.6;
+            if (t == 4) pre[0] = 12;
+            for (int u = 1; u < hidden && typicalStep < 0; u++) {
+                if (Math.abs(pre[u]) > 0.9 && Math.abs(pre[u]) < 1.1) { typicalStep = t; typicalUnit = u; }
+            }
+            StepTrace s = Fixtures.step(CellKind.RNN_TANH, new double[] {1, 0, 0}, h, new double[0], pre);
+            out.add(s);
+            h = s.hCopy();
+        }
+        List<String> labels = java.util.stream.IntStream.range(0, steps).mapToObj(t -> "x" + TimeAxis.numberOf(t)).toList();
+        ModelTrace trace = new ModelTrace(labels, new SequenceTrace(List.of(new LayerTrace(CellKind.RNN_TANH, 3, hidden, out))),
+                null, new double[0][], List.of(), List.of());
+        Heatmap map = Heatmap.of(trace, 0, Quantity.preactivation(0), style);
+        BufferedImage image = Pixels.render(map);
+        assertThat(map.scale().max()).isLessThanOrEqualTo(2);
+        Color white = map.scale().colour(0), end = map.scale().colour(map.scale().max());
+        Rectangle2D typical = map.cellBounds(typicalStep, typicalUnit);
+        Color seen = Pixels.at(image, typical.getCenterX(), typical.getCenterY());
+        assertThat(distance(seen, white)).as("a value of about 1 is painted well away from white")
+                .isGreaterThan(0.35 * distance(end, white));
+        Rectangle2D outlier = map.cellBounds(4, 0);
+        Pixels.assertColour(Pixels.at(image, outlier.getCenterX(), outlier.getCenterY()), end);
+    }
+
+    private static double distance(Color a, Color b) {
+        int dr = a.getRed() - b.getRed(), dg = a.getGreen() - b.getGreen(), db = a.getBlue() - b.getBlue();
+        return Math.sqrt(dr * dr + dg * dg + db * db);
     }
 
     @Test
@@ -86,9 +135,10 @@ class HeatmapTest {
         Heatmap map = Heatmap.of(trace, 0, Quantity.preactivation(2), style);
         TimeAxis axis = new TimeAxis(trace);
         double largest = 0;
-        for (int t = 0; t < axis.length(); t++) largest = Math.max(largest, ColourScales.maxAbs(axis.step(t, 0).preCopy(2)));
+        double[][] rows = new double[axis.length()][];
+        for (int t = 0; t < axis.length(); t++) rows[t] = axis.step(t, 0).preCopy(2);
         assertThat(map.scale().kind()).isEqualTo(ColourScale.Kind.DIVERGING);
-        assertThat(map.scale().max()).isEqualTo(ColourScales.niceCeiling(largest));
+        assertThat(map.scale().max()).isEqualTo(ColourScales.niceCeiling(ColourScales.extent(rows)));
         assertThat(map.scale().min()).isEqualTo(-map.scale().max());
         assertThat(ChartExport.svgDocument(map)).contains("candidate (new gate), before its nonlinearity");
     }

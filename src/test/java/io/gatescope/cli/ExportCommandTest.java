@@ -58,7 +58,7 @@ class ExportCommandTest {
     @Test
     void aPngAtAWidthAndAnSvgInKerasNotation() throws Exception {
         Path png = dir.resolve("cell.png"), svg = dir.resolve("eq.svg");
-        export("--chart", "cell", "--step", "7", "--substep", "2", "--format", "png", "--width", "1600", "--out", png.toString()).ok();
+        export("--chart", "cell", "--step", "8", "--substep", "2", "--format", "png", "--width", "1600", "--out", png.toString()).ok();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1600);
         export("--chart", "equations", "--notation", "keras", "--theme", "print", "--out", svg.toString()).ok();
@@ -72,7 +72,7 @@ class ExportCommandTest {
         String out = export("--all", "--format", "png", "--out", folder.toString()).ok().out();
         try (Stream<Path> files = Files.list(folder)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(5 * 10 + 1).contains("cell-t00.png", "equations-t09.png", "heatmap-t05.png", "gradients.png");
+            assertThat(names).hasSize(5 * 10 + 1).contains("cell-step01.png", "equations-step10.png", "heatmap-step06.png", "gradients.png");
         }
         assertThat(out).contains("wrote 51 png files");
     }
@@ -101,13 +101,13 @@ class ExportCommandTest {
         Path csv = dir.resolve("t.csv"), json = dir.resolve("t.json");
         export("--trace", "csv", "--out", csv.toString()).ok();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("part,step,symbol,layer,quantity,unit,value");
+        assertThat(lines.get(0)).isEqualTo("part,step,t,symbol,layer,quantity,unit,value");
         // GRU: r, z, n and their pre-activations, then h; 6 units; 10 steps.
         assertThat(lines).hasSize(1 + 10 * 7 * 6);
         var trace = io.gatescope.task.AdditionModels.trace((EncoderDecoder) ((ModelFile.Sequence) ModelFiles.load(model)).model(),
                 io.gatescope.task.AdditionTask.parse("67+60").example().orElseThrow());
-        assertThat(lines).contains("decoder,7," + trace.outputLabels().get(2) + ",0,h,4," + trace.decoder().layers().get(0).step(2).h(4),
-                "encoder,2,+,0,z_pre,0," + trace.encoder().layers().get(0).step(2).pre(1, 0));
+        assertThat(lines).contains("decoder,8,3," + trace.outputLabels().get(2) + ",0,h,4," + trace.decoder().layers().get(0).step(2).h(4),
+                "encoder,3,3,+,0,z_pre,0," + trace.encoder().layers().get(0).step(2).pre(1, 0));
         export("--trace", "json", "--out", json.toString()).ok();
         assertThat(Files.readString(json)).contains("\"format\": \"gatescope-trace\"", "\"cell\": \"gru\"", "\"steps\": 5");
         export("--trace", "xml", "--out", json.toString()).badInput("--trace takes csv or json");
@@ -130,8 +130,8 @@ class ExportCommandTest {
     void badArgumentsAreOneLineAndExitTwoBeforeAnythingIsWritten() throws Exception {
         Path png = dir.resolve("x.png");
         export("--chart", "histogram", "--out", png.toString()).badInput("unknown chart 'histogram'", "cell, unrolled");
-        export("--chart", "cell", "--step", "10", "--out", png.toString()).badInput("--step must be in 0..9", "got 10");
-        export("--chart", "cell", "--step", "-1", "--out", png.toString()).badInput("--step must be in 0..9");
+        export("--chart", "cell", "--step", "11", "--out", png.toString()).badInput("--step must be in 1..10", "got 11");
+        export("--chart", "cell", "--step", "0", "--out", png.toString()).badInput("--step must be in 1..10");
         export("--chart", "cell", "--substep", "6", "--out", png.toString()).badInput("--substep must be in 1..5");
         export("--chart", "cell", "--out", dir.resolve("missing").resolve("x.png").toString()).badInput("does not exist");
         export("--chart", "cell", "--format", "png", "--out", dir.toString()).badInput("is a folder");

@@ -53,10 +53,11 @@ class ChartInteractionTest extends WindowTestBase {
     void bracketsSelectUnitsWithoutAMouseAndEscapeClears(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas());
+        assertThat(app.selectedUnitProperty().get()).isZero();              // the window opens on unit 0
         robot.type(KeyCode.CLOSE_BRACKET).type(KeyCode.CLOSE_BRACKET);
-        await(() -> app.selectedUnitProperty().get() == 1);
-        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₁"));
-        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
+        await(() -> app.selectedUnitProperty().get() == 2);
+        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₂"));
+        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
         await(() -> app.selectedUnitProperty().get() == 31);               // wraps round to the last unit
         robot.type(KeyCode.ESCAPE);
         await(() -> app.selectedUnitProperty().get() == -1);
@@ -91,7 +92,7 @@ class ChartInteractionTest extends WindowTestBase {
         await(() -> forget.chart() != null);
         double value = expected.encoder().top().step(0).gate(1, 9);
         ColourScale scale = app.chartStyleBinding().get().scales()
-                .forQuantity(Quantity.gate(1), CellKind.LSTM, Quantities.maxAbs(expected, 0, Quantity.gate(1)));
+                .forQuantity(Quantity.gate(1), CellKind.LSTM, Quantities.extent(expected, 0, Quantity.gate(1)));
         java.awt.Color want = scale.colour(value);
         Rectangle2D square = ((UnitStrip) forget.chart()).unitBounds(9);
 

@@ -92,7 +92,10 @@ class ClampPanelTest extends WindowTestBase {
         ChoiceBox<ClampPanel.Scope> units = robot.lookup("#" + ClampPanel.UNITS_ID).queryAs(ChoiceBox.class);
         @SuppressWarnings("unchecked")
         ChoiceBox<io.gatescope.engine.GateClamp.Where> where = robot.lookup("#" + ClampPanel.WHERE_ID).queryAs(ChoiceBox.class);
-        robot.interact(() -> units.setValue(ClampPanel.Scope.SELECTED));
+        robot.interact(() -> {
+            app.selectUnit(-1);                      // the window opens on unit 0; clear it first
+            units.setValue(ClampPanel.Scope.SELECTED);
+        });
         Label message = robot.lookup("#" + ClampPanel.MESSAGE_ID).queryAs(Label.class);
         assertThat(message.getText()).startsWith("select a unit first");
 

@@ -80,7 +80,7 @@ class ExportDialogTest extends WindowTestBase {
         await(() -> status.getText().startsWith("Wrote"));
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .hasSize(app.traceProperty().get().totalSteps()).first().isEqualTo("unrolled-t00.png");
+                    .hasSize(app.traceProperty().get().totalSteps()).first().isEqualTo("unrolled-step01.png");
         }
         assertThat(status.getStyleClass()).doesNotContain("danger");
     }
@@ -131,7 +131,7 @@ class ExportDialogTest extends WindowTestBase {
         await(() -> succeeded(task.get()));
         robot.interact(() -> assertThat(task.get().getValue()).isEqualTo("Wrote " + csv + ": 10 steps as CSV"));
         var step = app.traceProperty().get().encoder().layers().get(0).step(1);
-        assertThat(Files.readAllLines(csv)).contains("encoder,1,7,0,h,5," + step.h(5), "encoder,1,7,0,f,0," + step.gate(1, 0));
+        assertThat(Files.readAllLines(csv)).contains("encoder,2,2,7,0,h,5," + step.h(5), "encoder,2,2,7,0,f,0," + step.gate(1, 0));
         robot.interact(() -> task.set(window.exports().saveTrace(io.gatescope.ui.export.TraceExport.Kind.JSON, json).orElseThrow()));
         await(() -> succeeded(task.get()));
         assertThat(Files.readString(json)).contains("\"format\": \"gatescope-trace\"", "\"steps\": 5");

@@ -55,11 +55,18 @@ class TimeNavigationTest extends WindowTestBase {
 
         StepTrace step = expected.decoder().top().step(2);
         assertUnitEquationsShow(step, 0);
-        // The cell diagram on screen is redrawn from the cursor: it shows the decoder's step 2
-        // (the mean of h over the units, as no unit is selected).
-        double meanH = java.util.Arrays.stream(step.hCopy()).average().orElseThrow();
+        // The cell diagram on screen is redrawn from the cursor: it shows the decoder's step 2, for the
+        // same unit as the equations (the window opens on unit 0), and says so in its caption.
         DiagramPart h = DiagramPart.of(DiagramPart.Type.HIDDEN_STATE);
+        await(() -> window.cell().canvas().chart() instanceof CellDiagram d && d.value(h) == step.h(0));
+        assertThat(((CellDiagram) window.cell().canvas().chart()).shownUnits()).isEqualTo("unit 0");
+        assertThat(window.equations().unitEquationTexts()).anySatisfy(l -> assertThat(l).startsWith("h₀")
+                .endsWith("= " + shown(((CellDiagram) window.cell().canvas().chart()).value(h))));
+        // Clearing the selection shows means, and the diagram labels them as means.
+        robot.clickOn(window.cell().canvas()).type(KeyCode.ESCAPE);
+        double meanH = java.util.Arrays.stream(step.hCopy()).average().orElseThrow();
         await(() -> window.cell().canvas().chart() instanceof CellDiagram d && Math.abs(d.value(h) - meanH) < 1e-12);
+        assertThat(((CellDiagram) window.cell().canvas().chart()).shownUnits()).isEqualTo("mean over 32 units");
         assertThat(robot.lookup("#" + TimeBar.STEP_LABEL_ID).queryAs(Label.class).getText())
                 .startsWith("Decoder t = 3 of 5 · predicts '" + expected.outputLabels().get(2) + "'");
     }

@@ -25,7 +25,7 @@ public interface ExportTarget {
      *
      * @param step   the picture at the current step (built when asked, off the FX thread)
      * @param series the picture at every step, when the view has one
-     * @param stem   a file name without extension: "cell-t02"
+     * @param stem   a file name without extension: "cell-step03"
      */
     record Snapshot(java.util.function.Supplier<Chart> step, Optional<FigureSeries> series, String stem) {
     }
@@ -62,8 +62,8 @@ public interface ExportTarget {
                 ChartStyle style = themed(app.chartStyleBinding().get(), theme);
                 boolean peepholes = Quantities.peepholes(app.modelProperty().get(), c);
                 FigureSeries series = new FigureSeries(view, c.trace(), c.layer(), peepholes, style, subSteps);
-                String sub = view.followsSubSteps() && style.subStep() != ChartStyle.WHOLE_STEP ? "-s" + (style.subStep() + 1) : "";
-                String stem = String.format(Locale.ROOT, "%s-t%02d%s", view.id(), c.index(), sub);
+                int sub = view.followsSubSteps() ? style.subStep() : ChartStyle.WHOLE_STEP;
+                String stem = series.stem(new FigureSeries.Frame(c.index(), sub));
                 return Optional.of(new Snapshot(() -> Figures.of(view, c.trace(), c.layer(), peepholes, style),
                         Optional.of(series), stem));
             }

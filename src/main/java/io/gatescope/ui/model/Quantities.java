@@ -18,9 +18,9 @@ public final class Quantities {
         return ShownQuantities.of(kind, notation);
     }
 
-    /** The largest |value| of {@code q} in layer {@code layer} over the run: see {@link ShownQuantities#maxAbs}. */
-    public static double maxAbs(ModelTrace trace, int layer, Quantity q) {
-        return ShownQuantities.maxAbs(trace, layer, q);
+    /** What the data-driven colour scale of {@code q} in layer {@code layer} spans: see {@link ShownQuantities#extent}. */
+    public static double extent(ModelTrace trace, int layer, Quantity q) {
+        return ShownQuantities.extent(trace, layer, q);
     }
 
     /**

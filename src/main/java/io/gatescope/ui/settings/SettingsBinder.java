@@ -1,17 +1,16 @@
 package io.gatescope.ui.settings;
 
-import io.gatescope.chart.ColourScales.Palette;
-import io.gatescope.chart.Notation;
 import io.gatescope.engine.CellKind;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
-import io.gatescope.ui.ViewOptions;
 import io.gatescope.ui.model.ModelChoice;
-import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.model.SequenceInput;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.stage.Screen;
@@ -41,16 +40,8 @@ public final class SettingsBinder {
     /** Puts the saved state into the app model, then saves on every later change. */
     public void restoreAndTrack() {
         ViewSettings s = store.load();
-        ViewOptions v = app.view();
-        v.notationProperty().set(parse(Notation.class, s.notation(), Notation.PYTORCH));
-        v.paletteProperty().set(parse(Palette.class, s.palette(), Palette.CLASSIC));
-        v.deskThemeProperty().set(UiTheme.parse(s.deskTheme(), UiTheme.LIGHT));
-        v.presenterThemeProperty().set(UiTheme.parse(s.presenterTheme(), UiTheme.HIGH_CONTRAST));
-        v.deskZoomProperty().set(ViewOptions.clampZoom(s.deskZoom()));
-        v.presenterZoomProperty().set(ViewOptions.clampZoom(s.presenterZoom()));
-        v.speedProperty().set(s.speed() > 0 ? s.speed() : 1.0);
-        app.sequenceLengthProperty().set(Math.max(1, s.sequenceLength()));
-        app.sequenceSeedProperty().set((int) Math.max(0, Math.min(Integer.MAX_VALUE, s.sequenceSeed())));
+        Map<String, Object> saved = SettingsStore.asMap(s);
+        for (ViewSettingsTable.Row<?> row : ViewSettingsTable.ROWS) row.restore(app, saved.get(row.key()));
         app.restoreRecent(s.recentFiles().stream().map(Path::of).toList());
         // Only an input that parses: an invalid one (the window closed mid-edit) would leave a start
         // with no trace at all, so it falls back to the default the README promises.
@@ -113,25 +104,27 @@ public final class SettingsBinder {
     }
 
     private void track() {
-        ViewOptions v = app.view();
-        Observable[] watched = {app.modelChoiceProperty(), app.inputTextProperty(), app.stepProperty(), app.layerProperty(),
-                app.selectedUnitProperty(), v.notationProperty(), v.paletteProperty(), v.deskThemeProperty(),
-                v.presenterThemeProperty(), v.deskZoomProperty(), v.presenterZoomProperty(), v.speedProperty(),
-                app.sequenceLengthProperty(), app.sequenceSeedProperty(), app.recentFiles(), app.sequenceProperty()};
+        List<Observable> watched = new ArrayList<>(List.of(app.modelChoiceProperty(), app.inputTextProperty(),
+                app.stepProperty(), app.layerProperty(), app.selectedUnitProperty(), app.recentFiles(), app.sequenceProperty()));
+        for (ViewSettingsTable.Row<?> row : ViewSettingsTable.ROWS) watched.add(row.property().apply(app));
         for (Observable o : watched) o.addListener(x -> debounce.playFromStart());
     }
 
     /** The state to save now. */
     public ViewSettings snapshot() {
-        ViewOptions v = app.view();
         ModelChoice c = app.modelChoiceProperty().get();
-        return new ViewSettings(c == null ? "shipped:" + CellKind.LSTM.id() : c.key(), savedInput(),
-                app.stepProperty().get(), app.layerProperty().get(), app.selectedUnitProperty().get(),
-                v.notationProperty().get().name(), v.deskThemeProperty().get().name(), v.presenterThemeProperty().get().name(),
-                v.paletteProperty().get().name(), v.deskZoomProperty().get(), v.presenterZoomProperty().get(),
-                v.speedProperty().get(), app.sequenceLengthProperty().get(), app.sequenceSeedProperty().get(),
-                app.recentFiles().stream().map(Path::toString).toList(), windowBounds(), savedRows(),
-                savedSequence() == null ? null : savedSequence().origin());
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (ViewSettingsTable.Row<?> row : ViewSettingsTable.ROWS) m.put(row.key(), row.saved(app));
+        m.put("model", c == null ? "shipped:" + CellKind.LSTM.id() : c.key());
+        m.put("input", savedInput());
+        m.put("step", app.stepProperty().get());
+        m.put("layer", app.layerProperty().get());
+        m.put("selectedUnit", app.selectedUnitProperty().get());
+        m.put("recentFiles", app.recentFiles().stream().map(Path::toString).toList());
+        m.put("window", windowBounds());
+        m.put("sequence", savedRows());
+        m.put("sequenceOrigin", savedSequence() == null ? null : savedSequence().origin());
+        return SettingsStore.fromMap(m);
     }
 
     /** The input as typed if it parses, else the last one that did: a start always has a trace to show. */
@@ -192,13 +185,5 @@ public final class SettingsBinder {
     public void saveNow() {
         debounce.stop();
         store.save(snapshot());
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
-        try {
-            return name == null ? fallback : Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.gatescope.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -48,6 +49,17 @@ public final class SettingsStore {
             LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
             return ViewSettings.DEFAULT;
         }
+    }
+
+    /** The settings as the JSON object they are saved as: field name → value. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(ViewSettings s) {
+        return JSON.convertValue(s, Map.class);
+    }
+
+    /** Settings from field name → value; absent fields take the record's empty values. */
+    static ViewSettings fromMap(Map<String, Object> m) {
+        return JSON.convertValue(m, ViewSettings.class);
     }
 
     /** Writes in the background; the calling (FX) thread never waits for the disk. */

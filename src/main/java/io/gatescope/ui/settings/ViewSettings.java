@@ -34,9 +34,8 @@ public record ViewSettings(String model, String input, int step, int layer, int 
                            List<String> recentFiles, WindowBounds window, List<List<Double>> sequence,
                            String sequenceOrigin) {
 
-    /** What a first start shows: the LSTM on 67+60 at the first step, as the README promises. */
-    public static final ViewSettings DEFAULT = new ViewSettings("shipped:lstm", "67+60", 0, 0, -1, "PYTORCH",
-            "LIGHT", "HIGH_CONTRAST", "CLASSIC", 1.0, 1.75, 1.0, 8, 1L, List.of(), null, null, null);
+    /** What a first start shows: the LSTM on 67+60 at the first step, on unit 0, as the README promises. */
+    public static final ViewSettings DEFAULT = defaults();
 
     /** The most numbers a saved sequence holds; a longer one is not saved (the file stays small). */
     public static final int MAX_SEQUENCE_NUMBERS = 20_000;
@@ -44,6 +43,15 @@ public record ViewSettings(String model, String input, int step, int layer, int 
     public ViewSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
         sequence = sequence == null ? null : sequence.stream().map(List::copyOf).toList();
+    }
+
+    /** The table's defaults ({@link ViewSettingsTable}) and those of the settings the binder handles itself. */
+    private static ViewSettings defaults() {
+        java.util.Map<String, Object> m = ViewSettingsTable.defaults();
+        m.put("model", "shipped:lstm");
+        m.put("input", "67+60");
+        m.put("selectedUnit", 0);
+        return SettingsStore.fromMap(m);
     }
 
     /** The main window's place on the desktop, outside presenter mode. */

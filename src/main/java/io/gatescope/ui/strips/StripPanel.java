@@ -105,7 +105,7 @@ public final class StripPanel extends ScrollPane {
         ChartStyle style = app.chartStyleBinding().get();
         if (measured != c.trace() || measuredLayer != c.layer()) {
             Map<Quantity, Double> m = new LinkedHashMap<>();
-            for (Quantity q : Quantities.shown(c.kind(), style.notation())) m.put(q, Quantities.maxAbs(c.trace(), c.layer(), q));
+            for (Quantity q : Quantities.shown(c.kind(), style.notation())) m.put(q, Quantities.extent(c.trace(), c.layer(), q));
             maxAbs = m;
             measured = c.trace();
             measuredLayer = c.layer();
