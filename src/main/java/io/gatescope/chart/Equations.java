@@ -99,7 +99,19 @@ public final class Equations {
     private String blockUnit(int b, StepTrace step, int u) {
         String act = activation(b);
         String lhs = kerasCandidate(b) ? "" : unitSymbol(b, u) + " = ";
-        return lhs + act + "(" + body(b, u) + ") = " + act + "(" + number(step.pre(b, u)) + ") = " + number(step.gate(b, u));
+        double pre = step.pre(b, u), value = step.gate(b, u), free = free(b, pre);
+        // A what-if clamp replaced the activation's value: say what it would have been and what it was held at.
+        String result = Math.abs(free - value) > 1e-9 ? number(free) + ", held at " + number(value) : number(value);
+        return lhs + act + "(" + body(b, u) + ") = " + act + "(" + number(pre) + ") = " + result;
+    }
+
+    /** The block's activation of {@code pre}: the value the gate takes when nothing holds it. */
+    private double free(int b, double pre) {
+        return switch (anatomy.block(b).activation()) {
+            case SIGMOID -> io.gatescope.engine.Activations.sigmoid(pre);
+            case TANH -> Math.tanh(pre);
+            case RELU -> io.gatescope.engine.Activations.relu(pre);
+        };
     }
 
     private String cellUnit(CellUpdate update, StepTrace s, int u) {

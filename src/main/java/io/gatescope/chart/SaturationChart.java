@@ -114,8 +114,8 @@ public final class SaturationChart implements Chart {
             Typography.draw(g, label, style.smallFont(), dotX(r, v), r.getMaxY() + Typography.lineHeight(style.smallFont()), Align.CENTRE);
             Typography.drawMiddle(g, label, style.smallFont(), r.getMinX() - style.px(4), dotY(r, v), Align.RIGHT);
         }
-        Typography.draw(g, "shut (< 0.1)", style.smallFont(), r.getCenterX(), r.getMaxY() + 2 * Typography.lineHeight(style.smallFont()), Align.CENTRE);
-        Typography.draw(g, "open (> 0.9)", style.smallFont(), r.getMinX(), r.getMinY() - style.px(2), Align.LEFT);
+        Typography.draw(g, "shut (< 0.1) →", style.smallFont(), r.getCenterX(), r.getMaxY() + 2 * Typography.lineHeight(style.smallFont()), Align.CENTRE);
+        Typography.draw(g, "↑ open (> 0.9)", style.smallFont(), r.getMinX(), r.getMinY() - style.px(10), Align.LEFT);
         double radius = style.px(3.5);
         for (int u = 0; u < panel.left().length; u++) {
             double l = panel.left()[u], o = panel.right()[u];

@@ -52,6 +52,15 @@ class HeldMarkTest {
                 .isHeld(DiagramPart.gate(3))).as("step 2 ran free").isFalse();
     }
 
+    @Test
+    void theUnitEquationSaysWhatTheGateWasHeldAt() {
+        var step = trace("encoder.f=0@1#5").encoder().top().step(1);
+        String held = Notation.PYTORCH.unitEquation(CellKind.LSTM, Quantity.gate(1), step, 5);
+        assertThat(held).contains("held at 0.000").startsWith("f₅ = σ(");
+        String free = Notation.PYTORCH.unitEquation(CellKind.LSTM, Quantity.gate(1), step, 4);
+        assertThat(free).doesNotContain("held").endsWith(" = " + Equations.number(step.gate(1, 4)));
+    }
+
     private static boolean marked(BufferedImage image, Rectangle2D box) {
         Color c = new Color(image.getRGB((int) (box.getMaxX() - 1), (int) (box.getMinY() + 1)));
         return Pixels.close(c, ColourScales.Theme.LIGHT.text(), 40);

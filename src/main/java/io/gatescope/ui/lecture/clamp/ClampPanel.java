@@ -119,6 +119,15 @@ public final class ClampPanel extends HBox {
 
         getChildren().addAll(new Label("What-if: hold"), gate, new Label("at"), value, message, new Label("steps"), steps,
                 stepRange, new Label("units"), units, unitRange, new Label("in"), where, hold, answer);
+        // On a 1280 px projector every word stays whole: the pickers are as wide as their longest entry.
+        for (var child : getChildren()) {
+            if (child instanceof Label l && l != message) l.setMinWidth(USE_PREF_SIZE);
+        }
+        hold.setMinWidth(USE_PREF_SIZE);
+        gate.setStyle("-fx-pref-width: 13em;");
+        steps.setStyle("-fx-pref-width: 5.5em;");
+        units.setStyle("-fx-pref-width: 8em;");
+        where.setStyle("-fx-pref-width: 6.5em;");
 
         hold.selectedProperty().addListener((o, a, on) -> apply());
         value.textProperty().addListener((o, a, t) -> edited());
