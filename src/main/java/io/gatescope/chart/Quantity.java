@@ -93,11 +93,6 @@ public record Quantity(Type type, int block) {
         };
     }
 
-    /** The quantity a block's box shows: its output after the nonlinearity (for a plain RNN, h itself). */
-    public static Quantity of(CellAnatomy.Block block) {
-        return gate(block.index());
-    }
-
     /** The range a nonlinearity's outputs lie in. */
     static Range range(CellAnatomy.Activation activation) {
         return switch (activation) {

@@ -127,10 +127,14 @@ public final class TrainingCurves implements Chart {
         g.setFont(style.smallFont());
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke((float) style.px(1)));
-        for (double t : ticks) {
-            double y = toY.applyAsDouble(t);
+        // On a short plot, label only every n-th grid line so the labels never overlap.
+        double spacing = ticks.size() < 2 ? plot.getHeight() : plot.getHeight() / (ticks.size() - 1);
+        int every = (int) Math.max(1, Math.ceil(fm.getHeight() / Math.max(1, spacing)));
+        for (int i = 0; i < ticks.size(); i++) {
+            double t = ticks.get(i), y = toY.applyAsDouble(t);
             g.setColor(grid);
             g.draw(new Line2D.Double(plot.getX(), y, plot.getMaxX(), y));
+            if (i % every != 0) continue;
             String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
             g.setColor(muted);
             g.drawString(label, (float) (plot.getX() - style.px(5) - fm.stringWidth(label)), (float) (y + fm.getAscent() / 2.5));

@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
     static String stateWord(Trainer.State state) {
         return switch (state) {
             case DIVERGED -> "diverged";
-            case PLATEAU -> "no better validation loss for the patience's epochs";
+            case PLATEAU -> "stopped improving";
             case TARGET_REACHED -> "target accuracy reached";
             case TIME_LIMIT -> "time limit reached";
             case CANCELLED -> "interrupted";

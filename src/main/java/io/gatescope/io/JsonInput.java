@@ -97,10 +97,10 @@ final class JsonInput {
         return new FileException(file, problem);
     }
 
-    /** A field that must be present. */
+    /** A field that must be present; a null one is present, and its reader says what it should be instead. */
     JsonNode field(JsonNode object, String name) throws FileException {
         JsonNode n = object.get(name);
-        if (n == null || n.isNull()) throw error("the field " + name + " is missing");
+        if (n == null) throw error("the field " + name + " is missing");
         return n;
     }
 
@@ -182,7 +182,7 @@ final class JsonInput {
         if (!node.isArray()) return describe(node);
         if (node.size() == 0) return "an empty list";
         JsonNode first = node.get(0);
-        if (!first.isArray()) return "a list of " + node.size() + " numbers";
+        if (!first.isArray()) return "a list of " + node.size() + (node.size() == 1 ? " number" : " numbers");
         if (first.size() > 0 && first.get(0).isArray()) return "a list nested 3 or more levels deep";
         return node.size() + "x" + first.size();
     }

@@ -69,6 +69,16 @@ class OutputSafetyTest {
         assertThat(dir.resolve(".m.json.lock")).doesNotExist();
     }
 
+    /** Same seed, same settings: the same bytes, so {@code cmp} proves a run reproducible (no timing in the file). */
+    @Test
+    void twoTrainingsWithTheSameSeedWriteIdenticalFiles() throws Exception {
+        Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
+        for (Path out : new Path[] {a, b}) {
+            CliRun.of("train", "--hidden", "4", "--examples", "200", "--epochs", "2", "--seed", "3", "--out", out.toString()).ok();
+        }
+        assertThat(Files.mismatch(a, b)).as("first differing byte").isEqualTo(-1L);
+    }
+
     private static CliRun trace(Path model, Path x, Path out) {
         return CliRun.of("trace", "--model", model.toString(), "--input", x.toString(), "--out", out.toString());
     }

@@ -30,6 +30,8 @@ class ModelFilesErrorsTest {
     static Stream<Arguments> pytorchCases() {
         return Stream.of(
                 bad("missing field", f -> f.remove("hidden_size"), "the field hidden_size is missing"),
+                bad("null cell", f -> f.putNull("cell"), "cell is null; expected a string"),
+                bad("null state_dict", f -> f.putNull("state_dict"), "state_dict is null; expected an object"),
                 bad("unknown cell", f -> f.put("cell", "lstmx"),
                         "cell is \"lstmx\"; expected one of rnn_tanh, rnn_relu, lstm, gru, gru_simple"),
                 bad("rnn without nonlinearity", f -> f.put("cell", "rnn"), "(nn.RNN is rnn_tanh, or rnn_relu"),
@@ -123,6 +125,7 @@ class ModelFilesErrorsTest {
                 "malformed JSON (the field \"cell\" appears twice; expected each field once)");
         assertMessage(write(""), "is empty; expected JSON");
         assertMessage(write("[1, 2]"), "the top level is a list of 2 numbers; expected a model file (a JSON object)");
+        assertMessage(write("[0]"), "the top level is a list of 1 number; expected a model file (a JSON object)");
     }
 
     @Test

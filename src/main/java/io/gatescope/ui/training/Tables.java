@@ -84,7 +84,7 @@ final class Tables {
                 column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
                 column("Verdict", Comparison.Result::verdictText)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new javafx.scene.control.Label("Compare: the table fills as each model finishes."));
+        table.setPlaceholder(new javafx.scene.control.Label("Compare: the table appears when the last model has finished."));
     }
 
     private static String percent(double v) {

@@ -87,6 +87,9 @@ public final class TrainingPanel extends BorderPane {
         curves.getChildren().add(canvas);
         canvas.setOnHover((c, p) -> ((TrainingCurves) c).describe(p.getX(), p.getY()));
         hover.textProperty().bind(canvas.hoverTextProperty());
+        // an empty message or hover line takes no room from the curves
+        hover.managedProperty().bind(hover.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
         comparisonTable.setItems(session.comparison());

@@ -1,7 +1,6 @@
 package io.gatescope.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.Quantity;
@@ -38,7 +37,12 @@ class QuantitiesTest {
         TraceCursor gruTrace = cursor(stack(CellKind.GRU, false));
         LoadedModel.Stack loading = stack(CellKind.LSTM, true);
         assertThat(Quantities.peepholes(loading, gruTrace)).isFalse();
-        assertThatCode(() -> Quantities.describeUnit(Notation.PYTORCH, gruTrace, Quantity.gate(0), 0,
-                Quantities.peepholes(loading, gruTrace))).doesNotThrowAnyException();
+        String text = Quantities.describeUnit(Notation.PYTORCH, gruTrace, Quantity.gate(0), 0,
+                Quantities.peepholes(loading, gruTrace));
+        // Name, when (t counts from 1: index 1 of 2 is t = 2), the exact value, and the GRU's own equation.
+        assertThat(text.lines().toList()).containsExactly("r — reset gate, unit 0", "t = 2 of 2 · reads x₂",
+                "value = " + gruTrace.step().gate(0, 0),
+                Notation.PYTORCH.unitEquation(CellKind.GRU, Quantity.gate(0), gruTrace.step(), 0));
+        assertThat(text).contains("r₀ = σ(W_r[0]·[h_{t−1}, x_t] + b_r[0])").doesNotContain("c_{t−1}");
     }
 }
