@@ -212,9 +212,14 @@ public final class MainWindow extends BorderPane {
         double top = large ? 0.27 : Math.min(0.4, wanted / height);
         // On a 720p projector there is no room for the heatmaps below a legible cell either.
         boolean fold = large || getHeight() < FOLD_BELOW_PX;
-        panels.desk().setDividerPositions(top, fold ? 1.0 : top + 0.6 * (1 - top));
+        // Unfolded, the heatmaps get at least what shows every row and their character row, never cut off.
+        double heatmapsNeed = (heatmapFrame().header().prefHeight(-1) + heatmaps.neededHeight() + DIVIDER_PX) / height;
+        double second = Math.max(top + 0.3 * (1 - top), Math.min(top + 0.6 * (1 - top), 1 - heatmapsNeed));
+        panels.desk().setDividerPositions(top, fold ? 1.0 : second);
         panels.middle().setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
     }
+
+    private PanelFrame heatmapFrame() { return panels.frames().get(4); }
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;

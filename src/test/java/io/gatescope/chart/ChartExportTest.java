@@ -30,8 +30,25 @@ class ChartExportTest {
         assertThat(small.getWidth()).isEqualTo((int) Math.ceil(chart.preferredSize().width()));
         assertThat(large.getWidth()).isEqualTo(2 * small.getWidth());
         assertThat(large.getHeight()).isEqualTo(2 * small.getHeight());
-        // The same picture, magnified: the background corner and a gate's fill agree.
-        assertThat(large.getRGB(1, 1)).isEqualTo(small.getRGB(0, 0));
+        // The same picture, magnified: inside every filled area (each pixel whose 3×3 neighbourhood has
+        // one colour: backgrounds, gate blocks, the selected unit's fill) the scale-2 image has that
+        // colour at the doubled position. Only edges (anti-aliased, text) may differ.
+        int checked = 0, colours = 0;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 1; y < small.getHeight() - 1; y++) {
+            for (int x = 1; x < small.getWidth() - 1; x++) {
+                int c = small.getRGB(x, y);
+                boolean uniform = true;
+                for (int d = 0; uniform && d < 9; d++) uniform = small.getRGB(x - 1 + d % 3, y - 1 + d / 3) == c;
+                if (!uniform) continue;
+                assertThat(large.getRGB(2 * x, 2 * y)).as("(%d, %d) doubled", x, y).isEqualTo(c);
+                assertThat(large.getRGB(2 * x + 1, 2 * y + 1)).as("(%d, %d) doubled", x, y).isEqualTo(c);
+                checked++;
+                if (seen.add(c)) colours++;
+            }
+        }
+        assertThat(colours).as("filled areas of different colours").isGreaterThan(3);
+        assertThat(checked).isGreaterThan(1000);
     }
 
     @Test

@@ -77,6 +77,18 @@ public final class HeatmapPanel extends HBox {
     /** Header controls: show every heatmap, or one of them across the whole width. */
     public HBox chooser() { return chooser; }
 
+    /**
+     * The height the heatmaps need to show every unit row and their character row (their minimum),
+     * in px, 0 before a trace: the window's layout gives them at least this where the screen allows.
+     */
+    public double neededHeight() {
+        TraceCursor c = app.cursorProperty().get();
+        if (c == null) return 0;
+        ChartStyle style = app.chartStyleBinding().get();
+        Quantity q = Quantities.shown(c.kind(), style.notation()).get(0);
+        return Heatmap.of(c.trace(), c.layer(), q, style).minimumSize().height();
+    }
+
     /** The heatmap canvases in display order. */
     public List<ChartCanvas> canvases() { return List.copyOf(canvases); }
 

@@ -61,19 +61,21 @@ public final class ShortcutSheet {
         VBox content = new VBox();
         content.getStyleClass().add("shortcut-sheet");
         content.setStyle(rootStyle);
+        // One grid for every section, so the actions line up down the whole sheet.
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("shortcut-grid");
+        content.getChildren().add(grid);
         Section current = null;
-        GridPane grid = null;
         for (Line line : lines(keys.bindings())) {
             if (line.section() != current) {
                 current = line.section();
                 Label heading = new Label(current.title());
                 heading.getStyleClass().addAll(Styles.TITLE_4, "shortcut-heading");
-                grid = new GridPane();
-                grid.getStyleClass().add("shortcut-grid");
-                content.getChildren().addAll(heading, grid);
+                grid.add(heading, 0, grid.getRowCount(), 2, 1);
             }
             Label k = new Label(line.keys());
             k.getStyleClass().add(KEY_STYLE);
+            k.setMinWidth(Label.USE_PREF_SIZE);
             Label a = new Label(line.action());
             a.getStyleClass().add(ACTION_STYLE);
             a.setWrapText(true);
