@@ -1,16 +1,17 @@
 package io.gatescope.cli;
 
 import io.gatescope.chart.Animation;
-import io.gatescope.chart.ChartExport;
 import io.gatescope.chart.ChartExport.Format;
+import io.gatescope.chart.ChartExport;
 import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.ColourScales.Theme;
 import io.gatescope.chart.Figure;
 import io.gatescope.chart.FigureSeries;
-import io.gatescope.chart.Figures;
 import io.gatescope.chart.Figures.View;
+import io.gatescope.chart.Figures;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.TimeAxis;
+import io.gatescope.engine.GradientProfile;
 import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
 import io.gatescope.io.TraceCsv;
@@ -121,9 +122,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000", description = "With --animate: how long each frame shows, in ms (default 1000).")
     private int delay;
 
-    @Option(names = "--threshold", paramLabel = "F", defaultValue = "1e-3",
-            description = "For the gradients chart: the readout counts steps back above F times the last step's norm (default 1e-3).")
-    private double threshold;
+    @Option(names = "--threshold", paramLabel = "F",
+            description = "For the gradients chart: the readout counts steps back above F times the last step's norm. Default: ${DEFAULT-VALUE}.")
+    private double threshold = GradientProfile.DEFAULT_THRESHOLD;
 
     @Option(names = "--trace", paramLabel = "csv|json", description = "Write the run's numbers instead of a picture: csv (one row per step, layer, quantity and unit) or json (a trace file; for an addition model, its encoder's).")
     private String trace;

@@ -86,9 +86,9 @@ final class GradientsCommand implements Callable<Integer> {
             description = "Also write the norms after clipping the whole gradient to norm N (clip_grad_norm_).")
     private Double clip;
 
-    @Option(names = "--threshold", paramLabel = "F", defaultValue = "1e-3",
+    @Option(names = "--threshold", paramLabel = "F",
             description = "The readout counts steps back above F times the last step's norm. Default: ${DEFAULT-VALUE}.")
-    private double threshold;
+    private double threshold = GradientProfile.DEFAULT_THRESHOLD;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the table (replaced if it exists).")
     private Path out;

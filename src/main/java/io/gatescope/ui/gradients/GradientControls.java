@@ -47,7 +47,7 @@ final class GradientControls extends VBox {
     final CheckBox clipOn = new CheckBox("Clip the gradient by norm at");
     final TextField clip = field("clip", "1");
     final TextField seed = field("seed", "1");
-    final TextField threshold = field("threshold", "1e-3");
+    final TextField threshold = field("threshold", Double.toString(GradientProfile.DEFAULT_THRESHOLD));
     final ChoiceBox<String> weights = new ChoiceBox<>();
     final ChoiceBox<String> input = new ChoiceBox<>();
     private final List<Check> checks = new ArrayList<>();
