@@ -8,13 +8,13 @@ import io.gatescope.engine.GradientSetup;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
 import io.gatescope.io.ArrayFiles;
+import io.gatescope.io.Assets;
 import io.gatescope.io.CsvFiles;
 import io.gatescope.io.FileException;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
 import io.gatescope.task.AdditionGradients;
 import io.gatescope.task.AdditionTask;
-import io.gatescope.ui.model.ModelLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ final class GradientsCommand implements Callable<Integer> {
     /** The shipped addition models, each as its file says (a missing file is a one-line error). */
     private GradientStudy trained(AdditionTask.Example example) throws FileException {
         List<EncoderDecoder> models = new ArrayList<>();
-        Path dir = ModelLoader.defaultAssets().resolve("models");
+        Path dir = Assets.folder().resolve("models");
         for (String name : List.of("addition-rnn.json", "addition-lstm.json", "addition-gru.json")) {
             if (ModelFiles.load(dir.resolve(name)) instanceof ModelFile.Sequence s && s.model() instanceof EncoderDecoder m) {
                 models.add(m);

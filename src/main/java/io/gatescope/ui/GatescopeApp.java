@@ -1,5 +1,6 @@
 package io.gatescope.ui;
 
+import io.gatescope.io.Assets;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelLoader;
 import io.gatescope.ui.settings.SettingsBinder;
@@ -25,7 +26,7 @@ public final class GatescopeApp extends Application {
     }
 
     @Override public void start(Stage stage) {
-        AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), compute);
+        AppModel app = new AppModel(new ModelLoader(Assets.folder()), compute);
         MainWindow window = new MainWindow(app);
         settings = new SettingsBinder(app, store);
         settings.restoreAndTrack();

@@ -4,6 +4,7 @@ import io.gatescope.engine.CellKind;
 import io.gatescope.engine.Initialisers;
 import io.gatescope.engine.RecurrentLayer;
 import io.gatescope.engine.RecurrentStack;
+import io.gatescope.io.Assets;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
 import io.gatescope.ui.canvas.ChartCanvas;
@@ -78,7 +79,7 @@ public final class ScrubRate {
         private final ExecutorService compute = ComputeThread.create();
 
         @Override public void start(Stage stage) {
-            AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), compute);
+            AppModel app = new AppModel(new ModelLoader(Assets.folder()), compute);
             MainWindow window = new MainWindow(app);
             stage.setScene(new Scene(window, 1600, 1000));
             stage.setTitle("Gatescope — scrub rate");

@@ -25,27 +25,6 @@ public final class ModelLoader {
         this.assets = assets;
     }
 
-    /**
-     * Where assets live: the {@code gatescope.assets} system property; else {@code ./assets}; else
-     * the nearest {@code assets} folder above the application's classes or jar (so the window finds
-     * the shipped models whatever folder it was started from).
-     */
-    public static Path defaultAssets() {
-        String property = System.getProperty("gatescope.assets");
-        if (property != null) return Path.of(property);
-        Path local = Path.of("assets");
-        if (Files.isDirectory(local.resolve("models"))) return local;
-        try {
-            Path code = Path.of(ModelLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = code; p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("assets").resolve("models"))) return p.resolve("assets");
-            }
-        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
-            // No usable code location (e.g. a custom class loader): the shipped models are looked for in ./assets.
-        }
-        return local;
-    }
-
     /** The three shipped addition models, in the order the picker lists them. */
     public List<ModelChoice.Shipped> shipped() {
         return List.of(

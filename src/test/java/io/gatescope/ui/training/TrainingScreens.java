@@ -1,5 +1,6 @@
 package io.gatescope.ui.training;
 
+import io.gatescope.io.Assets;
 import io.gatescope.train.TrainingSetting;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.MainWindow;
@@ -25,7 +26,7 @@ public final class TrainingScreens {
     @Override
     public void start(Stage stage) {
         var args = getParameters().getRaw();
-        AppModel app = new AppModel(new ModelLoader(ModelLoader.defaultAssets()), ComputeThread.create());
+        AppModel app = new AppModel(new ModelLoader(Assets.folder()), ComputeThread.create());
         MainWindow window = new MainWindow(app);
         stage.setScene(new Scene(window, Double.parseDouble(args.get(0)), Double.parseDouble(args.get(1))));
         app.view().setZoom(Double.parseDouble(args.get(2)));
