@@ -17,10 +17,10 @@ import io.gatescope.ui.gradients.GradientsView;
 import io.gatescope.ui.training.TrainingPanel;
 import io.gatescope.ui.heatmap.HeatmapPanel;
 import io.gatescope.ui.input.InputBar;
+import io.gatescope.ui.lecture.LectureTools;
 import io.gatescope.ui.strips.StripPanel;
 import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.unrolled.UnrolledPanel;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +38,6 @@ import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -80,7 +78,7 @@ public final class MainWindow extends BorderPane {
     private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
-    private final io.gatescope.ui.lecture.LectureTools lecture;
+    private final LectureTools lecture;
 
     public MainWindow(AppModel app) {
         this.app = app;
@@ -126,7 +124,7 @@ public final class MainWindow extends BorderPane {
         GradientsView gradients = addGradientsView();
         addTrainingView();
         gradients.follow(training.latestWeightsProperty());   // "current training run" in the gradients view
-        lecture = io.gatescope.ui.lecture.LectureTools.install(this);
+        lecture = LectureTools.install(this);
 
         setBottom(new TimeBar(app));
         new Player(app, cell::subStepCount);
@@ -160,8 +158,7 @@ public final class MainWindow extends BorderPane {
                 if (panels.getHeight() > 0) arrangeLater();
             }
         });
-        setOnDragOver(this::onDragOver);
-        setOnDragDropped(this::onDragDropped);
+        FileDrop.install(this, app);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             keys.install(scene);
@@ -174,7 +171,7 @@ public final class MainWindow extends BorderPane {
     public AppModel app() { return app; }
 
     /** The lecture tools: what-if clamps, scenes, questions. */
-    public io.gatescope.ui.lecture.LectureTools lecture() { return lecture; }
+    public LectureTools lecture() { return lecture; }
 
     public StripPanel strips() { return strips; }
 
@@ -397,25 +394,5 @@ public final class MainWindow extends BorderPane {
             if (!full) app.view().presenterProperty().set(false);
         });
         if (app.view().presenterProperty().get()) stage.setFullScreen(true);
-    }
-
-    private void onDragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
-        e.consume();
-    }
-
-    private void onDragDropped(DragEvent e) {
-        boolean ok = false;
-        if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                if (f.isFile()) {
-                    app.open(f.toPath());
-                    ok = true;
-                    break;
-                }
-            }
-        }
-        e.setDropCompleted(ok);
-        e.consume();
     }
 }
