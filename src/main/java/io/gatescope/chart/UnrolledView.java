@@ -193,7 +193,7 @@ public final class UnrolledView implements Chart {
         }
         g.setPaint(theme.text());
         double line = Typography.lineHeight(style.bodyFont());
-        Typography.drawMiddle(g, shortName(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
+        Typography.drawMiddle(g, kind.family(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
         g.setPaint(theme.mutedText());
         Typography.drawMiddle(g, axis.stepName(t, style.notation()), style.smallFont(), cx, l.cellTop() + l.cellH() / 2 + line / 2, Align.CENTRE);
         if (current) Drawing.highlight(g, box, theme, style.px(2.5));
@@ -337,15 +337,6 @@ public final class UnrolledView implements Chart {
         if (strip) return 2 * style.px(STRIP_PAD) + cellHeight();
         return 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
                 + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
-    }
-
-    /** The kind's short name in a cell box. */
-    private String shortName() {
-        return switch (kind) {
-            case LSTM -> "LSTM";
-            case GRU, GRU_SIMPLE -> "GRU";
-            case RNN_TANH, RNN_RELU -> "RNN";
-        };
     }
 
     /** What the recurrent arrow carries, in the notation: "c, h", "c, a", or just "h". */

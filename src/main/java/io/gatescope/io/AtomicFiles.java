@@ -109,6 +109,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, t.path(), StandardCopyOption.REPLACE_EXISTING);
             }
+            TempFiles.renamed(temp);
             temp = null;
             TempFiles.syncFolder(t.path().getParent());
         } catch (IOException e) {
