@@ -155,6 +155,7 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, t.path(), StandardCopyOption.REPLACE_EXISTING);
         }
+        TempFiles.renamed(temp);
     }
 
     /**
