@@ -51,7 +51,13 @@ class DeskLayoutTest extends WindowTestBase {
             var screen = javafx.stage.Screen.getPrimary().getBounds();
             s.setX(0);
             s.setY(0);
-            s.setScene(new javafx.scene.Scene(fresh, screen.getWidth(), Math.max(MainWindow.FOLD_BELOW_PX, screen.getHeight())));
+            double w = screen.getWidth(), h = Math.max(MainWindow.FOLD_BELOW_PX, screen.getHeight());
+            s.setScene(new javafx.scene.Scene(fresh, w, h));
+            // A stage an earlier test left larger or full screen would lay the scene out at another size.
+            s.setFullScreen(false);
+            s.setMaximized(false);
+            s.setWidth(w);
+            s.setHeight(h);
             window = fresh;
         });
         // A wide layer (160 units): its heatmaps need more than the share the panels used to give them.
@@ -63,6 +69,8 @@ class DeskLayoutTest extends WindowTestBase {
         await(() -> first.chart() != null && first.getHeight() > 0 && first.getScene() != null);
         Heatmap map = (Heatmap) first.chart();
         assertThat(first.getHeight()).as("heatmap height").isGreaterThanOrEqualTo(map.minimumSize().height() - 0.5);
+        assertThat(window.getScene().getHeight()).as("scene height").isEqualTo(Math.max(MainWindow.FOLD_BELOW_PX,
+                javafx.stage.Screen.getPrimary().getBounds().getHeight()));
         Node timeBar = window.getBottom();
         double canvasBottom = first.localToScene(0, first.getHeight()).getY();
         double barTop = timeBar.localToScene(0, 0).getY();
