@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.chart.Typography.Align;
 import io.gatescope.train.TrainingHistory.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * Training curves of one or more runs, overlaid and labelled: on the left the loss (training, per
  * batch and smoothed; validation, per epoch), on the right the validation accuracy (full answer and
  * per character). Text sizes follow the style's font scale, so the window's zoom reaches the back
- * of a hall; the same drawing is exported.
+ * of a hall; the same drawing is exported, its words through {@link Typography} so a PDF in the
+ * standard fonts shows every character.
  */
 public final class TrainingCurves implements Chart {
     /** One run's curves under its label (e.g. "LSTM 128"). */
@@ -104,7 +106,7 @@ public final class TrainingCurves implements Chart {
             g.setStroke(Drawing.stroke(style.px(4)));
             g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sw, y - fm.getAscent() / 3.0));
             g.setColor(style.theme().text());
-            g.drawString(runs.get(i).label(), (float) (x + sw + style.px(5)), (float) y);
+            Typography.draw(g, runs.get(i).label(), style.bodyFont(), x + sw + style.px(5), y, Align.LEFT);
             x += sw + style.px(5) + fm.stringWidth(runs.get(i).label()) + style.px(18);
         }
         String key = "── training loss · full answer      - - validation loss · per character";
@@ -115,7 +117,7 @@ public final class TrainingCurves implements Chart {
             y += fm.getHeight();
             keyX = (float) x0;
         }
-        g.drawString(key, keyX, (float) y);
+        Typography.draw(g, key, style.smallFont(), keyX, y, Align.LEFT);
         return y - y0 + fm.getDescent();
     }
 
@@ -123,7 +125,7 @@ public final class TrainingCurves implements Chart {
         Color text = style.theme().text(), muted = style.theme().mutedText(), grid = style.theme().grid();
         g.setFont(style.titleFont());
         g.setColor(text);
-        g.drawString(title, (float) plot.getX(), (float) (plot.getY() - style.px(6)));
+        Typography.draw(g, title, style.titleFont(), plot.getX(), plot.getY() - style.px(6), Align.LEFT);
         g.setFont(style.smallFont());
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke((float) style.px(1)));
@@ -137,7 +139,7 @@ public final class TrainingCurves implements Chart {
             if (i % every != 0) continue;
             String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
             g.setColor(muted);
-            g.drawString(label, (float) (plot.getX() - style.px(5) - fm.stringWidth(label)), (float) (y + fm.getAscent() / 2.5));
+            Typography.draw(g, label, style.smallFont(), plot.getX() - style.px(5), y + fm.getAscent() / 2.5, Align.RIGHT);
         }
         int step = (int) Math.max(1, Math.ceil(xMax / 8));
         for (int e = 0; e <= xMax; e += step) {
@@ -146,10 +148,9 @@ public final class TrainingCurves implements Chart {
             g.draw(new Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
             g.setColor(muted);
             String label = Integer.toString(e);
-            g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (plot.getMaxY() + fm.getAscent() + style.px(3)));
+            Typography.draw(g, label, style.smallFont(), x, plot.getMaxY() + fm.getAscent() + style.px(3), Align.CENTRE);
         }
-        g.drawString("epoch", (float) (plot.getCenterX() - fm.stringWidth("epoch") / 2.0),
-                (float) (plot.getMaxY() + 2 * fm.getHeight()));
+        Typography.draw(g, "epoch", style.smallFont(), plot.getCenterX(), plot.getMaxY() + 2 * fm.getHeight(), Align.CENTRE);
         g.setColor(text);
         g.draw(plot);
     }
