@@ -280,6 +280,14 @@ public final class TrainingPanel extends BorderPane {
         });
     }
 
+    /** Takes back autosaved weights after a crash: their settings fill the form, Start continues them, others follow them. */
+    public void restore(TrainedWeights w) {
+        settings.set(w.config());
+        continueFrom = w.model();
+        latestWeights.set(w);
+        session.setMessage("Restored the autosaved weights of " + w.label() + ": Start continues training them.");
+    }
+
     /** Whether the window may close: asks first while training runs or trained weights are unsaved. */
     public boolean confirmClose() {
         if (!session.activeProperty().get() && !session.unsavedProperty().get()) return true;
