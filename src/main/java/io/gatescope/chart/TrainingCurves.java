@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.chart.Typography.Align;
 import io.gatescope.train.TrainingHistory.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,11 +19,18 @@ import java.util.function.ToDoubleFunction;
  * Training curves of one or more runs, overlaid and labelled: on the left the loss (training, per
  * batch and smoothed; validation, per epoch), on the right the validation accuracy (full answer and
  * per character). Text sizes follow the style's font scale, so the window's zoom reaches the back
- * of a hall; the same drawing is exported.
+ * of a hall; the same drawing is exported, its words through {@link Typography} so a PDF in the
+ * standard fonts shows every character. A value that is not finite (a loss of NaN or ∞) has no
+ * place on an axis: it is marked on the plot's edge by a triangle in {@link ColourScales#NOT_FINITE},
+ * outlined in the run's colour, with the word ({@link Numbers}).
  */
 public final class TrainingCurves implements Chart {
     /** One run's curves under its label (e.g. "LSTM 128"). */
     public record Series(String label, List<Point> points) {
+    }
+
+    /** A value of a run that no axis can place: which plot, which curve, where in time, and the value. */
+    private record Overflow(boolean lossPlot, String curve, double epoch, double value) {
     }
 
     /** Line colours of the runs in order: Okabe and Ito's set, told apart with any colour vision. */
@@ -91,6 +99,50 @@ public final class TrainingCurves implements Chart {
             curve(g, lossPlot, series(pts, Point::validationLoss), this::lossY, c, style.px(3), true, true);
             curve(g, accuracyPlot, series(pts, Point::validationSequences), this::accuracyY, c, style.px(3), false, true);
             curve(g, accuracyPlot, series(pts, Point::validationChars), this::accuracyY, c, style.px(2), true, true);
+            paintOverflows(g, overflows(pts), c);
+        }
+    }
+
+    /** Every value of {@code pts} that is not finite, per curve. */
+    private static List<Overflow> overflows(List<Point> pts) {
+        List<Overflow> out = new ArrayList<>();
+        for (Point p : pts) {
+            if (!p.isEpoch()) {
+                if (!Double.isFinite(p.trainLoss())) out.add(new Overflow(true, "training loss", p.epoch(), p.trainLoss()));
+                continue;
+            }
+            if (!Double.isFinite(p.validationLoss())) out.add(new Overflow(true, "validation loss", p.epoch(), p.validationLoss()));
+            if (!Double.isFinite(p.validationSequences())) out.add(new Overflow(false, "full answers right", p.epoch(), p.validationSequences()));
+            if (!Double.isFinite(p.validationChars())) out.add(new Overflow(false, "characters right", p.epoch(), p.validationChars()));
+        }
+        return out;
+    }
+
+    /** Where the {@code k}-th value of run {@code run} that is not finite is marked in the last drawing: {x, y of the edge}. */
+    public double[] overflowAt(int run, int k) {
+        return place(overflows(runs.get(run).points()).get(k));
+    }
+
+    /** Where an overflow is marked: on the top edge (NaN, +∞) or the bottom edge (−∞) of its plot. */
+    private double[] place(Overflow o) {
+        Rectangle2D plot = o.lossPlot() ? lossPlot : accuracyPlot;
+        return new double[] {x(plot, o.epoch()), o.value() < 0 ? plot.getMaxY() : plot.getMinY()};
+    }
+
+    private void paintOverflows(Graphics2D g, List<Overflow> marks, Color run) {
+        double size = style.px(6), lastTextEnd = Double.NEGATIVE_INFINITY;
+        g.setFont(style.boldFont());
+        FontMetrics fm = g.getFontMetrics();
+        for (Overflow o : marks) {
+            double[] at = place(o);
+            boolean top = !(o.value() < 0);
+            Drawing.edgeMark(g, at[0], at[1], top, size, ColourScales.NOT_FINITE, run, style.px(1.2));
+            String text = Numbers.nonFinite(o.value());
+            if (at[0] > lastTextEnd) {           // one word per cluster of marks, never overprinted
+                g.setColor(run);
+                Typography.draw(g, text, style.boldFont(), at[0] + size, top ? at[1] + size + fm.getAscent() : at[1] - size * 1.6, Align.LEFT);
+                lastTextEnd = at[0] + size + fm.stringWidth(text) + style.px(4);
+            }
         }
     }
 
@@ -104,7 +156,7 @@ public final class TrainingCurves implements Chart {
             g.setStroke(Drawing.stroke(style.px(4)));
             g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sw, y - fm.getAscent() / 3.0));
             g.setColor(style.theme().text());
-            g.drawString(runs.get(i).label(), (float) (x + sw + style.px(5)), (float) y);
+            Typography.draw(g, runs.get(i).label(), style.bodyFont(), x + sw + style.px(5), y, Align.LEFT);
             x += sw + style.px(5) + fm.stringWidth(runs.get(i).label()) + style.px(18);
         }
         String key = "── training loss · full answer      - - validation loss · per character";
@@ -115,7 +167,7 @@ public final class TrainingCurves implements Chart {
             y += fm.getHeight();
             keyX = (float) x0;
         }
-        g.drawString(key, keyX, (float) y);
+        Typography.draw(g, key, style.smallFont(), keyX, y, Align.LEFT);
         return y - y0 + fm.getDescent();
     }
 
@@ -123,7 +175,7 @@ public final class TrainingCurves implements Chart {
         Color text = style.theme().text(), muted = style.theme().mutedText(), grid = style.theme().grid();
         g.setFont(style.titleFont());
         g.setColor(text);
-        g.drawString(title, (float) plot.getX(), (float) (plot.getY() - style.px(6)));
+        Typography.draw(g, title, style.titleFont(), plot.getX(), plot.getY() - style.px(6), Align.LEFT);
         g.setFont(style.smallFont());
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke((float) style.px(1)));
@@ -137,7 +189,7 @@ public final class TrainingCurves implements Chart {
             if (i % every != 0) continue;
             String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
             g.setColor(muted);
-            g.drawString(label, (float) (plot.getX() - style.px(5) - fm.stringWidth(label)), (float) (y + fm.getAscent() / 2.5));
+            Typography.draw(g, label, style.smallFont(), plot.getX() - style.px(5), y + fm.getAscent() / 2.5, Align.RIGHT);
         }
         int step = (int) Math.max(1, Math.ceil(xMax / 8));
         for (int e = 0; e <= xMax; e += step) {
@@ -146,10 +198,9 @@ public final class TrainingCurves implements Chart {
             g.draw(new Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
             g.setColor(muted);
             String label = Integer.toString(e);
-            g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (plot.getMaxY() + fm.getAscent() + style.px(3)));
+            Typography.draw(g, label, style.smallFont(), x, plot.getMaxY() + fm.getAscent() + style.px(3), Align.CENTRE);
         }
-        g.drawString("epoch", (float) (plot.getCenterX() - fm.stringWidth("epoch") / 2.0),
-                (float) (plot.getMaxY() + 2 * fm.getHeight()));
+        Typography.draw(g, "epoch", style.smallFont(), plot.getCenterX(), plot.getMaxY() + 2 * fm.getHeight(), Align.CENTRE);
         g.setColor(text);
         g.draw(plot);
     }
@@ -254,9 +305,18 @@ public final class TrainingCurves implements Chart {
                     double d = Math.hypot(x(plot, p[0]) - px, y - py);
                     if (d < bestD) {
                         bestD = d;
-                        String value = loss ? String.format(Locale.ROOT, "%.4f", p[1]) : String.format(Locale.ROOT, "%.2f %%", 100 * p[1]);
+                        String value = loss ? Numbers.fixed(p[1], 4) : Numbers.fixed(100 * p[1], 2) + " %";
                         best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), p[0], names[c], value);
                     }
+                }
+            }
+            for (Overflow o : overflows(r.points())) {
+                if (o.lossPlot() != loss) continue;
+                double[] at = place(o);
+                double d = Math.hypot(at[0] - px, at[1] - py);
+                if (d < bestD) {
+                    bestD = d;
+                    best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), o.epoch(), o.curve(), Numbers.nonFinite(o.value()));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package io.gatescope.ui.training;
 
+import io.gatescope.chart.ComparisonTable;
 import io.gatescope.train.Comparison;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -76,19 +76,10 @@ final class Tables {
     }
 
     static void comparison(TableView<Comparison.Result> table) {
-        table.getColumns().setAll(java.util.List.of(
-                column("Model", r -> Comparison.title(r.cell())),
-                column("Epochs", r -> Integer.toString(r.last().epoch())),
-                column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.last().elapsedSeconds())),
-                column("Test", r -> percent(r.test().sequences())),
-                column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
-                column("Verdict", Comparison.Result::verdictText)));
+        // The columns the exported table draws (ComparisonTable), so the window and the slide agree.
+        table.getColumns().setAll(ComparisonTable.COLUMNS.stream().map(c -> column(c.header(), c.value())).toList());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label("Compare: the table appears when the last model has finished."));
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {

@@ -1,6 +1,8 @@
 package io.gatescope.ui.training;
 
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.Figure;
+import io.gatescope.chart.Figures;
 import io.gatescope.chart.TrainingCurves;
 import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.engine.SequenceModel;
@@ -13,6 +15,7 @@ import io.gatescope.train.TrainingSetting;
 import io.gatescope.train.TrainingSnapshot;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.export.ExportHook;
 import io.gatescope.ui.model.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +97,9 @@ public final class TrainingPanel extends BorderPane {
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
         comparisonTable.setItems(session.comparison());
+        ExportHook.set(canvas, "the training curves", "training-curves", this::curvesFigure);
+        ExportHook.set(comparisonTable, "the comparison table", "comparison",
+                style -> session.comparison().isEmpty() ? null : Figures.comparison(session.comparison(), style));
         wire();
     }
 
@@ -140,6 +146,11 @@ public final class TrainingPanel extends BorderPane {
     private TrainingCurves chart() {
         ChartStyle style = app.chartStyleBinding().get();
         return new TrainingCurves(session.runs(), logScale.isSelected(), smoothing.getValue(), style);
+    }
+
+    /** The curves as Export… writes them: the same chart, titled, in the style asked for. */
+    private Figure curvesFigure(ChartStyle style) {
+        return session.runs().isEmpty() ? null : Figures.training(session.runs(), logScale.isSelected(), smoothing.getValue(), style);
     }
 
     private void showProgress(TrainingSnapshot s) {
@@ -289,6 +300,14 @@ public final class TrainingPanel extends BorderPane {
      * Set on the FX thread at most once per pulse, when moments arrive; followers throttle further.
      */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainedWeights> latestWeightsProperty() { return latestWeights.getReadOnlyProperty(); }
+
+    /** The settings the form holds, or empty while a field holds a value it cannot take (a scene saves them). */
+    public java.util.Optional<TrainingConfig> formSettings() {
+        return settings.validProperty().get() ? java.util.Optional.of(settings.config()) : java.util.Optional.empty();
+    }
+
+    /** Fills the form with {@code config} (a saved scene coming back); a running training is not touched. */
+    public void showSettings(TrainingConfig config) { settings.set(config); }
 
     TrainingSession session() { return session; }
 
