@@ -298,8 +298,9 @@ public final class Trainer {
     }
 
     private TrainingSnapshot validate(TrainingSnapshot s, ExecutorService pool) {
-        Evaluation.Accuracy acc = pool == null ? Evaluation.evaluate(model, data.validation(), config.reversed())
-                : Evaluation.evaluate(model, data.validation(), config.reversed(), pool);
+        // In the shards' buffers: validation runs between two batches, when they are free.
+        Evaluation.Accuracy acc = pool == null ? Evaluation.evaluate(model, data.validation(), config.reversed(), shards.workspace(0))
+                : Evaluation.evaluate(model, data.validation(), config.reversed(), pool, shards.workspace(0), shards.workspace(1));
         return s.withValidation(acc.loss(), acc.characters(), acc.sequences());
     }
 
