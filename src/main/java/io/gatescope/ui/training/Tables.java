@@ -1,7 +1,5 @@
 package io.gatescope.ui.training;
 
-import io.gatescope.train.Comparison;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -75,20 +73,17 @@ final class Tables {
         return c;
     }
 
-    static void comparison(TableView<Comparison.Result> table) {
+    /** The comparison's table, one line per model, filled in while the comparison runs. */
+    static void comparison(TableView<ComparisonRow> table) {
         table.getColumns().setAll(java.util.List.of(
-                column("Model", r -> Comparison.title(r.cell())),
-                column("Epochs", r -> Integer.toString(r.last().epoch())),
-                column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.last().elapsedSeconds())),
-                column("Test", r -> percent(r.test().sequences())),
-                column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
-                column("Verdict", Comparison.Result::verdictText)));
+                column("Model", ComparisonRow::model),
+                column("Epochs", ComparisonRow::epochs),
+                column("Validation", ComparisonRow::validation),
+                column("Unseen sums", ComparisonRow::unseen),
+                column("Seeds", ComparisonRow::seeds),
+                column("Verdict", ComparisonRow::verdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new javafx.scene.control.Label("Compare: the table appears when the last model has finished."));
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+        table.setPlaceholder(new javafx.scene.control.Label("Compare: each model's line fills in as it trains."));
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {

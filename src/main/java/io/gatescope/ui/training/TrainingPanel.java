@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -52,7 +55,7 @@ public final class TrainingPanel extends BorderPane {
     @FXML private Slider smoothing, moment;
     @FXML private StackPane curves;
     @FXML private TableView<TrainingSession.Prediction> predictions;
-    @FXML private TableView<Comparison.Result> comparisonTable;
+    @FXML private TableView<ComparisonRow> comparisonTable;
 
     private final AppModel app;
     private final Runnable showMainView;
@@ -65,6 +68,7 @@ public final class TrainingPanel extends BorderPane {
     private final TrainingSession session = new TrainingSession();
     private final SettingsForm settings;
     private final ChartCanvas canvas;
+    private final ObservableList<Comparison.Result> comparisonResults = FXCollections.unmodifiableObservableList(session.comparison());
     private SequenceModel continueFrom;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
@@ -93,7 +97,7 @@ public final class TrainingPanel extends BorderPane {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
-        comparisonTable.setItems(session.comparison());
+        comparisonTable.setItems(session.comparisonRows());
         wire();
     }
 
@@ -194,13 +198,10 @@ public final class TrainingPanel extends BorderPane {
             session.setMessage("The main view shows recurrent cells; the dense baseline has none to step through.");
             return;
         }
-        if (m.config().reversed()) {
-            session.setMessage("This run reads its input reversed (" + p.example().input(true)
-                    + "); the main view feeds the question as written, so it would not show what this model saw.");
-            return;
-        }
         EncoderDecoder model = (EncoderDecoder) Weights.model(m.config(), m.weights());
-        app.show(new LoadedModel.Addition("Training: " + m.label(), "training run", true, model), p.example().question());
+        // a run on reversed input is shown reading it reversed, as it was trained
+        app.show(new LoadedModel.Addition("Training: " + m.label(), "training run", true, model, m.config().reversed()),
+                p.example().question());
         showMainView.run();
     }
 
@@ -289,6 +290,16 @@ public final class TrainingPanel extends BorderPane {
      * Set on the FX thread at most once per pulse, when moments arrive; followers throttle further.
      */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainedWeights> latestWeightsProperty() { return latestWeights.getReadOnlyProperty(); }
+
+    /**
+     * The seeds' comparison in progress, null when none runs: it turns non-null when a comparison
+     * starts and null when it ends, so a follower (a quiz asking which cell gets there first) can
+     * ask before the first model trains and reveal at the end.
+     */
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() { return session.comparingProperty(); }
+
+    /** The comparison's results in the order the models finish, one added as each reaches its verdict (read only). */
+    public ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
 
     TrainingSession session() { return session; }
 

@@ -29,14 +29,21 @@ import javafx.collections.ObservableList;
  * The training panel's state on the JavaFX thread, and the one place that talks to the trainer.
  *
  * <p>Threading: runs train on their own daemon thread (not the compute thread, so traces in the main
- * view stay live). The trainer publishes snapshots and appends its curves; an {@link AnimationTimer}
- * takes the latest at most once per pulse, so a fast trainer never floods the FX thread. What the
- * trainer thread hands over (a snapshot of the weights and the predictions at each epoch) goes
- * through an {@link AtomicReference} read by the same timer.
+ * view stay live); the trainer is built there too, since making the model and the data set takes a
+ * while. The trainer publishes snapshots and appends its curves; an {@link AnimationTimer} looks at
+ * them once per pulse while a run is active, and hands the FX thread only a bounded amount of work:
+ * the progress line at most every {@link #PROGRESS_EVERY_NS}, the new curve points (one list copy,
+ * one redraw) at most every {@link #CURVES_EVERY_NS}, whatever the trainer's speed. What the trainer
+ * thread prepares (a copy of the weights and the predictions at each epoch, a comparison's results)
+ * arrives through {@link AtomicReference}s read by the same timer.
  */
 final class TrainingSession {
     /** How many validation sums the predictions table shows. */
     static final int PREDICTIONS = 12;
+    /** The progress line changes at most this often (ns): ten times a second reads as live. */
+    static final long PROGRESS_EVERY_NS = 100_000_000L;
+    /** The curves are redrawn at most this often (ns): a redraw repaints the whole plot. */
+    static final long CURVES_EVERY_NS = 250_000_000L;
 
     /** The weights and predictions at one moment of a run (the end of an epoch, or a single update). */
     record Moment(String run, double epoch, TrainingConfig config, Map<String, double[]> weights, List<Prediction> predictions) {
@@ -57,23 +64,26 @@ final class TrainingSession {
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyObjectWrapper<Comparison> comparing = new ReadOnlyObjectWrapper<>(this, "comparing");
     private final ObservableList<TrainingCurves.Series> runs = FXCollections.observableArrayList();
     private final ObservableList<Moment> moments = FXCollections.observableArrayList();
     private final ObservableList<Comparison.Result> comparison = FXCollections.observableArrayList();
+    private final ObservableList<ComparisonRow> comparisonRows = FXCollections.observableArrayList();
     private final AtomicReference<List<Moment>> handed = new AtomicReference<>(List.of());
+    private final AtomicReference<List<Comparison.Result>> results = new AtomicReference<>(List.of());
     private final AtomicReference<Object> finished = new AtomicReference<>();
     private final AnimationTimer sampler;
     private volatile Trainer trainer;
-    private volatile Comparison running;
+    private volatile boolean stopping;
     private Trainer shownTrainer;
     private int shownPoints;
+    private long progressShown, curvesShown;
     private final List<TrainingHistory.Point> points = new ArrayList<>();
 
     TrainingSession() {
         sampler = new AnimationTimer() {
-            @Override public void handle(long now) { sample(); }
+            @Override public void handle(long now) { sample(now); }
         };
-        sampler.start();
     }
 
     ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
@@ -87,11 +97,18 @@ final class TrainingSession {
     /** Whether the latest weights were trained since the last save. */
     ReadOnlyBooleanProperty unsavedProperty() { return unsaved.getReadOnlyProperty(); }
 
+    /** The comparison in progress, null when none runs: set when it starts, cleared when it ends. */
+    ReadOnlyObjectProperty<Comparison> comparingProperty() { return comparing.getReadOnlyProperty(); }
+
     ObservableList<TrainingCurves.Series> runs() { return runs; }
 
     ObservableList<Moment> moments() { return moments; }
 
+    /** The comparison's results, one added as each model reaches its verdict. */
     ObservableList<Comparison.Result> comparison() { return comparison; }
+
+    /** The comparison's table: done, training and waiting models, refreshed while it runs. */
+    ObservableList<ComparisonRow> comparisonRows() { return comparisonRows; }
 
     Trainer trainer() { return trainer; }
 
@@ -99,33 +116,43 @@ final class TrainingSession {
 
     void markSaved() { unsaved.set(false); }
 
-    /** Starts a run with {@code config} (from {@code model} when continuing); {@code paused} waits for a step. */
-    void start(TrainingConfig config, SequenceModel model, boolean paused) {
+    /**
+     * Starts a run with {@code config} (from {@code model} when continuing). With {@code oneStep} it
+     * starts paused and takes a single optimiser step.
+     */
+    void start(TrainingConfig config, SequenceModel model, boolean oneStep) {
         if (active.get()) return;
-        Trainer t = model == null ? new Trainer(config) : new Trainer(config, model);
-        if (paused) t.pause();
-        begin(t);
-        message.set("");
+        begin();
         thread.execute(() -> {
-            TrainingSnapshot last = t.run(s -> handOver(t, s));
-            finished.set(last);
+            Trainer t;
+            try {
+                t = model == null ? new Trainer(config) : new Trainer(config, model);
+            } catch (IllegalArgumentException e) {
+                finished.set(e);
+                return;
+            }
+            if (oneStep) {
+                t.pause();
+                t.step();
+                afterStep(t, 0);
+            }
+            trainer = t;
+            if (stopping) t.cancel();
+            finished.set(t.run(s -> handOver(t, s)));
         });
     }
 
-    /** Trains the seeds' comparison, one cell after another, on the training thread. */
+    /** Trains the seeds' comparison, one cell after another, on the training thread; the table fills in as it goes. */
     void compare(TrainingConfig base) {
         if (active.get()) return;
         Comparison c = new Comparison(base, Comparison.SEEDS_CELLS);
-        running = c;
-        comparison.clear();
         runs.clear();
         moments.clear();
-        message.set("");
-        active.set(true);
-        thread.execute(() -> {
-            List<Comparison.Result> results = c.run(t -> trainer = t, (t, s) -> handOver(t, s));
-            finished.set(results);
-        });
+        comparison.clear();
+        comparisonRows.setAll(c.cells().stream().map(ComparisonRow::waiting).toList());
+        begin();
+        comparing.set(c);
+        thread.execute(() -> finished.set(c.run(t -> trainer = t, this::handOver, r -> results.updateAndGet(list -> append(list, r)))));
     }
 
     void pause() { if (trainer != null) trainer.pause(); }
@@ -141,9 +168,6 @@ final class TrainingSession {
             afterStep(t, before);
         } else if (!active.get()) {
             start(config, null, true);
-            Trainer fresh = trainer;
-            fresh.step();
-            afterStep(fresh, 0);
         }
     }
 
@@ -157,7 +181,8 @@ final class TrainingSession {
     }
 
     void stop() {
-        Comparison c = running;
+        stopping = true;
+        Comparison c = comparing.get();
         if (c != null) c.cancel();
         Trainer t = trainer;
         if (t != null) t.cancel();
@@ -169,15 +194,20 @@ final class TrainingSession {
         runs.clear();
         moments.clear();
         comparison.clear();
+        comparisonRows.clear();
         points.clear();
         shownTrainer = null;
         message.set("");
         unsaved.set(false);
     }
 
-    private void begin(Trainer t) {
-        trainer = t;
+    private void begin() {
+        trainer = null;
+        stopping = false;
+        message.set("");
         active.set(true);
+        progressShown = curvesShown = 0;
+        sampler.start();
     }
 
     /** On the training thread, between two batches: copy the weights and predict the table's sums. */
@@ -187,58 +217,97 @@ final class TrainingSession {
         List<Prediction> rows = new ArrayList<>();
         for (int i = 0; i < sums.size(); i++) rows.add(new Prediction(sums.get(i), predicted.get(i)));
         Moment m = new Moment(runLabel(t.config()), s.epochProgress(), t.config(), t.weights(), List.copyOf(rows));
-        handed.updateAndGet(list -> {
-            List<Moment> next = new ArrayList<>(list);
-            next.add(m);
-            return next;
-        });
+        handed.updateAndGet(list -> append(list, m));
     }
 
-    /** Once per pulse: the latest snapshot, the new curve points, the moments handed over, the end of a run. */
-    private void sample() {
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.add(item);
+        return next;
+    }
+
+    /** Once per pulse while active: what arrived, each kind of update no more often than it is worth redrawing. */
+    private void sample(long now) {
+        Object done = finished.getAndSet(null);
+        boolean ending = done != null;   // the last pulse of a run shows everything, whatever the clock says
         Trainer t = trainer;
         if (t != null) {
             if (t != shownTrainer) {
+                if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
                 shownTrainer = t;
                 shownPoints = 0;
                 points.clear();
                 runs.add(new TrainingCurves.Series(runLabel(t.config()), List.of()));
+                curvesShown = 0;
             }
             TrainingSnapshot s = t.latest();
-            if (s != null && s != snapshot.get()) {
+            if (s != null && s != snapshot.get() && (ending || s.state() == Trainer.State.PAUSED || now - progressShown >= PROGRESS_EVERY_NS)) {
+                progressShown = now;
                 snapshot.set(s);
                 unsaved.set(true);
                 if (!s.note().isEmpty()) message.set(s.note());
+                showComparisonRows();
             }
-            List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
-            if (!fresh.isEmpty()) {
-                shownPoints += fresh.size();
-                points.addAll(fresh);
-                runs.set(runs.size() - 1, new TrainingCurves.Series(runLabel(t.config()), List.copyOf(points)));
+            if (ending || now - curvesShown >= CURVES_EVERY_NS) {
+                curvesShown = now;
+                showPoints(t);
             }
         }
         List<Moment> arrived = handed.getAndSet(List.of());
         if (!arrived.isEmpty()) moments.addAll(arrived);
-        Object done = finished.getAndSet(null);
-        if (done != null) {
-            active.set(false);
-            if (done instanceof List<?> results) {
-                @SuppressWarnings("unchecked") List<Comparison.Result> r = (List<Comparison.Result>) results;
-                comparison.setAll(r);
-                running = null;
-            }
+        List<Comparison.Result> verdicts = results.getAndSet(List.of());
+        if (!verdicts.isEmpty()) {
+            comparison.addAll(verdicts);
+            showComparisonRows();
         }
+        if (ending) end(done);
+    }
+
+    /** Appends the trainer's new curve points to its series: one copy, one redraw. */
+    private void showPoints(Trainer t) {
+        List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
+        if (fresh.isEmpty()) return;
+        shownPoints += fresh.size();
+        points.addAll(fresh);
+        runs.set(runs.size() - 1, new TrainingCurves.Series(runLabel(t.config()), List.copyOf(points)));
+    }
+
+    /** The comparison's table: every result so far, the model training now, the ones still waiting. */
+    private void showComparisonRows() {
+        Comparison c = comparing.get();
+        if (c == null) return;
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (Comparison.Result r : comparison) rows.add(ComparisonRow.done(r));
+        Trainer t = trainer;
+        boolean training = t != null && !stopping && comparison.stream().noneMatch(r -> r.trainer() == t);
+        for (int i = rows.size(); i < c.cells().size(); i++) {
+            String cell = c.cells().get(i);
+            boolean now = training && i == rows.size() && t.config().cell().equals(cell);
+            rows.add(now ? ComparisonRow.training(cell, t.latest()) : ComparisonRow.waiting(cell));
+        }
+        if (!rows.equals(comparisonRows)) comparisonRows.setAll(rows);
+    }
+
+    private void end(Object done) {
+        if (done instanceof Exception e) message.set("Could not start: " + e.getMessage());
+        if (comparing.get() != null) {
+            showComparisonRows();
+            if (stopping) comparisonRows.removeIf(r -> r.verdict().equals(ComparisonRow.WAITING) || r.verdict().equals(ComparisonRow.TRAINING));
+            comparing.set(null);
+        }
+        active.set(false);
+        sampler.stop();
     }
 
     static String runLabel(TrainingConfig c) {
         return Comparison.title(c.cell()) + (c.isDense() ? "" : " " + c.hidden()) + (c.reversed() ? " reversed" : "");
     }
 
-    /** Stops any run and the sampler; the panel is going away. */
+    /** Stops any run (at its next batch, as Stop does) and the sampler; the panel is going away. */
     void dispose() {
         stop();
         active.set(false);
         sampler.stop();
-        thread.shutdownNow();
+        thread.shutdown();
     }
 }
