@@ -1,10 +1,17 @@
 package io.gatescope.chart;
 
+import io.gatescope.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import javax.imageio.IIOImage;
@@ -17,7 +24,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A sequence of charts (one per time step, or per sub-step) as an animated GIF for a slide, written
- * with the JDK's own GIF writer: each frame carries the delay, and the animation loops.
+ * with the JDK's own GIF writer: each frame carries the delay, and the animation loops. Each frame
+ * gets its own 256 colours ({@link GifPalette}): exact where the chart has few, the nearest otherwise.
  *
  * <p>Every frame is drawn at the largest preferred size among the frames, so a title that grows by
  * a character does not make the picture jump; a chart draws its background over the whole frame.
@@ -56,22 +64,51 @@ public final class Animation {
             width = Math.max(width, charts[k].preferredSize().width());
             height = Math.max(height, charts[k].preferredSize().height());
         }
+        double w = width, h = height;
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Frames are drawn and reduced to their palettes on every core, a few ahead of the writer
+        // (which must take them in order), so memory holds only those few.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "gatescope-gif");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<BufferedImage>> ahead = new ArrayDeque<>();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
+            int next = 0;
             for (int k = 0; k < count; k++) {
+                while (next < count && ahead.size() < cores + 1) {
+                    Chart chart = charts[next++];
+                    ahead.add(pool.submit(() -> GifPalette.indexed(ChartExport.image(chart, w, h, scale))));
+                }
                 if (cancelled.getAsBoolean()) throw new CancellationException("the animation was cancelled");
-                BufferedImage image = ChartExport.image(charts[k], width, height, scale);
+                BufferedImage image = await(ahead.poll());
                 writer.writeToSequence(new IIOImage(image, null, frameMetadata(writer, image, delayMs, k == 0)), null);
                 progress.framesDone(k + 1, count);
             }
             writer.endWriteSequence();
         } finally {
+            pool.shutdownNow();
             writer.dispose();
         }
-        ChartExport.writeAtomically(file, bytes.toByteArray());
+        AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    private static BufferedImage await(Future<BufferedImage> frame) throws IOException {
+        try {
+            return frame.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the animation was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
     }
 
     /** The delay of every frame, and on the first the NETSCAPE2.0 block that makes viewers loop forever. */

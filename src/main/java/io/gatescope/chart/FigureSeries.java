@@ -2,6 +2,8 @@ package io.gatescope.chart;
 
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,19 +66,20 @@ public record FigureSeries(Figures.View view, ModelTrace trace, int layer, boole
     }
 
     /**
-     * Writes every frame into {@code folder}, one file each, and returns how many were written.
+     * Writes every frame into {@code folder}, one file each, drawn on every core, and returns how many
+     * were written. The files are one {@link FileBatch}: they replace what the folder held only once
+     * all are written, so a cancelled or failed export leaves the folder as it was.
      *
-     * @param cancelled asked before each file; files already written stay
+     * @param cancelled asked before each file
      * @throws CancellationException when cancelled
      */
     public int writeAll(Path folder, ChartExport.Format format, double scale, BooleanSupplier cancelled, Animation.Progress progress)
             throws java.io.IOException {
         List<Frame> frames = frames();
-        for (int k = 0; k < frames.size(); k++) {
-            if (cancelled.getAsBoolean()) throw new CancellationException("the export was cancelled");
-            Frame frame = frames.get(k);
-            ChartExport.write(figure(frame), format, scale, folder.resolve(fileName(frame, format)));
-            progress.framesDone(k + 1, frames.size());
+        try (FileBatch batch = AtomicFiles.batch()) {
+            Parallel.forEach(frames.size(), k -> ChartExport.write(figure(frames.get(k)), format, scale,
+                    folder.resolve(fileName(frames.get(k), format)), batch), cancelled, progress);
+            batch.commit();
         }
         return frames.size();
     }

@@ -65,7 +65,7 @@ public final class Figures {
         TimeAxis axis = new TimeAxis(trace);
         int t = Math.min(style.currentStep(), axis.length() - 1);
         CellKind kind = axis.layer(t, layer).kind();
-        boolean peep = peepholes && kind == CellKind.LSTM;
+        boolean peep = peepholes && kind.anatomy().takesPeepholes();
         List<Quantity> shown = ShownQuantities.of(kind, style.notation());
         String title = kind.title() + switch (view) {
             case CELL -> " cell";

@@ -71,11 +71,25 @@ public final class TimeAxis {
      * "Decoder t = 2 of 5 · predicts '1'", "t = 4 of 8 · reads x₄".
      */
     public String describe(int t, Notation notation) {
+        return describe(t, notation, ChartStyle.WHOLE_STEP);
+    }
+
+    /** {@link #describe}, with "predicts ?" while the step is shown at a sub-step before its prediction exists. */
+    public String describe(int t, Notation notation, int subStep) {
         String when = when(t, notation);
-        String what = isDecoder(t) ? " · predicts '" + label(t) + "'" : " · reads " + quoted(label(t));
+        String predicted = predictionPending(t, subStep) ? "?" : "'" + label(t) + "'";
+        String what = isDecoder(t) ? " · predicts " + predicted : " · reads " + quoted(label(t));
         // "Encoder t = 3" starts a sentence; a bare "t = 3" keeps the letter as the notation writes it.
         String start = section(t).isEmpty() ? when : Character.toUpperCase(when.charAt(0)) + when.substring(1);
         return start + " of " + sequenceLength(t) + what;
+    }
+
+    /**
+     * Whether decoder step {@code t}'s prediction is not computed yet when the step is revealed up to
+     * {@code subStep}: the softmax reads h, which comes at the cell's last sub-step.
+     */
+    public boolean predictionPending(int t, int subStep) {
+        return isDecoder(t) && subStep < layer(t, 0).kind().anatomy().subStepOf(io.gatescope.engine.CellAnatomy.State.HIDDEN);
     }
 
     /** {@link #stepName} with its sequence where the model has two: "encoder t = 3", "decoder t = 1", "t = 3". */

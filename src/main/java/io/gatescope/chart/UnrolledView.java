@@ -20,16 +20,26 @@ import java.util.Locale;
  * <p>When every step does not fit legibly (a 200-step sequence), it shows a {@link StepWindow}
  * of full-size cells around the current step, with "… 120 earlier" and "72 later …" at the
  * ends; clicking those goes to the nearest hidden step, which turns the window.
+ *
+ * <p>{@link #strip} draws the same row in one line for presenter mode, where the cell diagram takes
+ * most of a 720 px projector: each step a box holding the character it reads or predicts, at the
+ * headline size, so the back row still reads the sequence and where the diagram is in it.
+ *
+ * <p>A decoder step's prediction comes from its h: while the cell diagram reveals the current step
+ * sub-step by sub-step, that step's prediction shows as "?" until h is computed.
  */
 public final class UnrolledView implements Chart {
     /** Cells and gaps may narrow this far to show every step; below it a window of steps is shown instead. */
     private static final double LEGIBLE_SHRINK = 0.75;
     /** The fewest steps a window shows at the minimum size. */
     private static final int MIN_WINDOW = 5;
+    /** The strip's margin above and below its boxes: every pixel of its height is taken from the cell diagram. */
+    private static final double STRIP_PAD = 4;
 
     private final TimeAxis axis;
     private final CellKind kind;
     private final ChartStyle style;
+    private final boolean strip;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /** Positions of the row of cells for one size; steps outside {@code window} are not drawn. */
@@ -51,16 +61,28 @@ public final class UnrolledView implements Chart {
         double rowEnd() { return x(window.last() - 1) + cellW + gap / 2; }
     }
 
-    private UnrolledView(ModelTrace trace, int layer, ChartStyle style) {
+    private UnrolledView(ModelTrace trace, int layer, ChartStyle style, boolean strip) {
         this.axis = new TimeAxis(trace);
         this.kind = axis.layer(0, layer).kind();
         this.style = style;
+        this.strip = strip;
     }
 
     /** The unrolled run of {@code trace}; {@code layer} picks whose cell kind is named in the boxes. */
     public static UnrolledView of(ModelTrace trace, int layer, ChartStyle style) {
-        return new UnrolledView(trace, layer, style);
+        return new UnrolledView(trace, layer, style, false);
     }
+
+    /** The run in one line of boxes holding the characters read and predicted (presenter mode's view). */
+    public static UnrolledView strip(ModelTrace trace, int layer, ChartStyle style) {
+        return new UnrolledView(trace, layer, style, true);
+    }
+
+    /** Whether this is the one-line {@link #strip}. */
+    public boolean isStrip() { return strip; }
+
+    /** The size of the characters read and predicted, in px at full size: the view's headline. */
+    public float characterSize() { return style.titleFont().getSize2D(); }
 
     /** Every step at full size: what an export shows. */
     @Override
@@ -81,11 +103,11 @@ public final class UnrolledView implements Chart {
         Theme theme = style.theme();
         Drawing.paint(g, theme, width, height, () -> {
                 Layout l = layout(width, height);
-                paintSections(g, l, theme);
+                if (!strip) paintSections(g, l, theme);
                 paintElisions(g, l, theme);
                 for (int t = l.window().first(); t < l.window().last(); t++) paintStep(g, l, t, theme);
                 if (l.bridgeShown()) paintBridge(g, l, theme);
-                else if (axis.encoderLength() < axis.length() && l.window().first() >= axis.encoderLength()) {
+                else if (!strip && axis.encoderLength() < axis.length() && l.window().first() >= axis.encoderLength()) {
                     paintBus(g, l, l.rowStart());       // the bridge is off to the left; its bus still feeds these steps
                 }
         });
@@ -97,9 +119,9 @@ public final class UnrolledView implements Chart {
      */
     public int stepAt(double x, double y) {
         Layout l = layout(drawn.width(), drawn.height());
-        if (y < l.outputY() - charLine() / 2 - Typography.lineHeight(style.bodyFont()) || y > l.inputY() + charLine() / 2) {
-            return -1;
-        }
+        boolean off = strip ? y < l.cellTop() || y > l.cellTop() + l.cellH()
+                : y < l.outputY() - charLine() / 2 - Typography.lineHeight(style.bodyFont()) || y > l.inputY() + charLine() / 2;
+        if (off) return -1;
         StepWindow w = l.window();
         if (w.earlier() > 0 && x < l.rowStart() && x >= l.rowStart() - elisionWidth()) return w.first() - 1;
         if (w.later() > 0 && x > l.rowEnd() && x <= l.rowEnd() + elisionWidth()) return w.last();
@@ -161,9 +183,17 @@ public final class UnrolledView implements Chart {
         g.setPaint(theme.wire());
         g.setStroke(Drawing.stroke(style.px(1.5)));
         g.draw(box);
+        if (strip) {
+            paintCharacter(g, t, cx, l.cellTop() + l.cellH() / 2, current, theme);
+            if (current) Drawing.highlight(g, box, theme, style.px(2.5));
+            g.setPaint(theme.wire());
+            g.setStroke(Drawing.stroke(style.px(2)));
+            paintRecurrence(g, l, t, theme);
+            return;
+        }
         g.setPaint(theme.text());
         double line = Typography.lineHeight(style.bodyFont());
-        Typography.drawMiddle(g, shortName(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
+        Typography.drawMiddle(g, kind.family(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
         g.setPaint(theme.mutedText());
         Typography.drawMiddle(g, axis.stepName(t, style.notation()), style.smallFont(), cx, l.cellTop() + l.cellH() / 2 + line / 2, Align.CENTRE);
         if (current) Drawing.highlight(g, box, theme, style.px(2.5));
@@ -173,19 +203,31 @@ public final class UnrolledView implements Chart {
         paintRecurrence(g, l, t, theme);
         if (!axis.isDecoder(t)) {
             Drawing.arrow(g, cx, l.inputY() - charLine() * 0.6, cx, cellBottom, style.px(8));
-            g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, axis.displayLabel(t), style.titleFont(), cx, l.inputY(), Align.CENTRE);
+            paintCharacter(g, t, cx, l.inputY(), current, theme);
         } else {
             Drawing.arrow(g, cx, l.cellTop(), cx, l.outputY() + charLine() * 0.6, style.px(8));
-            g.setPaint(current ? theme.text() : theme.mutedText());
-            Typography.drawMiddle(g, axis.displayLabel(t), style.titleFont(), cx, l.outputY(), Align.CENTRE);
+            paintCharacter(g, t, cx, l.outputY(), current, theme);
             double p = axis.probability(t);
-            if (!Double.isNaN(p)) {
+            if (!Double.isNaN(p) && !pending(t)) {
                 Typography.drawMiddle(g, "p = " + String.format(Locale.ROOT, "%.2f", p), style.smallFont(), cx,
                         l.outputY() - charLine() / 2 - line / 2, Align.CENTRE);
             }
         }
     }
+
+    /** The character step {@code t} reads or predicts, or "?" for a prediction whose h is not computed yet. */
+    private void paintCharacter(Graphics2D g, int t, double cx, double y, boolean current, Theme theme) {
+        g.setPaint(current && !pending(t) ? theme.text() : theme.mutedText());
+        Typography.drawMiddle(g, pending(t) ? "?" : axis.displayLabel(t), style.titleFont(), cx, y, Align.CENTRE);
+    }
+
+    /** Whether {@code t} is the current decoder step and the cell diagram has not yet reached its h. */
+    private boolean pending(int t) {
+        return t == style.currentStep() && axis.predictionPending(t, style.subStep());
+    }
+
+    /** Whether step {@code t}'s prediction is not yet computed at the current sub-step (its hover says so too). */
+    public boolean predictionPending(int t) { return pending(t); }
 
     /**
      * The recurrent arrows: the state handed to the next step, and at the window's edges the state
@@ -201,7 +243,7 @@ public final class UnrolledView implements Chart {
             Drawing.arrow(g, x + l.cellW(), y, l.rowEnd() - style.px(3), y, head);
         } else if (t != axis.encoderLength() - 1 && t != axis.length() - 1) {
             Drawing.arrow(g, x + l.cellW(), y, l.x(t + 1), y, head);
-            if (t == w.first()) {
+            if (t == w.first() && !strip) {
                 g.setPaint(theme.mutedText());
                 Typography.draw(g, stateNames(), style.smallFont(), x + l.cellW() + l.gap() / 2, y - style.px(6), Align.CENTRE);
                 g.setPaint(theme.wire());
@@ -221,8 +263,12 @@ public final class UnrolledView implements Chart {
         g.setStroke(Drawing.stroke(style.px(2)));
         Drawing.arrow(g, encoderRight, midY, bx, midY, style.px(8));
         double px = bx + w / 2;
-        g.draw(new Line2D.Double(px, midY + h / 2, px, l.inputY()));
-        paintBus(g, l, px);
+        if (strip) {
+            Drawing.arrow(g, bx + w, midY, l.x(axis.encoderLength()), midY, style.px(8));
+        } else {
+            g.draw(new Line2D.Double(px, midY + h / 2, px, l.inputY()));
+            paintBus(g, l, px);
+        }
         g.setPaint(theme.panel());
         g.fill(pill);
         g.setPaint(theme.wire());
@@ -266,6 +312,12 @@ public final class UnrolledView implements Chart {
             content = 2 * margin + window.size() * (cellW + gap) + (bridged ? bridge : 0);
         }
         double left = pad() + Math.max(0, (available - content) / 2) + margin + gap * shrink / 2;
+        if (strip) {
+            // One line: the boxes in the middle of the height, the characters inside them.
+            double top = Math.max(style.px(STRIP_PAD), (height - cellHeight()) / 2), middle = top + cellHeight() / 2;
+            return new Layout(window, left, cellW * shrink, gap * shrink, bridge * shrink, top, cellHeight(),
+                    axis.encoderLength(), middle, middle);
+        }
         double outputY = pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
                 + charLine() / 2 + style.px(4);
         double cellTop = outputY + charLine() / 2 + arrowRoom();
@@ -282,17 +334,9 @@ public final class UnrolledView implements Chart {
     }
 
     private double height() {
+        if (strip) return 2 * style.px(STRIP_PAD) + cellHeight();
         return 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
                 + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
-    }
-
-    /** The kind's short name in a cell box. */
-    private String shortName() {
-        return switch (kind) {
-            case LSTM -> "LSTM";
-            case GRU, GRU_SIMPLE -> "GRU";
-            case RNN_TANH, RNN_RELU -> "RNN";
-        };
     }
 
     /** What the recurrent arrow carries, in the notation: "c, h", "c, a", or just "h". */
@@ -304,6 +348,7 @@ public final class UnrolledView implements Chart {
 
     /** Wide enough for the name and the widest step number ("t = 199"). */
     private double cellWidth() {
+        if (strip) return charLine() + style.px(16);
         String widest = style.notation().timeLetter() + " = " + "0".repeat(Math.max(2, Integer.toString(axis.length()).length()));
         return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width(widest, style.smallFont())) + style.px(18);
     }
@@ -317,9 +362,11 @@ public final class UnrolledView implements Chart {
     /** The characters read and predicted are the view's headline: they get the title font. */
     private double charLine() { return Typography.lineHeight(style.titleFont()); }
 
-    private double cellHeight() { return 2 * Typography.lineHeight(style.bodyFont()) + style.px(14); }
+    private double cellHeight() {
+        return strip ? charLine() + style.px(10) : 2 * Typography.lineHeight(style.bodyFont()) + style.px(14);
+    }
 
-    private double gapWidth() { return style.px(34); }
+    private double gapWidth() { return style.px(strip ? 24 : 34); }
 
     private double bridgeWidth() {
         return axis.encoderLength() < axis.length() ? Typography.width("repeat", style.smallFont()) + style.px(40) : 0;

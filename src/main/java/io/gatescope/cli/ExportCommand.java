@@ -10,9 +10,11 @@ import io.gatescope.chart.FigureSeries;
 import io.gatescope.chart.Figures.View;
 import io.gatescope.chart.Figures;
 import io.gatescope.chart.Notation;
+import io.gatescope.chart.Parallel;
 import io.gatescope.chart.TimeAxis;
 import io.gatescope.engine.GradientProfile;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileBatch;
 import io.gatescope.io.FileException;
 import io.gatescope.io.TraceCsv;
 import java.io.IOException;
@@ -25,10 +27,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -180,41 +179,29 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Every view at every step, and the gradients, into the folder --out. The files are independent,
-     * so they are drawn and written on every core (each through the atomic writer); the first
-     * failure is reported.
+     * Every view at every step, and the gradients, into the folder --out: drawn and encoded on every
+     * core from the one trace, and written as one batch (forced to disk together, see FileBatch).
      */
     private int writeAll(ExportedTrace traced, ChartStyle style, Format format) throws IOException {
-        List<Callable<Void>> jobs = new ArrayList<>();
+        List<Supplier<Figure>> figures = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (View v : View.values()) {
             FigureSeries series = new FigureSeries(v, traced.trace(), layer, traced.peepholes(), style, substeps);
-            double scale = scaleFor(series.figure(series.frames().get(0)));
             for (FigureSeries.Frame f : series.frames()) {
-                jobs.add(() -> {
-                    ChartExport.write(series.figure(f), format, scale, out.resolve(series.fileName(f, format)));
-                    return null;
-                });
+                figures.add(() -> series.figure(f));
+                files.add(out.resolve(series.fileName(f, format)));
             }
         }
-        jobs.add(() -> {
-            Figure g = gradientsFigure(traced, style);
-            ChartExport.write(g, format, scaleFor(g), out.resolve(GRADIENTS + "." + format.extension()));
-            return null;
-        });
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            for (Future<Void> done : pool.invokeAll(jobs)) done.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing " + out);
-        } finally {
-            pool.shutdownNow();
+        figures.add(() -> gradientsFigure(traced, style));
+        files.add(out.resolve(GRADIENTS + "." + format.extension()));
+        try (FileBatch batch = AtomicFiles.batch()) {
+            Parallel.forEach(figures.size(), k -> {
+                Figure figure = figures.get(k).get();
+                ChartExport.write(figure, format, scaleFor(figure), files.get(k), batch);
+            }, () -> false, (done, total) -> { });
+            batch.commit();
         }
-        return jobs.size();
+        return files.size();
     }
 
     /** The gradients of L = g·h_T through the same run, as the gradients view first shows them. */

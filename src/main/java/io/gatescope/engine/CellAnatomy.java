@@ -173,6 +173,9 @@ public final class CellAnatomy {
     /** The blocks that read c_{t−1} when the LSTM has peephole connections (i, f, o), stacking order. */
     public List<Block> peepholeBlocks() { return peepholeBlocks; }
 
+    /** Whether this kind can have peephole connections at all (only the LSTM's anatomy names any). */
+    public boolean takesPeepholes() { return !peepholeBlocks.isEmpty(); }
+
     /**
      * The nonlinearity whose range bounds h: tanh for the LSTM (o·tanh(c)) and the GRUs (a mix of a
      * tanh candidate and the old h), the block's own for a plain RNN.

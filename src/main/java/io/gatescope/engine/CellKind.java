@@ -15,37 +15,39 @@ import java.util.Arrays;
  * constant here (its description) plus its step code ({@code CellMath}).
  */
 public enum CellKind {
-    RNN_TANH("rnn_tanh", "RNN (tanh)", CellAnatomy.builder()
+    RNN_TANH("rnn_tanh", "RNN (tanh)", "RNN", CellAnatomy.builder()
             .hidden("h", Activation.TANH)
             .then("h", HIDDEN)
             .activated("h").build()),
-    RNN_RELU("rnn_relu", "RNN (ReLU)", CellAnatomy.builder()
+    RNN_RELU("rnn_relu", "RNN (ReLU)", "RNN", CellAnatomy.builder()
             .hidden("h", Activation.RELU)
             .then("h", HIDDEN)
             .activated("h").build()),
-    LSTM("lstm", "LSTM", CellAnatomy.builder()
+    LSTM("lstm", "LSTM", "LSTM", CellAnatomy.builder()
             .gate("i").gate("f").candidate("g").gate("o")
             // f first (what to forget), then i and g (what to write), c, and o with h last
             .then("f").then("i", "g").then(CELL).then("o", HIDDEN)
             .cellUpdate("f", "i", "g", "o")
             .peepholes("i", "f", "o").build()),
-    GRU("gru", "GRU", CellAnatomy.builder()
+    GRU("gru", "GRU", "GRU", CellAnatomy.builder()
             .gate("r").gate("z").candidate("n")
             .then("r").then("z").then("n").then(HIDDEN)
             .interpolation("z", "n", true)
             .reset("r").build()),
-    GRU_SIMPLE("gru_simple", "GRU (single update gate)", CellAnatomy.builder()
+    GRU_SIMPLE("gru_simple", "GRU (single update gate)", "GRU", CellAnatomy.builder()
             .gate("u").candidate("g")
             .then("u").then("g").then(HIDDEN)
             .interpolation("u", "g", false).build());
 
     private final String id;
     private final String title;
+    private final String family;
     private final CellAnatomy anatomy;
 
-    CellKind(String id, String title, CellAnatomy anatomy) {
+    CellKind(String id, String title, String family, CellAnatomy anatomy) {
         this.id = id;
         this.title = title;
+        this.family = family;
         this.anatomy = anatomy;
     }
 
@@ -54,6 +56,9 @@ public enum CellKind {
 
     /** A human title for menus and legends. */
     public String title() { return title; }
+
+    /** The family's short name where room is scarce (a cell box of the unrolled view): RNN, LSTM, GRU. */
+    public String family() { return family; }
 
     /** What this kind of cell is: blocks, sub-steps, update. */
     public CellAnatomy anatomy() { return anatomy; }

@@ -71,7 +71,7 @@ public record GradientSetup(int steps, int hidden, double spectralRadius, boolea
             for (int i = 0; i < hh; i++) w[b * hh + i] = spectralRadius * q.data()[i];
         }
         layer.weightHh().touch();
-        if (kind == CellKind.LSTM) Initialisers.forgetBias(layer, forgetBias);
+        if (kind.anatomy().find("f").isPresent()) Initialisers.forgetBias(layer, forgetBias);
         return stack;
     }
 

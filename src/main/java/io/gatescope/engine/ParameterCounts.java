@@ -15,16 +15,17 @@ public final class ParameterCounts {
     /**
      * A recurrent stack of {@code layers}: per layer weight_ih (G·H×in, in = {@code input} for layer 0,
      * H above), weight_hh (G·H×H), with {@code biases} bias_ih and bias_hh (G·H each), with
-     * {@code peepholes} weight_ch (3H×H).
+     * {@code peepholes} weight_ch (P·H×H, P the blocks a peephole feeds: i, f, o).
      */
     public static long recurrent(CellKind kind, int input, int hidden, int layers, boolean peepholes, boolean biases) {
         long gh = multiplyExact((long) kind.blocks(), hidden);
+        long peepholeBlocks = kind.anatomy().peepholeBlocks().size();
         long total = 0;
         for (int k = 0; k < layers; k++) {
             long in = k == 0 ? input : hidden;
             total = addExact(total, multiplyExact(gh, addExact(in, hidden)));
             if (biases) total = addExact(total, multiplyExact(2, gh));
-            if (peepholes) total = addExact(total, multiplyExact(3L * hidden, hidden));
+            if (peepholes) total = addExact(total, multiplyExact((long) peepholeBlocks * hidden, hidden));
         }
         return total;
     }

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -75,21 +74,53 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws FileException {
         Target t = Target.of(target);
         if (t.special()) {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(t.path(), StandardOpenOption.WRITE))) {
-                content.write(out);
-            } catch (IOException e) {
-                throw failure(target, null, e);
-            }
+            writeDirectly(target, t, content);
             return;
         }
         Path temp = null;
         try {
-            TempFiles.cleanStale(t.path());
-            temp = TempFiles.create(t.path());
+            temp = writeTemporary(t, content);
+            force(temp);    // the bytes are on disk before the name points at them
+            replace(temp, t);
+            temp = null;
+            TempFiles.syncFolder(t.path().getParent());
+        } catch (IOException e) {
+            throw failure(target, t.path().getParent(), e);
+        } finally {
+            TempFiles.discard(temp);
+        }
+    }
+
+    /**
+     * A set of files written as one, for an export of many figures: each file follows the rules
+     * above, but the slow step, forcing each file to disk, is done for all of them at once when the
+     * batch is committed (see {@link FileBatch} for the durability rule).
+     */
+    public static FileBatch batch() {
+        return new FileBatch();
+    }
+
+    /** A device, FIFO or socket: written into, never replaced. */
+    static void writeDirectly(Path target, Target t, Content content) throws FileException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(t.path(), StandardOpenOption.WRITE))) {
+            content.write(out);
+        } catch (IOException e) {
+            throw failure(target, null, e);
+        }
+    }
+
+    /**
+     * Writes {@code content} into a new temporary file beside {@code t} with the permissions the
+     * target will have, and returns it, not yet forced to disk. On failure nothing is left behind.
+     */
+    static Path writeTemporary(Target t, Content content) throws IOException {
+        TempFiles.cleanStale(t.path());
+        Path temp = TempFiles.create(t.path());
+        try {
             readableLikeAnyFile(temp, t.exists() && t.permissions() != null ? t.permissions() : ORDINARY);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                // Content may close its stream (a JSON generator does); the channel must stay open for force.
-                OutputStream out = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                // Content may close its stream (a JSON generator does): that only flushes, the file is closed here.
+                OutputStream out = new BufferedOutputStream(new FilterOutputStream(file) {
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
                         this.out.write(b, off, len);
@@ -99,23 +130,32 @@ public final class AtomicFiles {
                     public void close() throws IOException {
                         flush();
                     }
-                });
+                }, 1 << 16);
                 content.write(out);
                 out.flush();
-                channel.force(true);   // the bytes are on disk before the name points at them
             }
-            try {
-                Files.move(temp, t.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, t.path(), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            TempFiles.syncFolder(t.path().getParent());
-        } catch (IOException e) {
-            throw failure(target, t.path().getParent(), e);
-        } finally {
+            return temp;
+        } catch (IOException | RuntimeException e) {
             TempFiles.discard(temp);
+            throw e;
         }
+    }
+
+    /** Forces {@code file}'s bytes to disk. */
+    static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Renames {@code temp} over the target: atomically where the file system can. */
+    static void replace(Path temp, Target t) throws IOException {
+        try {
+            Files.move(temp, t.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, t.path(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        TempFiles.renamed(temp);
     }
 
     /**
@@ -150,7 +190,7 @@ public final class AtomicFiles {
     }
 
     /** The one-line message of a failed write; {@code folder} is blamed for a denied permission when given. */
-    private static FileException failure(Path target, Path folder, IOException e) {
+    static FileException failure(Path target, Path folder, IOException e) {
         if (e instanceof FileException f) return f;
         if (e instanceof AccessDeniedException) {
             return new FileException(target, folder == null ? "cannot write it (permission denied)"

@@ -195,9 +195,7 @@ final class GatescopeFormat {
 
     private static boolean peepholes(JsonInput in, JsonNode root, CellKind kind) throws FileException {
         boolean peep = in.bool(root, "peepholes");
-        if (peep && kind != CellKind.LSTM) {
-            throw in.error("peepholes is true but cell is " + kind.id() + "; expected false (only an LSTM has peepholes)");
-        }
+        ModelFiles.checkPeepholes(in, kind, peep, "peepholes is true");
         return peep;
     }
 

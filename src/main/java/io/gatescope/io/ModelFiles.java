@@ -70,6 +70,17 @@ public final class ModelFiles {
         throw in.error("cell is \"" + Quote.text(id) + "\"; expected one of " + CellNames.ids() + hint);
     }
 
+    /**
+     * Refuses peephole weights ({@code what}: how the file said so) for a kind whose anatomy has no
+     * peephole connections; the message names the kinds that do.
+     */
+    static void checkPeepholes(JsonInput in, CellKind kind, boolean peepholes, String what) throws FileException {
+        if (!peepholes || kind.anatomy().takesPeepholes()) return;
+        String kinds = java.util.Arrays.stream(CellKind.values()).filter(k -> k.anatomy().takesPeepholes())
+                .map(CellKind::id).collect(java.util.stream.Collectors.joining(", "));
+        throw in.error(what + " but cell is " + kind.id() + "; expected them only with cell " + kinds);
+    }
+
     /** Throws the message a later {@link #save} would give if {@code file} cannot be written. */
     public static void checkWritable(Path file) throws FileException {
         AtomicFiles.check(file);

@@ -49,10 +49,7 @@ final class PyTorchWeights {
                 throw in.error("state_dict is missing weight_ih_l" + k + "; a " + layers + "-layer module has " + KEYS);
             }
         }
-        if (peepholes && kind != CellKind.LSTM) {
-            throw in.error("state_dict has peephole weights (weight_ch_l{k}) but cell is " + kind.id()
-                    + "; expected them only with cell lstm");
-        }
+        ModelFiles.checkPeepholes(in, kind, peepholes, "state_dict has peephole weights (weight_ch_l{k})");
         int k = layers;
         boolean peep = peepholes;
         double count = ModelFiles.recurrentParameters(kind, inputSize, hiddenSize, k, peep, biases);

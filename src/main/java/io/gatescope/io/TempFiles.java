@@ -72,6 +72,20 @@ final class TempFiles {
         }
     }
 
+    /**
+     * {@code temp} has become the target: it is no longer a write in progress. Without this the exit
+     * hook would wait its full {@link #FINISH} for a file that no longer exists (every command that
+     * saved something took 20 s to exit).
+     */
+    static void renamed(Path temp) {
+        ACTIVE.remove(temp);
+    }
+
+    /** The temporary files of writes in progress now. */
+    static Set<Path> inProgress() {
+        return Set.copyOf(ACTIVE);
+    }
+
     /** Deletes temporary files of {@code target} whose writer is gone. Never fails the write. */
     static void cleanStale(Path target) {
         String name = target.getFileName().toString();

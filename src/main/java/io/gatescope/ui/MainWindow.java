@@ -99,7 +99,12 @@ public final class MainWindow extends BorderPane {
         modelError.visibleProperty().bind(app.modelErrorProperty().isNotEmpty());
         modelError.managedProperty().bind(modelError.visibleProperty());
         menus = new WindowMenus(app.view());
-        setTop(new VBox(menuRow(), bar, input, modelError));
+        // Presenter mode is a slideshow: menus and the model bar give their height to the charts (F1 lists the keys).
+        menus.bar().visibleProperty().bind(app.view().presenterProperty().not());
+        menus.bar().managedProperty().bind(menus.bar().visibleProperty());
+        bar.visibleProperty().bind(app.view().presenterProperty().not());
+        bar.managedProperty().bind(bar.visibleProperty());
+        setTop(new VBox(menus.bar(), bar, inputRow(), modelError));
 
         cell = new CellPanel(app);
         unrolled = new UnrolledPanel(app);
@@ -141,6 +146,8 @@ public final class MainWindow extends BorderPane {
         app.view().presenterProperty().addListener((o, a, on) -> {
             showPanels();
             panels.setPresenting(on);
+            // The bars hide, and with them what had the focus: the keys go to the panels, not to the next text field.
+            if (on) panels.requestFocus();
             if (on) arrangeLater();
         });
         panels.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -188,19 +195,19 @@ public final class MainWindow extends BorderPane {
      * most of the rest; from 150 % text up the heatmaps fold down to their title bar, so the cell
      * diagram stays large (and wider), and so they do on a screen under 800 px. Their maximise
      * button, the 5 key or the divider brings them back. In presenter mode the cell diagram gets the
-     * height it needs at full size first, the unrolled view the rest, or just its title bar when the
-     * rest would draw it too small to read.
+     * height it needs at full size first; the unrolled view the rest when it fits whole, else the
+     * height of its one-line strip (a 720 px projector), the cell diagram then taking the remainder.
      */
     private void arrangeDividers() {
         double height = panels.getHeight();
         if (height <= 0) return;
         if (panels.presenting()) {
             double header = unrolledFrame.header().prefHeight(-1), cellHeader = cellFrame.header().prefHeight(-1);
-            double cellNeeds = cellHeader + cell.neededHeight() + DIVIDER_PX;
-            double unrolledNeeds = header + unrolled.neededHeight();
-            double rest = height - cellNeeds;
-            double top = rest >= unrolledNeeds ? height - cellNeeds - Math.max(0, rest - unrolledNeeds) / 2
-                    : rest >= header + MIN_UNROLLED_SHARE * unrolled.neededHeight() ? rest : header;
+            double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
+            double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
+            // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
+            // strip and the cell diagram takes every other pixel.
+            double top = rest >= full ? full + (rest - full) / 2 : strip;
             panels.presenter().setDividerPositions(Math.min(1, top / height));
             return;
         }
@@ -220,8 +227,6 @@ public final class MainWindow extends BorderPane {
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;
-    /** Below this share of its height the unrolled view folds to its title bar in presenter mode. */
-    private static final double MIN_UNROLLED_SHARE = 0.6;
 
     private void arrangeLater() {
         // After the new font size has been applied and laid out, so minimum heights are current.
@@ -350,18 +355,18 @@ public final class MainWindow extends BorderPane {
         };
     }
 
-    /** The menu bar, and at its right in presenter mode how to leave it, where it covers nothing. */
-    private HBox menuRow() {
-        Label notice = new Label("Presenter mode — Esc or F5 leaves");
+    /** The input row, and at its right in presenter mode how to leave it, where it covers nothing. */
+    private HBox inputRow() {
+        Label notice = new Label("Presenter mode — F1 keys · Esc leaves");
         notice.setId(PRESENTER_NOTICE_ID);
         notice.getStyleClass().add("presenter-notice");
         notice.visibleProperty().bind(app.view().presenterProperty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setMinWidth(USE_PREF_SIZE);
-        HBox row = new HBox(menus.bar(), notice);
-        row.getStyleClass().add("menu-row");
+        HBox row = new HBox(input, notice);
+        row.getStyleClass().add("input-line");
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(menus.bar(), Priority.ALWAYS);
+        HBox.setHgrow(input, Priority.ALWAYS);
         return row;
     }
 
@@ -385,7 +390,7 @@ public final class MainWindow extends BorderPane {
     /**
      * Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode.
      * The system's exit hint would float over the panels' title bars, so the window says it in the
-     * menu bar's row instead ({@link #menuRow}).
+     * input line instead ({@link #inputRow}).
      */
     private void bindFullScreen(Stage stage) {
         stage.setFullScreenExitHint("");

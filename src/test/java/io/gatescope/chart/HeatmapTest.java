@@ -28,15 +28,16 @@ class HeatmapTest {
         Heatmap map = Heatmap.of(trace, 0, Quantity.hiddenState(), style);
         BufferedImage image = Pixels.render(map);
         TimeAxis axis = new TimeAxis(trace);
+        // h = o ⊙ tanh(c) lies in (−1, 1): its colours come from the palette's fixed signed scale,
+        // built here on its own, not read back from the map.
+        ColourScale signed = ColourScales.of(style.palette()).signedUnit();
         for (int t : new int[] {0, 4, 6}) {
             for (int u : new int[] {0, 7, 11}) {
                 Rectangle2D cell = map.cellBounds(t, u);
                 Pixels.assertColour(Pixels.at(image, cell.getCenterX(), cell.getCenterY()),
-                        map.scale().colour(axis.step(t, 0).h(u)));
+                        signed.colour(axis.step(t, 0).h(u)));
             }
         }
-        assertThat(map.scale()).isEqualTo(map.scale());
-        assertThat(map.scale().min()).isEqualTo(-1);
     }
 
     /**

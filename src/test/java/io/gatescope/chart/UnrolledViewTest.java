@@ -49,6 +49,46 @@ class UnrolledViewTest {
     }
 
     @Test
+    void theCurrentDecoderStepsPredictionIsHiddenUntilItsHIsComputed() {
+        var trace = Fixtures.model(CellKind.LSTM, 6);
+        TimeAxis axis = new TimeAxis(trace);
+        int hAt = CellKind.LSTM.anatomy().subStepOf(io.gatescope.engine.CellAnatomy.State.HIDDEN);
+        String p = ">p = " + String.format(java.util.Locale.ROOT, "%.2f", axis.probability(6)) + "<";
+        String label = ">" + axis.displayLabel(6) + "<";
+        for (boolean strip : new boolean[] {false, true}) {
+            for (int sub = 0; sub < hAt; sub++) {
+                ChartStyle at = style.withSubStep(sub);
+                String svg = ChartExport.svgDocument(strip ? UnrolledView.strip(trace, 0, at) : UnrolledView.of(trace, 0, at));
+                assertThat(svg).as("sub-step %d, strip %s", sub, strip).contains(">?<");
+                if (!strip) assertThat(svg).doesNotContain(p);
+            }
+            ChartStyle computed = style.withSubStep(hAt);
+            String svg = ChartExport.svgDocument(strip ? UnrolledView.strip(trace, 0, computed) : UnrolledView.of(trace, 0, computed));
+            assertThat(svg).doesNotContain(">?<").contains(label);
+            if (!strip) assertThat(svg).contains(p);
+        }
+        // An encoder step reads its character whatever the sub-step.
+        assertThat(ChartExport.svgDocument(UnrolledView.of(trace, 0, style.withCurrentStep(2).withSubStep(0)))).doesNotContain(">?<");
+    }
+
+    @Test
+    void theStripShowsEveryCharacterInOneLineAtTheHeadlineSize() {
+        var trace = Fixtures.model(CellKind.LSTM, 6);
+        UnrolledView strip = UnrolledView.strip(trace, 0, style), full = UnrolledView.of(trace, 0, style);
+        assertThat(strip.preferredSize().height()).isLessThan(full.preferredSize().height() / 2);
+        assertThat(strip.characterSize()).isEqualTo(full.characterSize());
+        String svg = ChartExport.svgDocument(strip);
+        for (String c : Fixtures.INPUT) assertThat(svg).contains(">" + c + "<");
+        assertThat(svg).contains(">repeat<").doesNotContain(">encoder<", "p = ");
+        Pixels.render(strip);
+        for (int t = 0; t < 8; t++) {
+            Rectangle2D cell = strip.cellBounds(t);
+            assertThat(strip.stepAt(cell.getCenterX(), cell.getCenterY())).isEqualTo(t);
+            assertThat(cell.getMaxY()).isLessThanOrEqualTo(strip.preferredSize().height());
+        }
+    }
+
+    @Test
     void anEncoderOnlyModelHasNoBridge() {
         UnrolledView view = UnrolledView.of(Fixtures.encoderOnly(CellKind.GRU, 6), 0, ChartStyle.DEFAULT);
         assertThat(ChartExport.svgDocument(view)).doesNotContain(">repeat<", ">decoder<", "p = ");

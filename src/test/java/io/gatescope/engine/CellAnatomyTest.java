@@ -69,6 +69,11 @@ class CellAnatomyTest {
         assertThat(lstm.subStepOf(State.CELL)).isEqualTo(3);
         assertThat(lstm.subSteps().get(0).isInputs()).isTrue();
         assertThat(lstm.peepholeBlocks()).extracting(Block::letter).containsExactly("i", "f", "o");
+        // The file readers and the parameter count ask this, not the kind's name.
+        assertThat(java.util.Arrays.stream(CellKind.values()).filter(k -> k.anatomy().takesPeepholes()))
+                .containsExactly(CellKind.LSTM);
+        assertThat(ParameterCounts.recurrent(CellKind.LSTM, 3, 5, 1, true, true)
+                - ParameterCounts.recurrent(CellKind.LSTM, 3, 5, 1, false, true)).as("weight_ch is 3H×H").isEqualTo(3 * 5 * 5);
         assertThat(CellKind.GRU.anatomy().reset().map(Block::letter)).contains("r");
     }
 

@@ -40,6 +40,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFinishedWriteIsNoLongerInProgressSoTheExitHookDoesNotWaitForIt() throws Exception {
+        AtomicFiles.write(dir.resolve("done.json"), out -> out.write('1'));
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("failed.json"), out -> {
+            throw new IOException("disk full");
+        })).isInstanceOf(FileException.class);
+        assertThat(TempFiles.inProgress()).noneMatch(p -> p.startsWith(dir));
+    }
+
+    @Test
     void aFailedWriteKeepsTheOldContentAndLeavesNoTemporaryFile() throws Exception {
         Path file = Files.writeString(dir.resolve("m.json"), "old");
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {

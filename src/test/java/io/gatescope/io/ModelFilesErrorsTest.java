@@ -86,7 +86,7 @@ class ModelFilesErrorsTest {
                 bad("peepholes on a GRU", f -> {
                     f.put("cell", "gru");
                     f.put("peepholes", true);
-                }, "peepholes is true but cell is gru; expected false (only an LSTM has peepholes)"),
+                }, "peepholes is true but cell is gru; expected them only with cell lstm"),
                 bad("addition sizes", f -> f.put("output_size", 12), "output_size is 12 but the addition task needs 11"),
                 bad("decoder shape", f -> sd(f).set("decoder.weight_ih_l0", matrix(16, 11)),
                         "state_dict.decoder.weight_ih_l0 is 16x11 but an LSTM decoder with input_size 4 and hidden_size 4 needs 16x4"),

@@ -67,14 +67,17 @@ class ChartInteractionTest extends WindowTestBase {
     void playAdvancesThroughStepsAndSubStepsAndSpaceStopsIt(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas());
-        robot.type(KeyCode.ADD).type(KeyCode.ADD).type(KeyCode.ADD);       // 8 steps per second
-        await(() -> app.view().speedProperty().get() == 8);
+        robot.type(KeyCode.ADD);                                           // 2 steps per second
+        await(() -> app.view().speedProperty().get() == 2);
         robot.type(KeyCode.SPACE);
         await(() -> app.stepProperty().get() >= 2);
         assertThat(app.playingProperty().get()).isTrue();
         robot.type(KeyCode.SPACE);
         await(() -> !app.playingProperty().get());
         int stoppedAt = app.stepProperty().get();
+        // A run that is not paused stops by itself at the last step, 3.5 s later: stopping well before
+        // it is what shows that Space paused the run.
+        assertThat(stoppedAt).as("paused before the end").isLessThan(app.totalSteps() - 2);
         assertThat(app.subStepProperty().get()).isEqualTo(AppModel.WHOLE_STEP);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);              // no timer keeps moving the cursor
         assertThat(app.stepProperty().get()).isEqualTo(stoppedAt);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gatescope.chart.CellDiagram;
 import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.UnitStrip;
+import io.gatescope.chart.UnrolledView;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.controls.TimeBar;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Presenter mode on a 1280×720 projector: the charts' own text grows with the zoom, the cell diagram
- * and the unrolled view share the centre, the notice covers no control, the status line is whole,
- * and the desk layout comes back as it was.
+ * and the unrolled view (as its one-line strip) share the centre, both large, the notice covers no
+ * control, the status line is whole, and the desk layout comes back as it was.
  */
 class PresenterLayoutTest extends WindowTestBase {
 
@@ -52,8 +53,26 @@ class PresenterLayoutTest extends WindowTestBase {
         // The cell diagram's numbers at least 24 px tall, drawn whole (the chart's own shrink-to-fit included).
         assertThat(numberPx(style)).as("cell diagram number size in px").isGreaterThanOrEqualTo(24);
         CellDiagram diagram = (CellDiagram) window.cell().canvas().chart();
-        assertThat(diagram.minimumSize().height() * drawScale(window.cell().canvas()))
-                .isLessThanOrEqualTo(window.cell().canvas().getHeight() + 0.5);
+        var cellCanvas = window.cell().canvas();
+        assertThat(diagram.minimumSize().height() * drawScale(cellCanvas)).isLessThanOrEqualTo(cellCanvas.getHeight() + 0.5);
+        assertThat(cellCanvas.getWidth()).as("cell diagram width").isGreaterThan(1200);
+        assertThat(cellCanvas.getHeight()).as("cell diagram height").isGreaterThan(400);
+
+        // Above it, the unrolled view: every step in one line, its characters as large as the diagram's numbers.
+        var unrolledCanvas = window.unrolled().canvas();
+        await(() -> unrolledCanvas.chart() != null && unrolledCanvas.getHeight() > 0);
+        UnrolledView strip = (UnrolledView) unrolledCanvas.chart();
+        double characterPx = strip.characterSize() * drawScale(unrolledCanvas);
+        assertThat(characterPx).as("unrolled view character size in px").isGreaterThanOrEqualTo(28);
+        assertThat(strip.window().size()).as("steps shown").isEqualTo(app.cursorProperty().get().axis().length());
+        assertThat(unrolledCanvas.getWidth()).as("unrolled view width").isGreaterThan(1200);
+        assertThat(unrolledCanvas.getHeight()).as("unrolled view height").isGreaterThanOrEqualTo(window.unrolled().stripHeight() - 0.5);
+        var current = strip.cellBounds(app.cursorProperty().get().index());
+        assertThat(current.getMaxY() * drawScale(unrolledCanvas)).as("current step's box inside the view")
+                .isLessThanOrEqualTo(unrolledCanvas.getHeight());
+        System.out.printf("presenter 1280x720: cell numbers %.1f px, unrolled characters %.1f px, cell %.0fx%.0f, unrolled %.0fx%.0f%n",
+                numberPx(style), characterPx, cellCanvas.getWidth(), cellCanvas.getHeight(),
+                unrolledCanvas.getWidth(), unrolledCanvas.getHeight());
 
         // Only the unrolled view and the cell are in the centre; the others wait behind their keys.
         PanelFrame vectors = window.frames().get(2), heatmaps = window.frames().get(4);

@@ -62,6 +62,35 @@ class SubStepViewsTest extends WindowTestBase {
         await(() -> app.stepProperty().get() == 3 && !((UnitStrip) window.strips().canvases().get(0).chart()).pending());
     }
 
+    @Test
+    void theUnrolledViewAndStatusLineHoldBackADecoderStepsPredictionUntilItsH(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        int t = 7;                                      // decoder t = 3, which predicts '1'
+        robot.interact(() -> app.goTo(t));
+        robot.clickOn(window.cell().canvas());
+        robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
+        var status = robot.lookup("#" + io.gatescope.ui.controls.TimeBar.STEP_LABEL_ID).queryAs(javafx.scene.control.Label.class);
+        await(() -> app.subStepProperty().get() == 1 && status.getText().contains("predicts ?"));
+        String predicted = app.cursorProperty().get().axis().displayLabel(t);
+        assertThat(status.getText()).doesNotContain("'" + predicted + "'");
+
+        ChartCanvas unrolled = window.unrolled().canvas();
+        await(() -> unrolled.chart() != null);
+        var view = (io.gatescope.chart.UnrolledView) unrolled.chart();
+        assertThat(view.predictionPending(t)).isTrue();
+        var box = view.cellBounds(t);
+        var p = unrolled.localToScreen(unrolled.chartToLocal(box.getCenterX(), box.getCenterY()));
+        robot.moveTo(p.add(1, 0)).moveTo(p);
+        await(() -> unrolled.hoverTextProperty().get().contains("not yet computed"));
+        assertThat(unrolled.hoverTextProperty().get()).doesNotContain("softmax").contains("predicts ?");
+
+        // Once the walk reaches h, the prediction shows.
+        int hAt = app.cursorProperty().get().kind().anatomy().subStepOf(io.gatescope.engine.CellAnatomy.State.HIDDEN);
+        for (int s = 1; s < hAt; s++) robot.type(KeyCode.DOWN);
+        await(() -> status.getText().contains("predicts '" + predicted + "'"));
+        assertThat(((io.gatescope.chart.UnrolledView) unrolled.chart()).predictionPending(t)).isFalse();
+    }
+
     private static Color colourAt(FxRobot robot, ChartCanvas canvas, java.awt.geom.Rectangle2D box) {
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> shot[0] = canvas.snapshot(null, null));

@@ -124,7 +124,7 @@ public final class TimeBar extends HBox {
         if (c == null) return "";
         int s = app.subStepProperty().get();
         String sub = s == AppModel.WHOLE_STEP ? "" : "  ·  sub-step " + (s + 1);
-        return c.describe(app.view().notationProperty().get()) + sub;
+        return c.axis().describe(c.index(), app.view().notationProperty().get(), s) + sub;
     }
 
     static String speedText(double stepsPerSecond) {

@@ -282,7 +282,7 @@ public final class ExportDialog {
         status.textProperty().bind(job.messageProperty());
         close.setText("Cancel");
         job.setOnFailed(e -> finish(message(job.getException()), true));
-        job.setOnCancelled(e -> finish("Cancelled; the files already written are kept", false));
+        job.setOnCancelled(e -> finish("Cancelled; no file was written", false));
         update();
         app.computeExecutor().execute(job);
     }

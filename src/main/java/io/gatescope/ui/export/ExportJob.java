@@ -13,7 +13,8 @@ import javafx.concurrent.Task;
 /**
  * One export, run on the compute thread: a picture, every step's pictures into a folder, or an
  * animated GIF. Progress counts files (or frames); cancelling stops before the next one; every file
- * goes through the one atomic writer, so a cancelled or failed export never leaves half a file.
+ * goes through the one atomic writer (every step's files as one batch), so a cancelled or failed
+ * export replaces nothing and never leaves half a file.
  * The value is the line the dialog shows when it is done.
  */
 final class ExportJob extends Task<String> {

@@ -1,7 +1,7 @@
 package io.gatescope.ui.strips;
 
 import io.gatescope.chart.ChartStyle;
-import io.gatescope.chart.ColourScale;
+import io.gatescope.chart.Figures;
 import io.gatescope.chart.Legend;
 import io.gatescope.chart.Quantity;
 import io.gatescope.chart.UnitStrip;
@@ -171,19 +171,10 @@ public final class StripPanel extends ScrollPane {
         return style.subStep() != ChartStyle.WHOLE_STEP && q.subStep(c.kind()) > style.subStep();
     }
 
-    /** One legend per distinct colour scale, titled with the symbols that use it. */
+    /** The figures' legends (one per colour scale, see {@link Figures#legends}), each on its own canvas. */
     private void rebuildLegends(TraceCursor c, ChartStyle style) {
-        Map<String, List<Quantity>> byScale = new LinkedHashMap<>();
-        Map<String, ColourScale> scales = new LinkedHashMap<>();
-        for (Quantity q : shown) {
-            ColourScale s = style.scales().forQuantity(q, c.kind(), maxAbs.getOrDefault(q, 1.0));
-            byScale.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(q);
-            scales.putIfAbsent(s.toString(), s);
-        }
         legendCanvases.clear();
-        for (var e : byScale.entrySet()) {
-            String title = String.join(", ", e.getValue().stream().map(q -> style.notation().label(c.kind(), q)).toList());
-            Legend legend = new Legend(title, scales.get(e.getKey()), Legend.Orientation.HORIZONTAL, style);
+        for (Legend legend : Figures.legends(c.trace(), c.layer(), c.kind(), shown, style)) {
             ChartCanvas canvas = new ChartCanvas(() -> legend);
             canvas.setPrefSize(legend.preferredSize().width(), legend.preferredSize().height());
             legendCanvases.add(canvas);

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The sequence of cells across time: encoder and decoder, the characters read below and the
  * characters predicted above with their probabilities. Click a step to go there; hover it for the
- * top predictions.
+ * top predictions. In presenter mode, when the full view would not fit at its size, it is drawn as
+ * the one-line strip of characters ({@link UnrolledView#strip}) so the cell diagram keeps the height.
  */
 public final class UnrolledPanel {
     private static final int TOP_PREDICTIONS = 3;
@@ -30,8 +31,9 @@ public final class UnrolledPanel {
             if (t >= 0) app.goTo(t);
         });
         canvas.setOnHover((chart, p) -> {
-            int t = ((UnrolledView) chart).stepAt(p.getX(), p.getY());
-            return t < 0 ? null : describe(t);
+            UnrolledView v = (UnrolledView) chart;
+            int t = v.stepAt(p.getX(), p.getY());
+            return t < 0 ? null : describe(t, v.predictionPending(t));
         });
         canvas.setHoverArea((chart, p) -> {
             UnrolledView v = (UnrolledView) chart;
@@ -47,34 +49,55 @@ public final class UnrolledPanel {
         app.view().presenterProperty().addListener((o, a, on) -> fitHeight());
     }
 
-    /** The height the view needs at full size, in px (0 before a trace). */
+    /** The height the full view needs at full size, in px (0 before a trace). */
     public double neededHeight() {
-        UnrolledView v = view();
+        UnrolledView v = full();
+        return v == null ? 0 : v.preferredSize().height();
+    }
+
+    /** The height the one-line strip needs at full size, in px (0 before a trace). */
+    public double stripHeight() {
+        UnrolledView v = strip();
         return v == null ? 0 : v.preferredSize().height();
     }
 
     private void fitHeight() {
-        UnrolledView v = view();
+        UnrolledView v = full();
         // With large text the chart is drawn smaller anyway (shrink to fit); the floor stays at the desk's size.
         double desk = v == null ? 0 : v.preferredSize().height() / app.view().zoomProperty().get();
-        // In presenter mode it may fold to its title bar: the cell diagram comes first there.
-        canvas.setMinHeight(app.view().presenterProperty().get() ? 0 : MIN_SHARE * desk);
+        // In presenter mode the strip is the floor: the cell diagram comes first there, the sequence stays in view.
+        canvas.setMinHeight(app.view().presenterProperty().get() ? stripHeight() : MIN_SHARE * desk);
     }
 
     public ChartCanvas canvas() { return canvas; }
 
+    /** The full view, or in presenter mode the strip when the full view would not fit at its size. */
     private UnrolledView view() {
+        UnrolledView full = full();
+        boolean cramped = full != null && canvas.getHeight() < full.preferredSize().height();
+        return app.view().presenterProperty().get() && cramped ? strip() : full;
+    }
+
+    private UnrolledView full() {
         TraceCursor c = app.cursorProperty().get();
         return c == null ? null : UnrolledView.of(c.trace(), c.layer(), app.chartStyleBinding().get());
     }
 
+    private UnrolledView strip() {
+        TraceCursor c = app.cursorProperty().get();
+        return c == null ? null : UnrolledView.strip(c.trace(), c.layer(), app.chartStyleBinding().get());
+    }
+
     /** "Decoder t = 2 of 5 · predicts '1'" and the top three probabilities; a click goes there. */
-    private String describe(int t) {
+    private String describe(int t, boolean pending) {
         TraceCursor c = app.cursorProperty().get();
         TimeAxis axis = c.axis();
-        StringBuilder sb = new StringBuilder(axis.describe(t, app.view().notationProperty().get()));
+        int subStep = t == c.index() ? app.subStepProperty().get() : AppModel.WHOLE_STEP;
+        StringBuilder sb = new StringBuilder(axis.describe(t, app.view().notationProperty().get(), subStep));
         ModelTrace trace = c.trace();
-        if (axis.isDecoder(t) && axis.localIndex(t) < trace.outputSteps()) {
+        if (pending) {
+            sb.append("\nprediction not yet computed: it comes from h");
+        } else if (axis.isDecoder(t) && axis.localIndex(t) < trace.outputSteps()) {
             double[] p = trace.probabilities(axis.localIndex(t));
             Integer[] order = new Integer[p.length];
             for (int k = 0; k < p.length; k++) order[k] = k;
