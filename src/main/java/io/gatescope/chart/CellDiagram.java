@@ -18,7 +18,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -162,7 +161,7 @@ public final class CellDiagram implements Chart {
             case HIDDEN_STATE -> stateText(Notation.State.HIDDEN);
         };
         double v = value(part);
-        if (Double.isNaN(v)) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
+        if (part.type() == DiagramPart.Type.INPUT) return inputLabel == null ? name : name + ": reads \"" + inputLabel + "\"";
         if (isHeld(part)) name += " (held by the what-if clamp)";
         String over = shownUnits();
         return name + ": " + over + " = " + Equations.number(v) + " (" + Notation.fullPrecision(v) + ")";
@@ -314,7 +313,6 @@ public final class CellDiagram implements Chart {
     }
 
     private static String twoDecimals(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.equals("-0.00") ? "0.00" : s.replace('-', '−');
+        return Numbers.fixed(v, 2);
     }
 }

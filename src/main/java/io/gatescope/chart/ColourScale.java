@@ -27,9 +27,9 @@ public final class ColourScale {
     private final double min;
     private final double max;
     private final Color[] stops;
-    private final Color missing;
+    private final Color notFinite;
 
-    ColourScale(Kind kind, double min, double max, List<Color> stops, Color missing) {
+    ColourScale(Kind kind, double min, double max, List<Color> stops, Color notFinite) {
         if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)) {
             throw new IllegalArgumentException("a colour scale needs finite min < max, got [" + min + ", " + max + "]");
         }
@@ -43,7 +43,7 @@ public final class ColourScale {
         this.min = min;
         this.max = max;
         this.stops = stops.toArray(Color[]::new);
-        this.missing = missing;
+        this.notFinite = notFinite;
     }
 
     public Kind kind() { return kind; }
@@ -54,9 +54,12 @@ public final class ColourScale {
     /** The highest value of the domain. */
     public double max() { return max; }
 
-    /** The colour for {@code value}; values outside the domain clamp to its ends, NaN gets the "missing" colour. */
+    /**
+     * The colour for {@code value}; finite values outside the domain clamp to its ends, while NaN, +∞
+     * and −∞ get {@link ColourScales#NOT_FINITE}: an overflow is not the largest value.
+     */
     public Color colour(double value) {
-        if (Double.isNaN(value)) return missing;
+        if (!Double.isFinite(value)) return notFinite;
         return at(position(value));
     }
 

@@ -87,7 +87,13 @@ public final class ColourScales {
         public Color currentFill() { return mix(panel, highlight, 0.3); }
     }
 
-    private static final Color MISSING = rgb(0x9e9e9e);
+    /**
+     * The colour of a value that is not a finite number (NaN, +∞, −∞) on every scale and in every
+     * view: a mid grey (#9e9e9e), which no palette's ramp contains, so an overflow is never read as
+     * a large value, and which is told apart from the ramps' near-white middles. The text beside it
+     * says which ({@link Numbers}).
+     */
+    public static final Color NOT_FINITE = rgb(0x9e9e9e);
     /** Which share of a run's values a data-driven scale spans without saturating (see {@link #extent}). */
     private static final double EXTENT_QUANTILE = 0.95;
     private static final Color BLACK = rgb(0x000000);
@@ -121,12 +127,12 @@ public final class ColourScales {
 
     /** A sequential ramp from {@code min} to {@code max}. */
     public ColourScale sequential(double min, double max) {
-        return new ColourScale(ColourScale.Kind.SEQUENTIAL, min, max, sequentialStops, MISSING);
+        return new ColourScale(ColourScale.Kind.SEQUENTIAL, min, max, sequentialStops, NOT_FINITE);
     }
 
     /** A diverging ramp on {@code [−maxAbs, maxAbs]}, zero in the middle. */
     public ColourScale diverging(double maxAbs) {
-        return new ColourScale(ColourScale.Kind.DIVERGING, -maxAbs, maxAbs, divergingStops, MISSING);
+        return new ColourScale(ColourScale.Kind.DIVERGING, -maxAbs, maxAbs, divergingStops, NOT_FINITE);
     }
 
     /** Sigmoid gates: sequential on [0,1]. */
@@ -152,7 +158,7 @@ public final class ColourScales {
         double lo = Math.pow(10, Math.floor(Math.log10(Math.max(smallest, 1e-300))));
         double hi = Math.pow(10, Math.ceil(Math.log10(Math.max(largest, lo * 10))));
         if (hi <= lo) hi = lo * 10;
-        return new ColourScale(ColourScale.Kind.LOG_MAGNITUDE, lo, hi, sequentialStops, MISSING);
+        return new ColourScale(ColourScale.Kind.LOG_MAGNITUDE, lo, hi, sequentialStops, NOT_FINITE);
     }
 
     /**

@@ -122,4 +122,21 @@ final class Drawing {
         float w = (float) width;
         return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4 * w, 3 * w}, 0f);
     }
+
+    /**
+     * A value a plot's axis cannot place (∞, NaN, or 0 on a log axis): a small triangle on the plot's
+     * top edge pointing down ({@code top}) or on its bottom edge pointing up, at x.
+     */
+    static void edgeMark(Graphics2D g, double x, double edgeY, boolean top, double size, Paint fill, Paint outline, double width) {
+        Path2D.Double tri = new Path2D.Double();
+        tri.moveTo(x, edgeY + (top ? size : -size));
+        tri.lineTo(x - size * 0.8, edgeY + (top ? -size * 0.2 : size * 0.2));
+        tri.lineTo(x + size * 0.8, edgeY + (top ? -size * 0.2 : size * 0.2));
+        tri.closePath();
+        g.setPaint(fill);
+        g.fill(tri);
+        g.setPaint(outline);
+        g.setStroke(stroke(width));
+        g.draw(tri);
+    }
 }

@@ -20,7 +20,9 @@ import java.util.Optional;
  *
  * <p>While the diagram walks through a step, the equation being computed is highlighted and those
  * the flow has not reached are faded, as in the diagram. A line too long for the width breaks
- * before an "=" or a "+", and its continuation is indented.
+ * before an "=" or a "+", and its continuation is indented. A unit equation whose numbers include
+ * NaN or ∞ stands on a band of {@link ColourScales#NOT_FINITE}, so the line where a run overflowed is
+ * found at a glance.
  */
 public final class EquationSheet implements Chart {
 
@@ -140,7 +142,7 @@ public final class EquationSheet implements Chart {
      */
     public Optional<Rectangle2D> currentBounds(double width) {
         Rectangle2D out = null;
-        for (Rectangle2D r : rowBounds(width, Mark.CURRENT)) {
+        for (Rectangle2D r : rowBounds(width, row -> row.mark() == Mark.CURRENT)) {
             if (out == null) out = r; else out.add(r);
         }
         return Optional.ofNullable(out);
@@ -150,11 +152,15 @@ public final class EquationSheet implements Chart {
     public void draw(Graphics2D g, double width, double height) {
         Theme theme = style.theme();
         Drawing.paint(g, theme, width, height, () -> {
-            for (Rectangle2D r : rowBounds(width, Mark.CURRENT)) {
+            for (Rectangle2D r : rowBounds(width, row -> row.mark() == Mark.CURRENT)) {
                 g.setPaint(ColourScales.mix(theme.background(), theme.highlight(), 0.16));
                 g.fill(r);
                 g.setPaint(theme.highlight());
                 g.fill(new Rectangle2D.Double(r.getX(), r.getY(), style.px(4), r.getHeight()));
+            }
+            for (Rectangle2D r : rowBounds(width, EquationSheet::notFinite)) {
+                g.setPaint(ColourScales.NOT_FINITE);
+                g.fill(new Rectangle2D.Double(r.getX() + style.px(6), r.getY(), r.getWidth() - style.px(6), r.getHeight()));
             }
             for (Line line : layout(width)) {
                 Row row = rows.get(line.row());
@@ -165,17 +171,28 @@ public final class EquationSheet implements Chart {
         });
     }
 
+    /** Whether {@code row} is a unit equation, reached by the flow, that shows a value that is not finite. */
+    private static boolean notFinite(Row row) {
+        return row.role() == Role.EQUATION && row.mark() != Mark.PENDING && Numbers.showsNonFinite(row.rich());
+    }
+
+    /** Where the unit equations showing NaN or ∞ are drawn at {@code width} (their bands). */
+    public List<Rectangle2D> notFiniteBounds(double width) {
+        return rowBounds(width, EquationSheet::notFinite);
+    }
+
     private Color colour(Row row, Theme theme) {
+        if (notFinite(row)) return ColourScales.textOn(ColourScales.NOT_FINITE);
         if (row.role() == Role.CAPTION) return theme.mutedText();
         return row.mark() == Mark.PENDING ? ColourScales.dim(theme.text(), theme) : theme.text();
     }
 
-    /** The rows with {@code mark}, each as the band behind all its lines. */
-    private List<Rectangle2D> rowBounds(double width, Mark mark) {
+    /** The rows that pass {@code which}, each as the band behind all its lines. */
+    private List<Rectangle2D> rowBounds(double width, java.util.function.Predicate<Row> which) {
         List<Rectangle2D> out = new ArrayList<>();
         List<Line> lines = layout(width);
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).mark() != mark) continue;
+            if (!which.test(rows.get(i))) continue;
             double top = Double.MAX_VALUE, bottom = 0;
             for (Line l : lines) {
                 if (l.row() != i) continue;

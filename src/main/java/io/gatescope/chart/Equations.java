@@ -11,7 +11,6 @@ import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -249,11 +248,9 @@ public final class Equations {
         return out.toString();
     }
 
-    /** 3 decimals with a true minus sign; a value that rounds to zero prints unsigned. */
+    /** 3 decimals with a true minus sign; a value that rounds to zero prints unsigned; NaN, ∞, −∞ as such. */
     static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        if (s.equals("-0.000")) return "0.000";
-        return s.replace('-', '−');
+        return Numbers.fixed(v, 3);
     }
 
     /** A number as a factor of a product: negatives in parentheses, so "·(−0.113)" is not read as a subtraction. */

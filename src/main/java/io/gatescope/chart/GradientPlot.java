@@ -237,13 +237,8 @@ public final class GradientPlot implements Chart {
             double v = s.y()[i];
             boolean top = v != 0;
             double x = xOf(plot, s.x()[i]), y = top ? plot.getMinY() : plot.getMaxY();
-            Path2D.Double tri = new Path2D.Double();
-            tri.moveTo(x, y + (top ? size : -size));
-            tri.lineTo(x - size * 0.8, y + (top ? -size * 0.2 : size * 0.2));
-            tri.lineTo(x + size * 0.8, y + (top ? -size * 0.2 : size * 0.2));
-            tri.closePath();
-            g.setPaint(s.colour());
-            g.fill(tri);
+            // NaN and ∞ in the not-finite colour, outlined in the line's; a zero in the line's colour
+            Drawing.edgeMark(g, x, y, top, size, Double.isFinite(v) ? s.colour() : ColourScales.NOT_FINITE, s.colour(), style.px(1.2));
             String text = GradientText.number(v);
             if (!text.equals(last) || i != previous + 1) {
                 g.setPaint(s.colour());

@@ -12,14 +12,9 @@ public final class GradientText {
     private GradientText() {
     }
 
-    /** A norm or factor in three significant digits; an overflow as ∞ or NaN, never a blank. */
+    /** A norm or factor in three significant digits; an overflow as ∞ or NaN, never a blank ({@link Numbers#significant}). */
     public static String number(double v) {
-        if (Double.isNaN(v)) return "NaN";
-        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        String s = a >= 1e4 || a < 1e-2 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
-        return s.replace('-', '−');
+        return Numbers.significant(v);
     }
 
     /** A threshold as a lecturer writes it: 10⁻³ for a power of ten, else as {@link #number}. */

@@ -68,7 +68,7 @@ public final class Heatmap implements LayeredChart {
     public Heatmap(String title, double[][] values, List<String> timeLabels, int encoderLength,
                    ColourScale scale, ChartStyle style) {
         this(title, copyChecked(values, timeLabels, encoderLength), List.copyOf(timeLabels), encoderLength,
-                new Legend("", scale, Legend.Orientation.VERTICAL, style), style);
+                new Legend("", scale, Legend.Orientation.VERTICAL, style).keying(values), style);
     }
 
     /** Takes its arrays as they are: callers hand over copies nobody else holds, or another heatmap's. */
@@ -209,6 +209,16 @@ public final class Heatmap implements LayeredChart {
 
     /** The colour scale the cells use: for a legend elsewhere or a test. */
     public ColourScale scale() { return legend.scale(); }
+
+    /** The colour bar's key to the values that are not finite ("NaN, ∞"), empty when all are finite. */
+    public Optional<String> notFiniteKey() { return legend.notFiniteKey(); }
+
+    /** Where that key's swatch is drawn in the last drawn size, empty without one. */
+    public Optional<Rectangle2D> notFiniteSwatch() {
+        Layout l = layout(drawn.width(), drawn.height());
+        double dx = l.legendLeft(), dy = l.top() - legend.topInset();
+        return legend.notFiniteSwatch().map(r -> new Rectangle2D.Double(r.getX() + dx, r.getY() + dy, r.getWidth(), r.getHeight()));
+    }
 
     private void paintCells(Graphics2D g, Layout l) {
         // Without antialiasing, neighbouring cells meet on whole pixels: no hairline seams between rows.

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
  * A colour bar with its title and scale numbers: the key without which a heatmap is decoration.
  * The bar is painted as many narrow bands rather than a gradient paint because PDF and SVG
  * exporters handle multi-stop gradients unevenly, and ticks sit at {@link ColourScale#position}
- * so a tick and the colour under it always agree.
+ * so a tick and the colour under it always agree. When the data it explains holds values that are
+ * not finite, the title line carries their key too: a swatch of {@link ColourScales#NOT_FINITE}
+ * and the words present ("NaN, ∞, −∞").
  */
 public final class Legend implements Chart {
     private static final int BANDS = 120;
@@ -26,23 +28,50 @@ public final class Legend implements Chart {
     private final Orientation orientation;
     private final ChartStyle style;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
+    /** The not-finite words present in the data ("NaN, ∞"), or null when every value is finite. */
+    private final String notFinite;
 
     public Legend(String title, ColourScale scale, Orientation orientation, ChartStyle style) {
+        this(title, scale, orientation, style, null);
+    }
+
+    private Legend(String title, ColourScale scale, Orientation orientation, ChartStyle style, String notFinite) {
         this.title = title;
         this.scale = scale;
         this.orientation = orientation;
         this.style = style;
+        this.notFinite = notFinite;
+    }
+
+    /** This legend with the key of the not-finite values among {@code values}, if there are any. */
+    public Legend keying(double[]... values) {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        for (String w : new String[] {Numbers.NAN, Numbers.INFINITY, Numbers.MINUS_INFINITY}) {
+            for (double[] row : values) {
+                for (double v : row) if (w.equals(Numbers.nonFinite(v))) words.add(w);
+            }
+        }
+        return words.isEmpty() ? this : new Legend(title, scale, orientation, style, String.join(", ", words));
+    }
+
+    /** The not-finite key's words ("NaN, ∞"), empty when the data is all finite. */
+    public java.util.Optional<String> notFiniteKey() { return java.util.Optional.ofNullable(notFinite); }
+
+    /** Where the not-finite key's swatch is in the last drawn size, empty without one. */
+    public java.util.Optional<Rectangle2D> notFiniteSwatch() {
+        return notFiniteKey().map(k -> swatch());
     }
 
     @Override
     public Size preferredSize() {
         double titleH = Typography.lineHeight(style.smallFont());
         double labelW = maxTickWidth();
+        double titleW = Typography.width(title, style.smallFont()) + keyWidth();
         if (orientation == Orientation.HORIZONTAL) {
-            return new Size(Math.max(style.px(220), Typography.width(title, style.smallFont()) + 2 * pad()),
+            return new Size(Math.max(style.px(220), titleW + 2 * pad()),
                     titleH + thickness() + tickLength() + titleH + 2 * pad());
         }
-        return new Size(Math.max(thickness() + tickLength() + style.px(4) + labelW, Typography.width(title, style.smallFont())) + 2 * pad(),
+        return new Size(Math.max(thickness() + tickLength() + style.px(4) + labelW, titleW) + 2 * pad(),
                 style.px(200));
     }
 
@@ -54,6 +83,7 @@ public final class Legend implements Chart {
                 g.setPaint(theme.text());
                 double titleH = Typography.lineHeight(style.smallFont());
                 Typography.drawMiddle(g, title, style.smallFont(), pad(), pad() + titleH / 2, Align.LEFT);
+                if (notFinite != null) paintNotFiniteKey(g, theme);
                 Rectangle2D bar = barBounds(width, height);
                 paintBands(g, bar);
                 g.setStroke(new BasicStroke(1f));
@@ -79,6 +109,31 @@ public final class Legend implements Chart {
         if (Math.abs(value) < 1e-12) return "0";
         String s = BigDecimal.valueOf(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         return s.replace('-', '−');
+    }
+
+    /** The swatch after the title, in the not-finite colour, and the words it stands for. */
+    private void paintNotFiniteKey(Graphics2D g, Theme theme) {
+        Rectangle2D box = swatch();
+        g.setPaint(ColourScales.NOT_FINITE);
+        g.fill(box);
+        g.setPaint(theme.grid());
+        g.setStroke(new BasicStroke(1f));
+        g.draw(box);
+        g.setPaint(theme.text());
+        Typography.drawMiddle(g, notFinite, style.smallFont(), box.getMaxX() + style.px(4), box.getCenterY(), Align.LEFT);
+    }
+
+    private Rectangle2D swatch() {
+        double titleH = Typography.lineHeight(style.smallFont()), side = titleH * 0.75;
+        double x = pad() + Typography.width(title, style.smallFont()) + (title.isEmpty() ? 0 : style.px(10));
+        return new Rectangle2D.Double(x, pad() + (titleH - side) / 2, side, side);
+    }
+
+    /** The room the not-finite key takes on the title line: 0 without one. */
+    private double keyWidth() {
+        if (notFinite == null) return 0;
+        double side = Typography.lineHeight(style.smallFont()) * 0.75;
+        return (title.isEmpty() ? 0 : style.px(10)) + side + style.px(4) + Typography.width(notFinite, style.smallFont());
     }
 
     private void paintBands(Graphics2D g, Rectangle2D bar) {

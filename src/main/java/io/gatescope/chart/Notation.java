@@ -171,9 +171,9 @@ public enum Notation {
         return new Equations(this, kind, peepholes).unit(quantity, step, unit);
     }
 
-    /** The exact value behind a rounded number: Java's shortest string that reads back to the same double. */
+    /** The exact value behind a rounded number: Java's shortest string that reads back to the same double ({@link Numbers#exact}). */
     public static String fullPrecision(double value) {
-        return Double.toString(value);
+        return Numbers.exact(value);
     }
 
     /** {@code rich} without markup, for widgets that cannot draw subscripts: "Γ_f" → "Γf", "h_{t−1}" → "ht−1". */

@@ -18,11 +18,17 @@ import java.util.function.ToDoubleFunction;
  * Training curves of one or more runs, overlaid and labelled: on the left the loss (training, per
  * batch and smoothed; validation, per epoch), on the right the validation accuracy (full answer and
  * per character). Text sizes follow the style's font scale, so the window's zoom reaches the back
- * of a hall; the same drawing is exported.
+ * of a hall; the same drawing is exported. A value that is not finite (a loss of NaN or ∞) has no
+ * place on an axis: it is marked on the plot's edge by a triangle in {@link ColourScales#NOT_FINITE},
+ * outlined in the run's colour, with the word ({@link Numbers}).
  */
 public final class TrainingCurves implements Chart {
     /** One run's curves under its label (e.g. "LSTM 128"). */
     public record Series(String label, List<Point> points) {
+    }
+
+    /** A value of a run that no axis can place: which plot, which curve, where in time, and the value. */
+    private record Overflow(boolean lossPlot, String curve, double epoch, double value) {
     }
 
     /** Line colours of the runs in order: Okabe and Ito's set, told apart with any colour vision. */
@@ -91,6 +97,50 @@ public final class TrainingCurves implements Chart {
             curve(g, lossPlot, series(pts, Point::validationLoss), this::lossY, c, style.px(3), true, true);
             curve(g, accuracyPlot, series(pts, Point::validationSequences), this::accuracyY, c, style.px(3), false, true);
             curve(g, accuracyPlot, series(pts, Point::validationChars), this::accuracyY, c, style.px(2), true, true);
+            paintOverflows(g, overflows(pts), c);
+        }
+    }
+
+    /** Every value of {@code pts} that is not finite, per curve. */
+    private static List<Overflow> overflows(List<Point> pts) {
+        List<Overflow> out = new ArrayList<>();
+        for (Point p : pts) {
+            if (!p.isEpoch()) {
+                if (!Double.isFinite(p.trainLoss())) out.add(new Overflow(true, "training loss", p.epoch(), p.trainLoss()));
+                continue;
+            }
+            if (!Double.isFinite(p.validationLoss())) out.add(new Overflow(true, "validation loss", p.epoch(), p.validationLoss()));
+            if (!Double.isFinite(p.validationSequences())) out.add(new Overflow(false, "full answers right", p.epoch(), p.validationSequences()));
+            if (!Double.isFinite(p.validationChars())) out.add(new Overflow(false, "characters right", p.epoch(), p.validationChars()));
+        }
+        return out;
+    }
+
+    /** Where the {@code k}-th value of run {@code run} that is not finite is marked in the last drawing: {x, y of the edge}. */
+    public double[] overflowAt(int run, int k) {
+        return place(overflows(runs.get(run).points()).get(k));
+    }
+
+    /** Where an overflow is marked: on the top edge (NaN, +∞) or the bottom edge (−∞) of its plot. */
+    private double[] place(Overflow o) {
+        Rectangle2D plot = o.lossPlot() ? lossPlot : accuracyPlot;
+        return new double[] {x(plot, o.epoch()), o.value() < 0 ? plot.getMaxY() : plot.getMinY()};
+    }
+
+    private void paintOverflows(Graphics2D g, List<Overflow> marks, Color run) {
+        double size = style.px(6), lastTextEnd = Double.NEGATIVE_INFINITY;
+        g.setFont(style.boldFont());
+        FontMetrics fm = g.getFontMetrics();
+        for (Overflow o : marks) {
+            double[] at = place(o);
+            boolean top = !(o.value() < 0);
+            Drawing.edgeMark(g, at[0], at[1], top, size, ColourScales.NOT_FINITE, run, style.px(1.2));
+            String text = Numbers.nonFinite(o.value());
+            if (at[0] > lastTextEnd) {           // one word per cluster of marks, never overprinted
+                g.setColor(run);
+                g.drawString(text, (float) (at[0] + size), (float) (top ? at[1] + size + fm.getAscent() : at[1] - size * 1.6));
+                lastTextEnd = at[0] + size + fm.stringWidth(text) + style.px(4);
+            }
         }
     }
 
@@ -254,9 +304,18 @@ public final class TrainingCurves implements Chart {
                     double d = Math.hypot(x(plot, p[0]) - px, y - py);
                     if (d < bestD) {
                         bestD = d;
-                        String value = loss ? String.format(Locale.ROOT, "%.4f", p[1]) : String.format(Locale.ROOT, "%.2f %%", 100 * p[1]);
+                        String value = loss ? Numbers.fixed(p[1], 4) : Numbers.fixed(100 * p[1], 2) + " %";
                         best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), p[0], names[c], value);
                     }
+                }
+            }
+            for (Overflow o : overflows(r.points())) {
+                if (o.lossPlot() != loss) continue;
+                double[] at = place(o);
+                double d = Math.hypot(at[0] - px, at[1] - py);
+                if (d < bestD) {
+                    bestD = d;
+                    best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), o.epoch(), o.curve(), Numbers.nonFinite(o.value()));
                 }
             }
         }

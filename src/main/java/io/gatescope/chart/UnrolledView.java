@@ -4,11 +4,11 @@ import io.gatescope.chart.ColourScales.Theme;
 import io.gatescope.chart.Typography.Align;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
-import java.util.Locale;
 
 /**
  * The network unrolled in time, as the seeds' encoder–decoder is drawn on a whiteboard: one cell
@@ -36,6 +36,8 @@ public final class UnrolledView implements Chart {
     /** The strip's margin above and below its boxes: every pixel of its height is taken from the cell diagram. */
     private static final double STRIP_PAD = 4;
 
+    private final ModelTrace trace;
+    private final int layer;
     private final TimeAxis axis;
     private final CellKind kind;
     private final ChartStyle style;
@@ -62,6 +64,8 @@ public final class UnrolledView implements Chart {
     }
 
     private UnrolledView(ModelTrace trace, int layer, ChartStyle style, boolean strip) {
+        this.trace = trace;
+        this.layer = layer;
         this.axis = new TimeAxis(trace);
         this.kind = axis.layer(0, layer).kind();
         this.style = style;
@@ -178,7 +182,9 @@ public final class UnrolledView implements Chart {
         boolean current = t == style.currentStep();
         double x = l.x(t), cx = x + l.cellW() / 2, cellBottom = l.cellTop() + l.cellH();
         RoundRectangle2D box = new RoundRectangle2D.Double(x, l.cellTop(), l.cellW(), l.cellH(), style.px(12), style.px(12));
-        g.setPaint(current ? theme.currentFill() : theme.panel());
+        String overflow = overflow(t);
+        Color fill = overflow != null ? ColourScales.NOT_FINITE : current ? theme.currentFill() : theme.panel();
+        g.setPaint(fill);
         g.fill(box);
         g.setPaint(theme.wire());
         g.setStroke(Drawing.stroke(style.px(1.5)));
@@ -191,10 +197,11 @@ public final class UnrolledView implements Chart {
             paintRecurrence(g, l, t, theme);
             return;
         }
-        g.setPaint(theme.text());
+        g.setPaint(overflow != null ? ColourScales.textOn(fill) : theme.text());
         double line = Typography.lineHeight(style.bodyFont());
-        Typography.drawMiddle(g, kind.family(), style.boldFont(), cx, l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
-        g.setPaint(theme.mutedText());
+        Typography.drawMiddle(g, overflow != null ? "h: " + overflow : kind.family(), style.boldFont(), cx,
+                l.cellTop() + l.cellH() / 2 - line / 2, Align.CENTRE);
+        g.setPaint(overflow != null ? ColourScales.textOn(fill) : theme.mutedText());
         Typography.drawMiddle(g, axis.stepName(t, style.notation()), style.smallFont(), cx, l.cellTop() + l.cellH() / 2 + line / 2, Align.CENTRE);
         if (current) Drawing.highlight(g, box, theme, style.px(2.5));
 
@@ -207,9 +214,8 @@ public final class UnrolledView implements Chart {
         } else {
             Drawing.arrow(g, cx, l.cellTop(), cx, l.outputY() + charLine() * 0.6, style.px(8));
             paintCharacter(g, t, cx, l.outputY(), current, theme);
-            double p = axis.probability(t);
-            if (!Double.isNaN(p) && !pending(t)) {
-                Typography.drawMiddle(g, "p = " + String.format(Locale.ROOT, "%.2f", p), style.smallFont(), cx,
+            if (axis.localIndex(t) < trace.outputSteps() && !pending(t)) {
+                Typography.drawMiddle(g, "p = " + Numbers.fixed(axis.probability(t), 2), style.smallFont(), cx,
                         l.outputY() - charLine() / 2 - line / 2, Align.CENTRE);
             }
         }
@@ -228,6 +234,21 @@ public final class UnrolledView implements Chart {
 
     /** Whether step {@code t}'s prediction is not yet computed at the current sub-step (its hover says so too). */
     public boolean predictionPending(int t) { return pending(t); }
+
+    /**
+     * NaN, ∞ or −∞ when step {@code t}'s hidden state (in the layer named in the boxes) holds such a
+     * value (NaN first: it says the most), else null. A diverged run shows where it blew up.
+     */
+    private String overflow(int t) {
+        double[] h = axis.step(t, layer).hCopy();
+        String word = null;
+        for (double v : h) {
+            String w = Numbers.nonFinite(v);
+            if (Numbers.NAN.equals(w)) return w;
+            if (w != null) word = word == null || word.equals(w) ? w : "±∞";
+        }
+        return word;
+    }
 
     /**
      * The recurrent arrows: the state handed to the next step, and at the window's edges the state

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatescope.chart.ColourScales;
 import io.gatescope.chart.Notation;
 import io.gatescope.engine.ClampSpec;
+import io.gatescope.engine.GradientPreset;
+import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +24,7 @@ import java.util.Set;
  * (docs/formats.md, "Lecture files"). Reading checks every field and names the scene, the field and
  * what is accepted; a file is at most {@link #MAX_BYTES} long and holds at most {@link #MAX_SCENES}
  * scenes. Fields this version does not know are kept and written back, so a lecture saved by a newer
- * Gatescope (a gradient preset, a training configuration) survives an edit here. Writing is atomic.
+ * Gatescope survives an edit here. Writing is atomic.
  */
 public final class SceneFiles {
     public static final String FORMAT = "gatescope-lecture";
@@ -47,15 +52,19 @@ public final class SceneFiles {
      *                 path is read from the lecture file's folder
      * @param subStep  how far the step is revealed, or null with {@code wholeStep} for the step drawn whole
      * @param panel    the panel filling the window (1–5 as the digit keys name them), 0 for all panels
-     * @param view     the centre view's title in the View menu ("Panels", a gradient chart, ...)
+     * @param view     the centre view by its stable id ({@code panels}, {@code gradients}, {@code training},
+     *                 {@code saturation}), never by its menu text, which may be reworded
      * @param dividers the panel layout's divider positions: the outer split's, then the middle row's
      * @param clamp    a what-if clamp in the command line's spec form, e.g. {@code decoder.f=0}
+     * @param gradientPreset the gradients view's preset by its id ({@code rnn-vanishing}, ...); null when the
+     *                 view's controls were set by hand (custom), which a scene does not restore
+     * @param training the training panel's settings, every row of the trainer's settings table
      * @param extra    every field this version does not know, kept as read
      */
     public record Scene(String note, String model, String input, Integer step, Integer subStep, boolean wholeStep,
                         Integer layer, Integer unit, String notation, String theme, String palette, Double zoom,
                         Boolean presenter, Integer panel, String view, double[][] dividers, String clamp,
-                        Boolean clampOn, ObjectNode extra) {
+                        Boolean clampOn, String gradientPreset, TrainingConfig training, ObjectNode extra) {
         public Scene {
             note = note == null ? "" : note;
             extra = extra == null ? Json.MAPPER.createObjectNode() : extra.deepCopy();
@@ -63,7 +72,9 @@ public final class SceneFiles {
     }
 
     private static final List<String> FIELDS = List.of("note", "model", "input", "step", "sub_step", "layer", "unit",
-            "notation", "theme", "palette", "zoom", "presenter", "panel", "view", "dividers", "clamp", "clamp_on");
+            "notation", "theme", "palette", "zoom", "presenter", "panel", "view", "dividers", "clamp", "clamp_on", "gradient_preset", "training");
+    /** What a view id looks like: lower-case words joined by '-'. */
+    private static final java.util.regex.Pattern VIEW_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
     /** Reads a lecture; {@code themes} are the theme names the window knows. */
     public static Lecture read(Path file, Set<String> themes) throws FileException {
@@ -119,13 +130,27 @@ public final class SceneFiles {
             }
         }
         double[][] dividers = s.has("dividers") ? s.dividers() : null;
+        String view = s.text("view");
+        if (view != null && !VIEW_ID.matcher(view).matches()) {
+            throw s.error("view is \"" + view + "\"; expected a view's id: panels, gradients, training or saturation");
+        }
+        String preset = s.text("gradient_preset");
+        if (preset != null) {
+            try {
+                GradientPreset.fromId(preset);
+            } catch (IllegalArgumentException e) {
+                throw s.error("gradient_preset: " + e.getMessage());
+            }
+        }
+        TrainingConfig training = s.has("training") ? s.training() : null;
         ObjectNode extra = Json.MAPPER.createObjectNode();
         s.node.fields().forEachRemaining(e -> {
             if (!FIELDS.contains(e.getKey())) extra.set(e.getKey(), e.getValue());
         });
         return new Scene(note, model, s.text("input"), s.whole("step", 0, 100_000), subStep, whole,
                 s.whole("layer", 0, 64), s.whole("unit", -1, 100_000), notation, theme, palette, zoom, presenter,
-                s.whole("panel", 0, 5), s.text("view"), dividers, clamp, s.has("clamp_on") ? s.bool("clamp_on") : null, extra);
+                s.whole("panel", 0, 5), view, dividers, clamp, s.has("clamp_on") ? s.bool("clamp_on") : null, preset,
+                training, extra);
     }
 
     /** One scene's object being read; every message starts with "scene N: field". */
@@ -163,6 +188,30 @@ public final class SceneFiles {
             String v = text(field);
             if (v != null && !accepted.contains(v)) throw error(field + " is \"" + v + "\"; expected one of " + String.join(", ", accepted));
             return v;
+        }
+
+        /** The training settings: an object of the settings table's keys, each value checked by its row. */
+        TrainingConfig training() throws FileException {
+            JsonNode n = node.get("training");
+            if (!n.isObject()) throw error("training is " + JsonInput.describe(n) + "; expected an object of training settings, e.g. {\"cell\": \"gru\"}");
+            Map<String, Object> notes = new LinkedHashMap<>();
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                TrainingSetting row;
+                try {
+                    row = TrainingSetting.byKey(e.getKey());
+                } catch (IllegalArgumentException x) {
+                    throw error("training: " + x.getMessage() + "; expected one of " + String.join(", ",
+                            Arrays.stream(TrainingSetting.values()).map(TrainingSetting::key).toList()));
+                }
+                JsonNode v = e.getValue();
+                notes.put(row.key(), v.isBoolean() ? (Object) v.booleanValue() : v.isNumber() ? v.numberValue() : v.asText());
+            }
+            try {
+                return TrainingConfig.fromNotes(notes);
+            } catch (IllegalArgumentException x) {
+                throw error("training: " + x.getMessage());
+            }
         }
 
         double[][] dividers() throws FileException {
@@ -217,6 +266,8 @@ public final class SceneFiles {
         }
         if (s.clamp() != null) n.put("clamp", s.clamp());
         if (s.clampOn() != null) n.put("clamp_on", s.clampOn());
+        if (s.gradientPreset() != null) n.put("gradient_preset", s.gradientPreset());
+        if (s.training() != null) n.set("training", Json.MAPPER.valueToTree(s.training().notes()));
         n.setAll(s.extra());
         return n;
     }

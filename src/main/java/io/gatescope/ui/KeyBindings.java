@@ -180,6 +180,9 @@ public final class KeyBindings {
     /** Every row, in the order added (the sheet groups them by section). */
     public List<Binding> bindings() { return Collections.unmodifiableList(table); }
 
+    /** The scene whose keys this table handles (installed once). */
+    private Scene installedOn;
+
     /** A plain key, no modifiers. */
     public static Press key(KeyCode code) { return new Press(new KeyCodeCombination(code)); }
 
@@ -187,6 +190,10 @@ public final class KeyBindings {
     public static Press ctrl(KeyCode code) { return new Press(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN)); }
 
     public void install(Scene scene) {
+        // ControlsFX's field decorations (the training form) re-parent the window under a new root of the
+        // same scene the first time they show; a second filter would run every key twice.
+        if (scene == installedOn) return;
+        installedOn = scene;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::onKey);
     }

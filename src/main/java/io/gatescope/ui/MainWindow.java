@@ -71,6 +71,7 @@ public final class MainWindow extends BorderPane {
     private final PanelLayout panels;
     private final PanelFrame unrolledFrame, cellFrame;
     private TrainingPanel training;
+    private GradientsView gradients;
     private final WindowMenus menus;
     private final KeyBindings keys;
     private final ShortcutSheet shortcutSheet;
@@ -118,6 +119,7 @@ public final class MainWindow extends BorderPane {
         PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
                 heatmaps.chooser());
         panels = new PanelLayout(unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame);
+        panels.setId("panels");
         for (PanelFrame f : panels.frames()) f.setOnMaximise(() -> toggleMaximised(f));
         panels.setPresenting(app.view().presenterProperty().get());
         setCentre(panels);
@@ -126,7 +128,7 @@ public final class MainWindow extends BorderPane {
         shortcutSheet = new ShortcutSheet(keys, getStylesheets());
         MainMenus.build(this, panels.frames().toArray(PanelFrame[]::new));
         exports = Exports.install(this);
-        GradientsView gradients = addGradientsView();
+        gradients = addGradientsView();
         addTrainingView();
         gradients.follow(training.latestWeightsProperty());   // "current training run" in the gradients view
         lecture = LectureTools.install(this);
@@ -257,6 +259,7 @@ public final class MainWindow extends BorderPane {
     /** The gradients through time: a view in the centre, its View menu item and the G key (again: the panels). */
     private GradientsView addGradientsView() {
         GradientsView gradients = new GradientsView(app);
+        gradients.setId("gradients");
         KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
                 () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
         addView("Gradients through time   (" + key.keyText() + ")", gradients);
@@ -266,6 +269,7 @@ public final class MainWindow extends BorderPane {
     /** The training panel: a view in the centre, its View menu item and the T key (again: the panels). */
     private void addTrainingView() {
         training = new TrainingPanel(app, this::showPanels);
+        training.setId("training");
         KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the training panel (again: the panels)",
                 () -> showView(view.get() == training ? panels : training), KeyBindings.key(javafx.scene.input.KeyCode.T));
         addView("Training   (" + key.keyText() + ")", training);
@@ -273,6 +277,19 @@ public final class MainWindow extends BorderPane {
 
     /** The training panel (shown with the T key or the View menu). */
     public TrainingPanel training() { return training; }
+
+    /** The gradients through time (shown with the G key or the View menu). */
+    public GradientsView gradients() { return gradients; }
+
+    /**
+     * The centre views by their stable ids (a scene file names its view so; a reworded menu breaks
+     * nothing): {@code panels} and every view added with an id.
+     */
+    public Map<String, Node> viewsById() {
+        Map<String, Node> out = new java.util.TreeMap<>();
+        for (Node n : viewItems.keySet()) if (n.getId() != null) out.put(n.getId(), n);
+        return out;
+    }
 
     /** Whether the window may close now: the training panel asks first while it trains or holds unsaved weights. */
     public boolean confirmClose() { return training.confirmClose(); }

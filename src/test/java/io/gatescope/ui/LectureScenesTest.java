@@ -10,7 +10,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import io.gatescope.engine.GradientPreset;
+import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingSetting;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +41,7 @@ class LectureScenesTest extends WindowTestBase {
         await(() -> player().restoredProperty().get() == 1);
         Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
         Label position = robot.lookup("#" + LecturePlayer.POSITION_ID).queryAs(Label.class);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < saved.size(); i++) {
             if (i > 0) {
                 int before = player().restoredProperty().get();
@@ -46,10 +54,28 @@ class LectureScenesTest extends WindowTestBase {
             assertThat(note.getText()).as(at).isEqualTo(want.note());
             assertThat(position.getText()).as(at).endsWith("scene " + (i + 1) + " of " + saved.size());
             assertSame(at, want, now);
+            if (want.view() != null) {
+                assertThat(window.viewProperty().get().getId()).as(at + ": the view on screen").isEqualTo(want.view());
+            }
+            if (want.gradientPreset() != null) {
+                ComboBox<?> preset = robot.lookup("#gradientPreset").queryAs(ComboBox.class);
+                assertThat(preset.getValue()).as(at + ": the preset the gradients view shows").isEqualTo(want.gradientPreset());
+            }
+            if (want.training() != null) {
+                for (var e : want.training().notes().entrySet()) {
+                    Node field = window.training().lookup("#setting-" + e.getKey());
+                    String shown = field instanceof TextField t ? t.getText() : field instanceof CheckBox b
+                            ? Boolean.toString(b.isSelected()) : String.valueOf(((ComboBox<?>) field).getValue());
+                    assertThat(shown).as(at + ": the training form's " + e.getKey()).isEqualTo(String.valueOf(e.getValue()));
+                }
+            }
+            seen.addAll(named(want));
         }
-        // PageUp goes back one scene, to the clamped run of scene 5... of the last but one.
+        assertThat(seen).as("the example lecture restores a gradient preset and a training configuration")
+                .contains("gradient_preset", "training", "view", "clamp");
+        // PageUp goes back one scene, one only (the training panel shown last must not make keys count twice).
         int before = player().restoredProperty().get();
-        robot.type(KeyCode.PAGE_UP);
+        robot.clickOn(note).type(KeyCode.PAGE_UP);
         await(() -> player().restoredProperty().get() == before + 1);
         assertThat(player().indexProperty().get()).isEqualTo(saved.size() - 2);
         assertSame("back", saved.get(saved.size() - 2), capture());
@@ -77,6 +103,8 @@ class LectureScenesTest extends WindowTestBase {
             app.goTo(3);
             app.setSubStep(2);
             app.selectUnit(7);
+            window.gradients().choosePreset(GradientPreset.LSTM_FORGET_MINUS_3);
+            window.training().showSettings(TrainingConfig.defaults("gru", 48).with(TrainingSetting.EPOCHS, 3));
             player().addScene("first scene");
         });
         robot.interact(() -> {
@@ -86,6 +114,8 @@ class LectureScenesTest extends WindowTestBase {
         awaitTrace("99+1");
         robot.interact(() -> {
             app.goTo(8);
+            window.gradients().choosePreset(GradientPreset.RNN_EXPLODING);
+            window.training().showSettings(TrainingConfig.defaults("rnn", 16));
             player().addScene("second scene");
         });
         List<Scene> made = player().scenes();
@@ -94,14 +124,21 @@ class LectureScenesTest extends WindowTestBase {
         robot.interact(() -> player().save(file, p -> result[0] = p == null ? "ok" : p));
         await(() -> !result[0].equals("pending"));
         assertThat(result[0]).isEqualTo("ok");
-        assertThat(Files.readString(file)).contains("\"note\": \"first scene\"", "\"input\": \"12+34\"");
+        assertThat(Files.readString(file)).contains("\"note\": \"first scene\"", "\"input\": \"12+34\"",
+                "\"gradient_preset\": \"lstm-forget-3\"", "\"cell\": \"gru\"");
 
         robot.interact(() -> player().close());
-        robot.interact(() -> app.inputTextProperty().set("50+50"));
+        robot.interact(() -> {
+            app.inputTextProperty().set("50+50");
+            window.gradients().choosePreset(GradientPreset.TRAINED);
+            window.training().showSettings(TrainingConfig.defaults());
+        });
         awaitTrace("50+50");
         int before = player().restoredProperty().get();
         robot.interact(() -> player().open(file));
         await(() -> player().restoredProperty().get() == before + 1);
+        assertThat(made.get(0).gradientPreset()).isEqualTo("lstm-forget-3");
+        assertThat(made.get(0).training().hidden()).isEqualTo(48);
         assertSame("reopened 1", made.get(0), capture());
         assertThat(app.subStepProperty().get()).isEqualTo(2);
         assertThat(app.selectedUnitProperty().get()).isEqualTo(7);
@@ -122,6 +159,17 @@ class LectureScenesTest extends WindowTestBase {
         assertThat(message.isVisible()).isTrue();
         assertThat(player().isOpen()).isFalse();
         assertThat(app.inputTextProperty().get()).isEqualTo("67+60");
+    }
+
+    /** The fields a scene names, as the file spells them. */
+    private static List<String> named(Scene s) {
+        List<String> out = new java.util.ArrayList<>();
+        if (s.view() != null) out.add("view");
+        if (s.clamp() != null) out.add("clamp");
+        if (s.dividers() != null) out.add("dividers");
+        if (s.gradientPreset() != null) out.add("gradient_preset");
+        if (s.training() != null) out.add("training");
+        return out;
     }
 
     private Scene capture() throws Exception {
@@ -148,6 +196,8 @@ class LectureScenesTest extends WindowTestBase {
         if (want.view() != null) assertThat(now.view()).as(at + " view").isEqualTo(want.view());
         if (want.clamp() != null) assertThat(now.clamp()).as(at + " clamp").isEqualTo(want.clamp());
         if (want.clampOn() != null) assertThat(now.clampOn()).as(at + " clamp on").isEqualTo(want.clampOn());
+        if (want.gradientPreset() != null) assertThat(now.gradientPreset()).as(at + " gradient preset").isEqualTo(want.gradientPreset());
+        if (want.training() != null) assertThat(now.training()).as(at + " training").isEqualTo(want.training());
         if (want.dividers() != null && want.panel() != null && want.panel() == 0) {
             for (int k = 0; k < want.dividers().length; k++) {
                 double[] w = want.dividers()[k], n = now.dividers()[k];

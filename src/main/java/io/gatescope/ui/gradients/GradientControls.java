@@ -35,6 +35,8 @@ final class GradientControls extends VBox {
     static final String ADDITION = "the current addition input";
     static final String TANH = "tanh";
     static final String RELU = "ReLU";
+    /** The preset list's entry for controls set by hand. */
+    static final String CUSTOM = "custom";
 
     final ComboBox<String> preset = new ComboBox<>();
     final TextField steps = field("steps", "200");
@@ -78,9 +80,9 @@ final class GradientControls extends VBox {
         getStyleClass().add("gradient-controls");
         setSpacing(4);
         setPadding(new Insets(8));
-        preset.getItems().add("custom");
+        preset.getItems().add(CUSTOM);
         for (GradientPreset p : GradientPreset.values()) preset.getItems().add(p.id());
-        preset.setValue("custom");
+        preset.setValue(CUSTOM);
         preset.setId("gradientPreset");
         preset.setMaxWidth(Double.MAX_VALUE);
         activation.getItems().addAll(TANH, RELU);
@@ -153,7 +155,7 @@ final class GradientControls extends VBox {
     }
 
     private void applyPreset(String id, Runnable changed) {
-        if (id == null || id.equals("custom")) return;
+        if (id == null || id.equals(CUSTOM)) return;
         GradientPreset p = GradientPreset.fromId(id);
         applyingPreset = true;
         try {
@@ -174,7 +176,7 @@ final class GradientControls extends VBox {
 
     private void changedByUser(Runnable changed) {
         if (applyingPreset) return;
-        preset.setValue("custom");
+        preset.setValue(CUSTOM);
         changed.run();
     }
 

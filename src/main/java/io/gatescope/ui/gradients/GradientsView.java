@@ -6,6 +6,7 @@ import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.GradientCharts;
 import io.gatescope.chart.GradientText;
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.GradientPreset;
 import io.gatescope.engine.GradientProfile;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
@@ -203,6 +204,17 @@ public final class GradientsView extends BorderPane {
     private void follow() {
         followedAt = System.currentTimeMillis();
         if (controls.followsTraining()) recompute();
+    }
+
+    /** The preset the controls hold, or null when they were set by hand ("custom"). */
+    public GradientPreset preset() {
+        String id = controls.preset.getValue();
+        return id == null || id.equals(GradientControls.CUSTOM) ? null : GradientPreset.fromId(id);
+    }
+
+    /** Sets the controls to preset {@code p}, as choosing it in the list does (a saved scene coming back). */
+    public void choosePreset(GradientPreset p) {
+        controls.preset.setValue(p.id());
     }
 
     /** The controls, for tests and presets. */

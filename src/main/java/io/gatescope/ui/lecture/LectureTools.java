@@ -63,6 +63,7 @@ public final class LectureTools {
         close.setOnAction(e -> lecture.close());
         close.disableProperty().bind(lecture.indexProperty().lessThan(0));
         saturation = new SaturationView(window.app());
+        saturation.setId("saturation");
         KeyBindings.Binding saturationKey = window.keys().add(KeyBindings.Section.PANELS,
                 "Show how often each unit's gates are saturated (again: the panels)",
                 () -> window.showView(window.viewProperty().get() == saturation ? window.panelsView() : saturation),

@@ -301,6 +301,14 @@ public final class TrainingPanel extends BorderPane {
     /** The comparison's results in the order the models finish, one added as each reaches its verdict (read only). */
     public ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
 
+    /** The settings the form holds, or empty while a field holds a value it cannot take (a scene saves them). */
+    public java.util.Optional<TrainingConfig> formSettings() {
+        return settings.validProperty().get() ? java.util.Optional.of(settings.config()) : java.util.Optional.empty();
+    }
+
+    /** Fills the form with {@code config} (a saved scene coming back); a running training is not touched. */
+    public void showSettings(TrainingConfig config) { settings.set(config); }
+
     TrainingSession session() { return session; }
 
     SettingsForm settings() { return settings; }

@@ -4,6 +4,7 @@ import io.gatescope.chart.ColourScales;
 import io.gatescope.chart.Notation;
 import io.gatescope.engine.ClampSpec;
 import io.gatescope.engine.GateClamp;
+import io.gatescope.engine.GradientPreset;
 import io.gatescope.io.SceneFiles.Scene;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
@@ -16,8 +17,6 @@ import io.gatescope.ui.theme.UiTheme;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 
 /**
@@ -55,7 +54,8 @@ final class SceneState {
                 filled == null ? 0 : window.frames().indexOf(filled) + 1, currentView(),
                 window.splits().stream().map(SplitPane::getDividerPositions).toArray(double[][]::new),
                 hasClamp ? ClampSpec.of(clamp.clamp(), app.modelProperty().get().kind()).format() : null,
-                hasClamp ? clamp.holding() : null, extra);
+                hasClamp ? clamp.holding() : null, window.gradients().preset() == null ? null : window.gradients().preset().id(),
+                window.training().formSettings().orElse(null), extra);
     }
 
     /**
@@ -70,6 +70,8 @@ final class SceneState {
         if (s.zoom() != null) v.setZoom(s.zoom());
         if (s.palette() != null) v.paletteProperty().set(ColourScales.Palette.valueOf(s.palette()));
         if (s.notation() != null) v.notationProperty().set(Notation.valueOf(s.notation()));
+        if (s.gradientPreset() != null) window.gradients().choosePreset(GradientPreset.fromId(s.gradientPreset()));
+        if (s.training() != null) window.training().showSettings(s.training());
         String problem = null;
         if (s.model() != null) {
             ModelChoice choice = choice(s.model(), folder);
@@ -95,7 +97,8 @@ final class SceneState {
             if (p.ok()) app.inputTextProperty().set(s.input());
             else problem = "input " + s.input() + ": " + p.error();
         }
-        layout(s);
+        String layoutProblem = layout(s);
+        if (problem == null) problem = layoutProblem;
         stopWaiting();
         String[] late = {problem};
         waiting = (o, a, b) -> {
@@ -181,11 +184,14 @@ final class SceneState {
         if (s.unit() != null) app.selectUnit(s.unit());
     }
 
-    private void layout(Scene s) {
+    /** Puts the scene's view, filled panel and dividers back; returns why a part could not be, or null. */
+    private String layout(Scene s) {
+        String problem = null;
         if (s.view() != null) {
-            for (MenuItem item : window.menus().view().getItems()) {
-                if (item instanceof RadioMenuItem r && r.getText().equals(s.view())) r.fire();
-            }
+            javafx.scene.Node view = window.viewsById().get(s.view());
+            if (view == null) problem = "no view \"" + s.view() + "\"; the views are " + String.join(", ", window.viewsById().keySet());
+            else if (view == window.panelsView()) window.showPanels();
+            else window.showView(view);
         }
         if (s.panel() != null) {
             PanelFrame want = s.panel() == 0 ? null : window.frames().get(s.panel() - 1);
@@ -202,13 +208,12 @@ final class SceneState {
                 if (s.dividers()[k].length == splits.get(k).getDividers().size()) splits.get(k).setDividerPositions(s.dividers()[k]);
             }
         }
+        return problem;
     }
 
     private String currentView() {
-        for (MenuItem item : window.menus().view().getItems()) {
-            if (item instanceof RadioMenuItem r && r.isSelected() && r.getToggleGroup() != null) return r.getText();
-        }
-        return null;
+        javafx.scene.Node view = window.viewProperty().get();
+        return view == null ? null : view.getId();
     }
 
     private ModelChoice choice(String key, Path folder) {
