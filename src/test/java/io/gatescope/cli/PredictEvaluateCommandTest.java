@@ -125,14 +125,14 @@ class PredictEvaluateCommandTest {
         assertThat(a.loss()).isNotEqualTo(Evaluation.evaluate(model, AdditionTask.sample(300, new SplittableRandom(9))).loss());
     }
 
-    /** A 24-unit LSTM trained on reversed input by the trainer itself (see src/test/resources/models/README.md). */
+    /** A 32-unit LSTM trained on reversed input by the trainer itself (see src/test/resources/models/README.md). */
     @Test
     void aModelTrainedOnReversedInputAddsThroughPredict() throws Exception {
-        Path trained = Path.of(getClass().getResource("/models/lstm24-reversed.json").toURI());
+        Path trained = Path.of(getClass().getResource("/models/lstm32-reversed.json").toURI());
         assertThat(CliRun.of("predict", "--model", trained.toString(), "--text", "67+60").ok().out().strip()).isEqualTo("00127");
         // read as written, the same weights do not add up: the note is what makes them right
         SequenceModel m = ModelFiles.additionModel(trained, ModelFiles.load(trained));
         assertThat(Evaluation.evaluate(m, AdditionTask.sample(500, new SplittableRandom(5))).sequences()).isLessThan(0.2);
-        assertThat(Evaluation.evaluate(m, AdditionTask.sample(500, new SplittableRandom(5)), true).sequences()).isGreaterThan(0.5);
+        assertThat(Evaluation.evaluate(m, AdditionTask.sample(500, new SplittableRandom(5)), true).sequences()).isGreaterThan(0.9);
     }
 }

@@ -51,6 +51,13 @@ final class Tables {
     private static TableColumn<TrainingSession.Prediction, String> predicted() {
         TableColumn<TrainingSession.Prediction, String> c = column("Predicted", TrainingSession.Prediction::predicted);
         c.setCellFactory(col -> new TableCell<>() {
+            /** One Text per digit, never wrapped; kept from one update to the next (a new epoch changes only texts and styles). */
+            private final HBox flow = new HBox();
+
+            {
+                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
@@ -59,13 +66,20 @@ final class Tables {
                     return;
                 }
                 String truth = getTableRow().getItem().example().target();
-                HBox flow = new HBox(); // one Text per digit, never wrapped
-                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                for (int i = 0; i < s.length(); i++) {
-                    Text digit = new Text(String.valueOf(s.charAt(i)));
+                while (flow.getChildren().size() > s.length()) flow.getChildren().remove(flow.getChildren().size() - 1);
+                while (flow.getChildren().size() < s.length()) {
+                    Text digit = new Text();
                     digit.getStyleClass().add("prediction-digit");
-                    if (i >= truth.length() || s.charAt(i) != truth.charAt(i)) digit.getStyleClass().add(WRONG_DIGIT);
                     flow.getChildren().add(digit);
+                }
+                for (int i = 0; i < s.length(); i++) {
+                    Text digit = (Text) flow.getChildren().get(i);
+                    digit.setText(String.valueOf(s.charAt(i)));
+                    boolean wrong = i >= truth.length() || s.charAt(i) != truth.charAt(i);
+                    if (wrong != digit.getStyleClass().contains(WRONG_DIGIT)) {
+                        if (wrong) digit.getStyleClass().add(WRONG_DIGIT);
+                        else digit.getStyleClass().remove(WRONG_DIGIT);
+                    }
                 }
                 setGraphic(flow);
             }
@@ -79,7 +93,7 @@ final class Tables {
                 column("Model", ComparisonRow::model),
                 column("Epochs", ComparisonRow::epochs),
                 column("Validation", ComparisonRow::validation),
-                column("Unseen sums", ComparisonRow::unseen),
+                column("Unseen", ComparisonRow::unseen),
                 column("Seeds", ComparisonRow::seeds),
                 column("Verdict", ComparisonRow::verdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

@@ -56,11 +56,14 @@ final class PulseMeter {
     String report(String what) {
         return String.format(Locale.ROOT, "%s: %d pulses · interval longest %.1f ms, p99 %.1f, median %.1f"
                         + " · FX thread CPU per pulse longest %.1f ms, p99 %.1f, mean %.2f"
-                        + " · renderer CPU per pulse longest %.1f ms, mean %.2f", what, pulses(),
-                max(0), percentile(0, 0.99), percentile(0, 0.5), max(1), percentile(1, 0.99), mean(1), max(2), mean(2));
+                        + ", above 16 ms in %d, above 50 ms in %d · renderer CPU per pulse longest %.1f ms, mean %.2f", what, pulses(),
+                max(0), percentile(0, 0.99), percentile(0, 0.5), max(1), percentile(1, 0.99), mean(1), above(1, 16), above(1, 50),
+                max(2), mean(2));
     }
 
     private double max(int k) { return pulses.stream().mapToLong(p -> p[k]).max().orElse(0) / 1e6; }
+
+    private long above(int k, double ms) { return pulses.stream().filter(p -> p[k] > ms * 1e6).count(); }
 
     private double mean(int k) { return pulses.stream().mapToLong(p -> p[k]).average().orElse(0) / 1e6; }
 

@@ -108,6 +108,7 @@ class TrainingPanelTest {
         assertThat(first.example()).isEqualTo(reference.data().validation().get(0));
         assertThat(robot.lookup(first.example().question()).tryQuery()).isPresent();
         assertThat(text(robot, "#momentText")).isEqualTo("LSTM 8 · epoch 3.00");
+        assertDigitsMarked(robot);
 
         // the same settings on the command line's trainer give the same curve, point for point
         reference.run(s -> { });
@@ -116,6 +117,24 @@ class TrainingPanelTest {
         var chart = (io.gatescope.chart.TrainingCurves) panel.canvas().chart();
         String near = chart.describe(panel.canvas().getWidth() * 0.25, panel.canvas().getHeight() * 0.5);
         assertThat(near).startsWith("LSTM 8 · epoch ");
+    }
+
+    /** Every visible row shows its prediction digit by digit, exactly the digits that differ from the true sum marked. */
+    private void assertDigitsMarked(FxRobot robot) {
+        int rows = 0, wrong = 0;
+        for (Node n : robot.lookup("#predictions .table-row-cell").queryAll()) {
+            if (!(((javafx.scene.control.TableRow<?>) n).getItem() instanceof TrainingSession.Prediction p)) continue;
+            List<javafx.scene.text.Text> digits = n.lookupAll(".prediction-digit").stream().map(javafx.scene.text.Text.class::cast).toList();
+            assertThat(digits.stream().map(javafx.scene.text.Text::getText).collect(java.util.stream.Collectors.joining())).isEqualTo(p.predicted());
+            for (int i = 0; i < digits.size(); i++) {
+                boolean differs = p.predicted().charAt(i) != p.example().target().charAt(i);
+                assertThat(digits.get(i).getStyleClass().contains(Tables.WRONG_DIGIT)).as("%s digit %d", p, i).isEqualTo(differs);
+                if (differs) wrong++;
+            }
+            rows++;
+        }
+        assertThat(rows).isPositive();
+        assertThat(wrong).as("an 8-unit LSTM after a few epochs still gets digits wrong").isPositive();
     }
 
     @Test
@@ -203,6 +222,7 @@ class TrainingPanelTest {
         await(() -> !panel.session().activeProperty().get() && panel.session().moments().size() == 2);
         robot.interact(() -> robot.lookup("#moment").queryAs(javafx.scene.control.Slider.class).setValue(0));
         assertThat(text(robot, "#momentText")).isEqualTo("LSTM 8 · epoch 1.00");
+        assertDigitsMarked(robot);   // the cells show the earlier moment's digits and marks, not the last one's
         TrainingSession.Moment epoch1 = panel.session().moments().get(0);
         TrainingSession.Prediction row = epoch1.predictions().get(1);
         Node cell = robot.lookup(row.example().question()).query();

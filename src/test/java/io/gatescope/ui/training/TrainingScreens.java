@@ -17,8 +17,8 @@ import javafx.stage.Stage;
  * Not a test: opens the real window on the training panel with the settings given as arguments
  * (key=value, e.g. hidden=32 epochs=6) and runs the comparison (or, with "run", one training), so
  * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM
- * then settings; "presenter" switches presenter mode on; "measure" prints the pulses ({@link PulseMeter})
- * and the run's examples per second when it ends, and quits.
+ * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
+ * and the run's examples per second when it ends, and quits. The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
     public static void main(String[] args) {
@@ -43,7 +43,10 @@ public final class TrainingScreens {
                 switch (a) {
                     case "run" -> single = true;
                     case "measure" -> measure = true;
-                    case "presenter" -> app.view().presenterProperty().set(true); // what key P does
+                    case "presenter" -> { // what keys P then T do: presenter mode shows the panels, T the training panel
+                        app.view().presenterProperty().set(true);
+                        window.showView(panel);
+                    }
                     default -> {
                         String[] kv = a.split("=", 2);
                         TrainingSetting s = TrainingSetting.byKey(kv[0]);
@@ -54,6 +57,12 @@ public final class TrainingScreens {
             }
             boolean one = single, measuring = measure;
             PulseMeter meter = new PulseMeter();
+            // a screenshot script waits for these lines
+            panel.session().activeProperty().addListener((o, was, now) -> {
+                if (!now) System.out.println("training panel: finished");
+            });
+            panel.session().moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c ->
+                    System.out.println("training panel: moment " + panel.session().moments().size()));
             if (measure) {
                 panel.session().activeProperty().addListener((o, was, now) -> {
                     if (now) return;
