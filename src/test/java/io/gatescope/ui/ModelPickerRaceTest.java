@@ -9,7 +9,6 @@ import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.controls.ModelPicker;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.model.ModelLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +25,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /** The model picker always names the model on screen, however fast the lecturer moves through it. */
 @ExtendWith(ApplicationExtension.class)
 class ModelPickerRaceTest {
+    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    Path assets;
     private final ExecutorService compute = ComputeThread.create();
     private final GatedExecutor gate = new GatedExecutor(compute);
 
@@ -38,7 +40,6 @@ class ModelPickerRaceTest {
 
     @Test
     void downThenUpBeforeTheOtherModelLoadsKeepsTheModelThePickerNames(FxRobot robot) throws Exception {
-        Path assets = Files.createTempDirectory("gatescope-assets");
         AppModel[] holder = new AppModel[1];
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {

@@ -11,7 +11,6 @@ import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelChoice;
 import io.gatescope.ui.model.ModelLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +31,9 @@ import org.testfx.api.FxToolkit;
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class WindowTestBase {
+    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    Path assets;
     protected static final long TIMEOUT_S = 20;
     protected AppModel app;
     protected MainWindow window;
@@ -41,7 +43,6 @@ abstract class WindowTestBase {
     // TestFX looks for @Start only in the test class itself, so the base class sets up in @BeforeEach.
     @BeforeEach
     void showWindow() throws Exception {
-        Path assets = Files.createTempDirectory("gatescope-assets");   // empty: every shipped model is the stand-in
         compute = ComputeThread.create();
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {

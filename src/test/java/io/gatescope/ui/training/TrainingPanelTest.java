@@ -13,7 +13,6 @@ import io.gatescope.ui.AppModel;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.model.ModelLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelTest {
+    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    Path assets;
     private ExecutorService compute;
     private AppModel app;
     private TrainingPanel panel;
@@ -44,7 +46,6 @@ class TrainingPanelTest {
 
     @BeforeEach
     void show() throws Exception {
-        Path assets = Files.createTempDirectory("gatescope-assets");
         compute = ComputeThread.create();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage s) -> {
