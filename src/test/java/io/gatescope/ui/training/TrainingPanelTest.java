@@ -355,13 +355,13 @@ class TrainingPanelTest {
         assertThat(panel.getScene().getWindow().isShowing()).isTrue();
         assertThat(panel.session().moments()).isNotEmpty();
 
-        Path file = Files.createTempDirectory("gatescope-close").resolve("lstm.json");
+        Path file = assets.resolve("saved-lstm.json");
         robot.interact(() -> panel.save(file));
         await(() -> !panel.session().unsavedProperty().get());
         requestClose(robot);
         await(() -> !panel.getScene().getWindow().isShowing());   // saved: no question
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
-        assertThat(Files.exists(file)).isTrue();
+        assertThat(java.nio.file.Files.exists(file)).isTrue();
     }
 
     @Test
