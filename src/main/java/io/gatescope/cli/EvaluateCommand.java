@@ -1,7 +1,9 @@
 package io.gatescope.cli;
 
 import io.gatescope.task.AdditionTask;
+import io.gatescope.task.Dataset;
 import io.gatescope.task.Evaluation;
+import io.gatescope.task.Memory;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--examples is " + examples + "; expected a whole number of at least 1");
         }
         try {
-            Sizes.checkExamples(String.format(Locale.ROOT, "--examples %,d", examples), examples);
+            Memory.require(String.format(Locale.ROOT, "--examples %,d", examples), Memory.times(examples, Dataset.BYTES_PER_EXAMPLE));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

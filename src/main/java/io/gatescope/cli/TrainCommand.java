@@ -6,8 +6,10 @@ import io.gatescope.io.FileException;
 import io.gatescope.io.ModelFile;
 import io.gatescope.io.ModelFiles;
 import io.gatescope.io.OutputLock;
+import io.gatescope.train.Startup;
 import io.gatescope.train.Trainer;
 import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingEstimate;
 import io.gatescope.train.TrainingSetting;
 import io.gatescope.train.TrainingSnapshot;
 import java.io.PrintWriter;
@@ -16,8 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,15 +73,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig config = SettingOptions.read(spec, SETTINGS, Map.of());
         AtomicFiles.check(out);
+        PrintWriter stdout = spec.commandLine().getOut();
         Trainer trainer;
         try {
-            Sizes.checkTraining(config);
-            trainer = new Trainer(config);
+            TrainingEstimate.check(config);
+            trainer = start(config, stdout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (Startup.Stopped e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + "; nothing was written");
         }
         OutputLock claim = AtomicFiles.lock(out);   // a second train to the same --out is refused, not silently overwritten
-        PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "training %s on %,d examples (%,d for validation), seed %d%n", describe(config),
                 trainer.data().train().size() + trainer.data().validation().size(), trainer.data().validation().size(), config.seed());
         stdout.flush();
@@ -109,6 +116,50 @@ final class TrainCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is already exiting because of Ctrl-C; the model was saved above.
+            }
+        }
+    }
+
+    /**
+     * Builds the trainer on a thread of its own while this one watches: a step of the startup that
+     * lasts over a second is shown (and again every 5 s), and the time limit stops the startup too.
+     */
+    private static Trainer start(TrainingConfig config, PrintWriter stdout) throws Exception {
+        Startup startup = new Startup(config.timeLimitSeconds());
+        CompletableFuture<Trainer> built = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                built.complete(new Trainer(config, startup));
+            } catch (Throwable e) {
+                built.completeExceptionally(e);
+            }
+        }, "gatescope-train-startup");
+        builder.setDaemon(true);
+        builder.start();
+        String shown = "";
+        double shownAt = 0;
+        while (true) {
+            try {
+                return built.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillBuilding) {
+                try {
+                    startup.check();
+                } catch (Startup.Stopped e) {
+                    startup.cancel();         // the builder stops at its next step; nothing waits for it
+                    throw e;
+                }
+                String phase = startup.phase();
+                double seconds = startup.phaseSeconds();
+                if (seconds >= 1 && (!phase.equals(shown) || seconds - shownAt >= 5)) {
+                    stdout.printf(Locale.ROOT, "%s … %.0f s%n", phase, seconds);
+                    stdout.flush();
+                    shown = phase;
+                    shownAt = seconds;
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) throw cause;
+                if (e.getCause() instanceof Error error) throw error;
+                throw e;
             }
         }
     }

@@ -54,6 +54,8 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Shards shards;
     private final double[][] lastGood;
+    /** When the run was asked for (System.nanoTime): the time limit counts the startup too. */
+    private final long startedAt;
     private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Map<String, double[]>>> weightRequest = new AtomicReference<>();
     private final Object pauseLock = new Object();
@@ -63,16 +65,30 @@ public final class Trainer {
     private volatile List<AdditionTask.Example> lastBatch = List.of();
     private final TrainingHistory history = new TrainingHistory();
 
-    /** A fresh model from the config's seed. */
+    /** A fresh model from the config's seed; its time limit counts from here (the startup included). */
     public Trainer(TrainingConfig config) {
-        this(config, config.isDense() ? AdditionModels.denseBaseline(config.seed())
-                : AdditionModels.encoderDecoder(config.cellKind(), config.hidden(), config.seed()));
+        this(config, new Startup(0));
+    }
+
+    /**
+     * A fresh model from the config's seed, its startup reported to and timed by {@code startup}.
+     *
+     * @throws Startup.Stopped when the time limit runs out (or {@code startup} is cancelled) first
+     */
+    public Trainer(TrainingConfig config, Startup startup) {
+        this(config, freshModel(config, startup), startup);
     }
 
     /** Continues training {@code model} (e.g. a loaded checkpoint) with the config's settings. */
     public Trainer(TrainingConfig config, SequenceModel model) {
+        this(config, model, new Startup(0));
+    }
+
+    private Trainer(TrainingConfig config, SequenceModel model, Startup startup) {
         this.config = config;
         this.model = model;
+        this.startedAt = startup.startedAt();
+        startup.enter(String.format(Locale.ROOT, "generating %,d sums", config.datasetSize()));
         this.data = Dataset.generate(config.seed(), config.datasetSize(), config.validationFraction(), Dataset.TEST_SIZE);
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException("no examples are left for training: " + config.datasetSize()
@@ -80,10 +96,19 @@ public final class Trainer {
         }
         this.optimizer = config.optimizer().equals("sgd") ? new Sgd(config.learningRate(), config.momentum())
                 : new Adam(config.learningRate());
+        startup.enter("allocating the batch buffers");
         this.shards = new Shards(model, config.batch(), config.reversed());
         List<Parameter> ps = model.parameters();
         this.lastGood = new double[ps.size()][];
         for (int i = 0; i < ps.size(); i++) lastGood[i] = new double[ps.get(i).size()];
+        startup.check();
+    }
+
+    private static SequenceModel freshModel(TrainingConfig config, Startup startup) {
+        startup.enter(config.isDense() ? "building the dense baseline"
+                : String.format(Locale.ROOT, "drawing %,d initial weights", TrainingEstimate.of(config).weights()));
+        return config.isDense() ? AdditionModels.denseBaseline(config.seed())
+                : AdditionModels.encoderDecoder(config.cellKind(), config.hidden(), config.seed());
     }
 
     public SequenceModel model() { return model; }
@@ -218,7 +243,7 @@ public final class Trainer {
                 latest.set(snap);
                 history.add(new TrainingHistory.Point(snap.epochProgress(), batchLoss, Double.NaN, Double.NaN, Double.NaN));
                 serveWeightRequest();
-                if (config.timeLimitSeconds() > 0 && elapsed >= config.timeLimitSeconds()) {
+                if (config.timeLimitSeconds() > 0 && (System.nanoTime() - startedAt) / 1e9 >= config.timeLimitSeconds()) {
                     return finish(validate(snap, pool), State.TIME_LIMIT, warning, onEpoch);
                 }
             }

@@ -33,7 +33,27 @@ class LimitsTest {
         String out = dir.resolve("m.json").toString();
         CliRun.of("train", "--examples", "2000000000", "--out", out).badInput("examples must be within 10..10000000");
         CliRun.of("train", "--hidden", "4096", "--batch", "65536", "--out", out)
-                .badInput("training with --hidden 4096, --batch 65536 and --examples 20,000 needs about ", " GB of memory");
+                .badInput("training with hidden size 4096, batch size 65536 and 20,000 examples needs about ", " GB of memory");
+        assertThat(dir.resolve("m.json")).doesNotExist();
+    }
+
+    @Test
+    void aRunThatCannotReachItsFirstUpdateWithinTheTimeLimitIsRefusedWithTheFigure() {
+        String out = dir.resolve("m.json").toString();
+        long weights = io.gatescope.task.AdditionModels.encoderDecoder(io.gatescope.engine.CellKind.LSTM, 512, 1)
+                .parameters().stream().mapToLong(p -> p.size()).sum();   // the model the run would build
+        CliRun.of("train", "--hidden", "512", "--batch", "512", "--time-limit", "0.1", "--out", out)
+                .badInput("training with hidden size 512, batch size 512 and 20,000 examples needs at least ",
+                        String.format(java.util.Locale.ROOT, " s before its first update (%,d weights), more than the time limit of 0.1 s", weights));
+        assertThat(dir.resolve("m.json")).doesNotExist();
+    }
+
+    @Test
+    void theTimeLimitStopsTheStartupToo() {
+        String out = dir.resolve("m.json").toString();
+        // ten million sums take longer to generate than the limit (the estimate's floor is 0.2 s)
+        CliRun.of("train", "--hidden", "8", "--examples", "10000000", "--time-limit", "0.3", "--out", out)
+                .badInput("the time limit of 0.3 s ran out while generating 10,000,000 sums, before the first update; nothing was written");
         assertThat(dir.resolve("m.json")).doesNotExist();
     }
 

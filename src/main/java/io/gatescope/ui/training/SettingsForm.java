@@ -1,6 +1,7 @@
 package io.gatescope.ui.training;
 
 import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingEstimate;
 import io.gatescope.train.TrainingSetting;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +37,8 @@ final class SettingsForm {
     private final Map<TrainingSetting, Label> errors = new EnumMap<>(TrainingSetting.class);
     private final ValidationSupport validation = new ValidationSupport();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    /** Under the form: why valid settings together still cannot run (memory, time), as the command line says it. */
+    private final Label estimate = new Label();
 
     SettingsForm(GridPane grid) {
         this.grid = grid;
@@ -59,6 +62,13 @@ final class SettingsForm {
             fields.put(s, field);
             errors.put(s, error);
         }
+        estimate.getStyleClass().add(ERROR_STYLE);
+        estimate.setId("error-estimate");
+        estimate.setWrapText(true);
+        estimate.setMaxWidth(360);
+        estimate.managedProperty().bind(estimate.visibleProperty());
+        estimate.setVisible(false);
+        grid.add(estimate, 0, row, 2, 1);
         set(TrainingConfig.defaults());
     }
 
@@ -93,7 +103,21 @@ final class SettingsForm {
         String problem = problem(s, text(s));
         errors.get(s).setText(problem == null ? "" : problem);
         errors.get(s).setVisible(problem != null);
-        valid.set(errors.values().stream().noneMatch(Label::isVisible));
+        boolean fieldsValid = errors.values().stream().noneMatch(Label::isVisible);
+        String refused = fieldsValid ? refusal() : null;
+        estimate.setText(refused == null ? "" : refused);
+        estimate.setVisible(refused != null);
+        valid.set(fieldsValid && refused == null);
+    }
+
+    /** The trainer's own refusal of these settings together (TrainingEstimate), or null when they can run. */
+    private String refusal() {
+        try {
+            TrainingEstimate.check(config());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static String problem(TrainingSetting s, String text) {
