@@ -2,9 +2,12 @@ package io.gatescope.chart;
 
 import io.gatescope.chart.ColourScales.Theme;
 import io.gatescope.engine.trace.LayerTrace;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.engine.trace.SequenceTrace;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 
 /**
  * How every chart marks a gate entry that a what-if clamp held at a constant: a dark corner (a
@@ -28,6 +31,22 @@ public final class HeldMark {
         ear.closePath();
         g.setPaint(theme.text());
         g.fill(ear);
+    }
+
+    /**
+     * Per step of {@code trace} (encoder then decoder, as {@link TimeAxis} counts), whether a clamp held
+     * any gate entry of any layer: the steps the unrolled view marks.
+     */
+    public static boolean[] steps(ModelTrace trace) {
+        boolean[] out = new boolean[trace.totalSteps()];
+        int offset = 0;
+        for (SequenceTrace sequence : trace.hasDecoder() ? List.of(trace.encoder(), trace.decoder()) : List.of(trace.encoder())) {
+            for (LayerTrace layer : sequence.layers()) {
+                for (int t = 0; t < layer.length(); t++) out[offset + t] |= layer.anyHeldAt(t);
+            }
+            offset += sequence.length();
+        }
+        return out;
     }
 
     /**

@@ -45,6 +45,9 @@ public final class SaturationChart implements Chart {
         this.style = style;
     }
 
+    /** The heading drawn above the scatters: which cell, stack and inputs (and a what-if run) they count. */
+    public String title() { return title; }
+
     @Override
     public Size preferredSize() {
         double w = pad() + panels.size() * (axisLeft() + style.px(PLOT) + pad());

@@ -52,7 +52,7 @@ public final class TimeAxis {
 
     /** The time a user reads for index {@code localIndex} of a sequence (a table row, a file's step). */
     public static int numberOf(int localIndex) {
-        return localIndex + ModelTrace.FIRST_STEP;
+        return ModelTrace.shownStep(localIndex);
     }
 
     /** "t = 3", "i = 3" (the interview book's letter). */

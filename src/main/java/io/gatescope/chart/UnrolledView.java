@@ -42,6 +42,8 @@ public final class UnrolledView implements Chart {
     private final CellKind kind;
     private final ChartStyle style;
     private final boolean strip;
+    /** Per step, whether a what-if clamp held a gate there. */
+    private final boolean[] held;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
 
     /** Positions of the row of cells for one size; steps outside {@code window} are not drawn. */
@@ -70,6 +72,7 @@ public final class UnrolledView implements Chart {
         this.kind = axis.layer(0, layer).kind();
         this.style = style;
         this.strip = strip;
+        this.held = HeldMark.steps(trace);
     }
 
     /** The unrolled run of {@code trace}; {@code layer} picks whose cell kind is named in the boxes. */
@@ -189,6 +192,7 @@ public final class UnrolledView implements Chart {
         g.setPaint(theme.wire());
         g.setStroke(Drawing.stroke(style.px(1.5)));
         g.draw(box);
+        if (held[t]) HeldMark.draw(g, box.getBounds2D(), theme);
         if (strip) {
             paintCharacter(g, t, cx, l.cellTop() + l.cellH() / 2, current, theme);
             if (current) Drawing.highlight(g, box, theme, style.px(2.5));

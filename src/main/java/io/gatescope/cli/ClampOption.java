@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 final class ClampOption {
     @Option(names = "--clamp", paramLabel = "SPEC",
             description = {"Hold a gate at a constant after its nonlinearity (repeatable; later ones win where they overlap):",
-                    "GATE=VALUE[@T|@T1-T2][#U|#U1-U2], steps and units from 0, inclusive; GATE is a gate letter in",
+                    "GATE=VALUE[@T|@T1-T2][#U|#U1-U2], steps and units from 0, inclusive (" + ClampSpec.STEP_ZERO + ");",
+                    "GATE is a gate letter in",
                     "PyTorch's names (i f g o for the LSTM, r z n for the GRU); encoder. or decoder. picks one stack",
                     "of an encoder-decoder. Examples: f=0@2-4, o=1#1-3, decoder.f=0."})
     private List<String> specs = new ArrayList<>();

@@ -1,20 +1,28 @@
 package io.gatescope.engine;
 
+import io.gatescope.engine.trace.ModelTrace;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A clamp as written on the command line and in scene files: {@code [encoder.|decoder.]GATE=VALUE[@T |
- * @T1-T2][#U | #U1-U2]}, steps and units counted from 0, inclusive; GATE is one of the cell's gate letters
+ * @T1-T2][#U | #U1-U2]}, steps and units counted from 0, inclusive (step 0 is what the window shows as
+ * t = 1: {@link ModelTrace#shownStep}); GATE is one of the cell's gate letters
  * in PyTorch's names ({@code i f g o} for the LSTM, {@code r z n} for the GRU, {@code u g} for the seeds'
  * single-gate GRU). Examples: {@code f=0@2-4}, {@code o=1#1-3}, {@code decoder.f=0}. Without a prefix the
  * clamp holds in both stacks. The gate letter is checked against a cell kind by {@link #toClamp}.
  */
 public record ClampSpec(GateClamp.Where where, String gate, double value, int firstStep, int lastStep,
                         int firstUnit, int lastUnit) {
+    /**
+     * How a spec counts steps beside the window's numbering (a constant, so the command line's help can
+     * say it; {@link ModelTrace#shownStep} converts each step).
+     */
+    public static final String STEP_ZERO = "step 0 is the window's t = " + ModelTrace.FIRST_STEP;
+
     /** What a spec looks like, for messages. */
     public static final String ACCEPTED = "GATE=VALUE[@T|@T1-T2][#U|#U1-U2] with an optional encoder. or decoder. prefix,"
-            + " e.g. f=0@2-4, o=1#1-3, decoder.f=0";
+            + " steps and units from 0 (" + STEP_ZERO + "), e.g. f=0@2-4, o=1#1-3, decoder.f=0";
 
     private static final Pattern SPEC = Pattern.compile(
             "(?:(encoder|decoder)\\.)?([a-z])=([^@#]+)(?:@([^#]*))?(?:#(.*))?");

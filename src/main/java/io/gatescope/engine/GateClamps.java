@@ -1,5 +1,6 @@
 package io.gatescope.engine;
 
+import io.gatescope.engine.trace.ModelTrace;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,8 +38,9 @@ public record GateClamps(List<GateClamp> clamps) {
                     : c.where() == GateClamp.Where.ENCODER || decoderSteps == 0 ? encoderSteps
                     : Math.max(encoderSteps, decoderSteps);
             if (c.lastStep() != GateClamp.END && c.lastStep() >= steps) {
-                return "step " + c.lastStep() + " is beyond the last step, " + (steps - 1)
-                        + " (steps count from 0)";
+                return "step " + c.lastStep() + " (the window's t = " + ModelTrace.shownStep(c.lastStep())
+                        + ") is beyond the last step, " + (steps - 1) + " (t = " + ModelTrace.shownStep(steps - 1)
+                        + "); steps count from 0: " + ClampSpec.STEP_ZERO;
             }
             if (c.lastUnit() != GateClamp.END && c.lastUnit() >= hidden) {
                 return "unit " + c.lastUnit() + " is beyond the last unit, " + (hidden - 1)

@@ -50,7 +50,7 @@ public final class Traces {
         stack.forward(runs, 1, x.length, x, null, null);
         SequenceTrace trace = stack.trace(runs, 0);
         List<String> labels = new ArrayList<>();
-        for (int t = 0; t < x.length; t++) labels.add("x" + subscript(t + ModelTrace.FIRST_STEP));
+        for (int t = 0; t < x.length; t++) labels.add("x" + subscript(ModelTrace.shownStep(t)));
         return new ModelTrace(labels, trace, null, new double[0][], List.of(), List.of());
     }
 

@@ -3,6 +3,8 @@ package io.gatescope.task;
 import io.gatescope.engine.CellAnatomy;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamp;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.LayerRun;
 import io.gatescope.engine.RecurrentStack;
 import java.util.ArrayList;
@@ -74,15 +76,17 @@ public final class GateSaturation {
     }
 
     /**
-     * Runs {@code model} over {@code paddedInputs} in batches and counts. Checks {@code cancelled} between
+     * Runs {@code model} over {@code paddedInputs} in batches, with {@code clamps} held (a what-if run;
+     * {@link GateClamps#NONE} for the model as trained), and counts. Checks {@code cancelled} between
      * batches (returning null when it says so) and reports the fraction done to {@code progress}.
      */
-    public static Result of(EncoderDecoder model, List<String> paddedInputs, BooleanSupplier cancelled,
+    public static Result of(EncoderDecoder model, List<String> paddedInputs, GateClamps clamps, BooleanSupplier cancelled,
                             DoubleConsumer progress) {
         List<Counter> counters = new ArrayList<>();
         for (int k = 0; k < model.encoder().numLayers(); k++) counters.addAll(Counter.forLayer("encoder", k, model.encoder()));
         for (int k = 0; k < model.decoder().numLayers(); k++) counters.addAll(Counter.forLayer("decoder", k, model.decoder()));
         EncoderDecoder.Run run = model.newWorkspace(Math.min(BATCH, Math.max(1, paddedInputs.size())));
+        run.clamp(clamps);
         double[][] xs = new double[model.inputSteps()][run.maxBatch * model.inputSize()];
         for (int start = 0; start < paddedInputs.size(); start += run.maxBatch) {
             if (cancelled.getAsBoolean()) return null;
@@ -97,11 +101,12 @@ public final class GateSaturation {
         return new Result(model.kind(), paddedInputs.size(), counters.stream().map(Counter::gate).toList());
     }
 
-    /** The same for a bare stack over one input sequence (T×I) from zero states. */
-    public static Result of(RecurrentStack stack, double[][] x) {
+    /** The same for a bare stack over one input sequence (T×I) from zero states, {@code clamps} held. */
+    public static Result of(RecurrentStack stack, double[][] x, GateClamps clamps) {
         List<Counter> counters = new ArrayList<>();
         for (int k = 0; k < stack.numLayers(); k++) counters.addAll(Counter.forLayer("", k, stack));
         List<LayerRun> runs = stack.newRun(1, x.length);
+        clamps.install(runs, GateClamp.Where.ENCODER);
         stack.forward(runs, 1, x.length, x, null, null);
         for (Counter c : counters) c.add(runs.get(c.layer), 1);
         return new Result(stack.kind(), 1, counters.stream().map(Counter::gate).toList());

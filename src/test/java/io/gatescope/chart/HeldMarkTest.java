@@ -40,6 +40,38 @@ class HeldMarkTest {
     }
 
     @Test
+    void theUnrolledViewMarksTheStepsWhereAGateWasHeld() {
+        for (boolean strip : new boolean[] {false, true}) {
+            ModelTrace t = trace("decoder.f=0@1-2#2-4");
+            UnrolledView view = strip ? UnrolledView.strip(t, 0, ChartStyle.DEFAULT.withoutCursor())
+                    : UnrolledView.of(t, 0, ChartStyle.DEFAULT.withoutCursor());
+            BufferedImage image = ChartExport.image(view, 1400, strip ? 120 : 400, 1);
+            for (int step = 0; step < 10; step++) {
+                boolean held = step == 6 || step == 7;            // decoder steps 1-2 follow the 5 encoder steps
+                assertThat(marked(image, view.cellBounds(step))).as("strip %s step %d", strip, step).isEqualTo(held);
+            }
+        }
+        UnrolledView free = UnrolledView.of(AdditionModels.trace(MODEL, AdditionTask.parse("67+60").example().orElseThrow()),
+                0, ChartStyle.DEFAULT.withoutCursor());
+        BufferedImage image = ChartExport.image(free, 1400, 400, 1);
+        assertThat(marked(image, free.cellBounds(6))).as("no clamp, no mark").isFalse();
+    }
+
+    @Test
+    void theStripMarksTheHeldUnits() {
+        var layer = trace("encoder.f=0@1#2-4").encoder().top();
+        UnitStrip strip = UnitStrip.of(CellKind.LSTM, layer.step(1), Quantity.gate(1), 1, ChartStyle.DEFAULT)
+                .withHeld(HeldMark.units(layer, 1, Quantity.gate(1)));
+        BufferedImage image = ChartExport.image(strip, 900, 80, 1);
+        for (int u = 0; u < 8; u++) {
+            Rectangle2D box = strip.unitBounds(u);
+            assertThat(marked(image, new Rectangle2D.Double(box.getX(), box.getY() + 0.5, box.getWidth() - 0.5, box.getHeight())))
+                    .as("unit %d", u).isEqualTo(u >= 2 && u <= 4);
+        }
+        assertThat(HeldMark.units(layer, 2, Quantity.gate(1))).as("step 2 ran free").isNull();
+    }
+
+    @Test
     void theCellDiagramSaysWhichGateIsHeld() {
         ChartStyle atStep1 = ChartStyle.DEFAULT.withCurrentStep(1);
         CellDiagram d = CellDiagram.of(trace("encoder.o=1@1#5"), 0, false, atStep1);

@@ -95,9 +95,9 @@ class ClampOptionTest {
         "f=0@x|steps '@x' must be @N or @N1-N2",
         "f=0@3-1|run backwards",
         "f=0#-2|units '#-2' must be",
-        "f=0@9|step 9 is beyond the last step, 4",
+        "f=0@9|step 9 (the window's t = 10) is beyond the last step, 4 (t = 5); steps count from 0: step 0 is the window's t = 1",
         "f=0#128|unit 128 is beyond the last unit, 127",
-        "decoder.f=0@5|step 5 is beyond the last step, 4",
+        "decoder.f=0@5|step 5 (the window's t = 6) is beyond the last step, 4 (t = 5)",
         "z=0|has no gate 'z'; its gates are i, f, g, o",
     })
     void aBadSpecIsOneLineAndExitTwo(String spec, String why) {
@@ -108,7 +108,15 @@ class ClampOptionTest {
     @Test
     void aBadSpecNamesWhatIsAccepted() {
         CliRun.of("predict", "--model", LSTM, "--text", "67+60", "--clamp", "f:0")
-                .badInput("--clamp: clamp 'f:0' has no '=VALUE'; expected GATE=VALUE[@T|@T1-T2][#U|#U1-U2]", "decoder.f=0");
+                .badInput("--clamp: clamp 'f:0' has no '=VALUE'; expected GATE=VALUE[@T|@T1-T2][#U|#U1-U2]", "decoder.f=0",
+                        "steps and units from 0 (step 0 is the window's t = 1)");
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"trace", "predict"})
+    void theHelpSaysStepZeroIsTheWindowsFirstStep(String command) {
+        String help = CliRun.of(command, "--help").ok().out().replaceAll("\\s+", " ");
+        assertThat(help).contains("steps and units from 0, inclusive (step 0 is the window's t = 1)");
     }
 
     @Test

@@ -65,7 +65,7 @@ class ClampSpecTest {
     @Test
     void rangesOutsideTheModelAreProblems() {
         GateClamps c = GateClamps.of(ClampSpec.parse("decoder.f=0@5").toClamp(CellKind.LSTM));
-        assertThat(c.problem(CellKind.LSTM, 4, 5, 5)).contains("step 5 is beyond the last step, 4");
+        assertThat(c.problem(CellKind.LSTM, 4, 5, 5)).contains("step 5 (the window's t = 6) is beyond the last step, 4 (t = 5); steps count from 0: step 0 is the window's t = 1");
         assertThat(c.problem(CellKind.LSTM, 4, 5, 0)).contains("no decoder");
         GateClamps u = GateClamps.of(ClampSpec.parse("f=0#4").toClamp(CellKind.LSTM));
         assertThat(u.problem(CellKind.LSTM, 4, 5, 5)).contains("unit 4 is beyond the last unit, 3");

@@ -3,7 +3,9 @@ package io.gatescope.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.ClampSpec;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.trace.LayerTrace;
 import io.gatescope.engine.trace.ModelTrace;
 import java.util.List;
@@ -15,7 +17,7 @@ class GateSaturationTest {
     void fractionsMatchCountingEveryTrace() {
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 6, 5);
         List<String> inputs = GateSaturation.randomSums(300, 9);
-        GateSaturation.Result r = GateSaturation.of(model, inputs, () -> false, p -> { });
+        GateSaturation.Result r = GateSaturation.of(model, inputs, GateClamps.NONE, () -> false, p -> { });
         assertThat(r.examples()).isEqualTo(300);
         assertThat(r.gates()).extracting(g -> g.stack() + g.block().letter())
                 .containsExactly("encoderi", "encoderf", "encodero", "decoderi", "decoderf", "decodero");
@@ -48,7 +50,7 @@ class GateSaturationTest {
         double[] bias = model.encoder().layer(0).biasHh().data();
         for (int u = 0; u < 4; u++) bias[4 + u] = 30;       // f block of the encoder
         model.encoder().layer(0).biasHh().touch();
-        GateSaturation.Result r = GateSaturation.of(model, GateSaturation.randomSums(50, 1), () -> false, p -> { });
+        GateSaturation.Result r = GateSaturation.of(model, GateSaturation.randomSums(50, 1), GateClamps.NONE, () -> false, p -> { });
         GateSaturation.Gate f = r.gates().stream().filter(g -> g.stack().equals("encoder") && g.block().letter().equals("f"))
                 .findFirst().orElseThrow();
         assertThat(f.alwaysOpen()).containsExactly(0, 1, 2, 3);
@@ -60,7 +62,22 @@ class GateSaturationTest {
     void cancellingStopsBetweenBatches() {
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.GRU, 4, 5);
         int[] batches = {0};
-        assertThat(GateSaturation.of(model, GateSaturation.randomSums(1000, 1), () -> batches[0]++ >= 2, p -> { })).isNull();
+        assertThat(GateSaturation.of(model, GateSaturation.randomSums(1000, 1), GateClamps.NONE, () -> batches[0]++ >= 2, p -> { })).isNull();
         assertThat(batches[0]).isEqualTo(3);
+    }
+
+    @Test
+    void aWhatIfClampIsCountedAsTheClampedRunSawIt() {
+        EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 8, 3);
+        List<String> inputs = GateSaturation.randomSums(40, 2);
+        GateClamps shut = GateClamps.of(ClampSpec.parse("decoder.f=0").toClamp(CellKind.LSTM));
+        GateSaturation.Result free = GateSaturation.of(model, inputs, GateClamps.NONE, () -> false, p -> { });
+        GateSaturation.Result held = GateSaturation.of(model, inputs, shut, () -> false, p -> { });
+        GateSaturation.Gate decoderForget = held.gates().stream()
+                .filter(g -> g.stack().equals("decoder") && g.block().letter().equals("f")).findFirst().orElseThrow();
+        assertThat(decoderForget.left()).containsOnly(1.0);
+        assertThat(decoderForget.alwaysShut()).hasSize(8);
+        // The encoder runs free either way, so its counts are the model's own.
+        for (int g = 0; g < 4; g++) assertThat(held.gates().get(g).right()).containsExactly(free.gates().get(g).right());
     }
 }

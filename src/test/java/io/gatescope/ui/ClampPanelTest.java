@@ -85,6 +85,33 @@ class ClampPanelTest extends WindowTestBase {
     }
 
     @Test
+    void theBarShowsTheWindowsStepsWhileTheClampCountsFromZero(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        robot.clickOn(window.cell().canvas()).type(KeyCode.C);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ClampPanel.Scope> steps = robot.lookup("#" + ClampPanel.STEPS_ID).queryAs(ChoiceBox.class);
+        org.controlsfx.control.RangeSlider range = robot.lookup("#" + ClampPanel.STEP_RANGE_ID).queryAs(org.controlsfx.control.RangeSlider.class);
+        Label text = robot.lookup("#" + ClampPanel.STEP_TEXT_ID).queryAs(Label.class);
+        robot.interact(() -> {
+            steps.setValue(ClampPanel.Scope.RANGE);
+            range.setHighValue(3);
+            range.setLowValue(1);
+        });
+        // Index 1..3 is what the window's time bar and unrolled view call t = 2..4.
+        await(() -> text.getText().equals("t = 2–4"));
+        await(() -> app.traceProperty().get().encoder().top().isHeld(1, 1, 0) && !app.traceProperty().get().encoder().top().isHeld(0, 1, 0));
+        ModelTrace t = app.traceProperty().get();
+        io.gatescope.chart.TimeAxis axis = new io.gatescope.chart.TimeAxis(t);
+        assertThat(axis.stepName(1, Notation.PYTORCH)).isEqualTo("t = 2");
+        assertThat(t.encoder().top().isHeld(3, 1, 0)).isTrue();
+        assertThat(t.encoder().top().isHeld(4, 1, 0)).isFalse();
+        assertThat(ClampSpec.of(window.lecture().clamp().clamp(), CellKind.LSTM).format()).as("the command line's spec").isEqualTo("f=0@1-3");
+        assertThat(range.getLabelFormatter().toString(0)).as("the slider's first tick").isEqualTo("1");
+        robot.interact(() -> range.setLowValue(3));
+        await(() -> text.getText().equals("t = 4"));
+    }
+
+    @Test
     void theSelectedUnitOfTheDecoderAlone(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.clickOn(window.cell().canvas()).type(KeyCode.C);

@@ -38,6 +38,11 @@ public record LayerTrace(CellKind kind, int inputSize, int hiddenSize, List<Step
         return t < held.length && held[t].length > 0 && held[t][block * hiddenSize + unit];
     }
 
+    /** Whether a clamp held any gate entry at step {@code t}. */
+    public boolean anyHeldAt(int t) {
+        return t < held.length && held[t].length > 0;
+    }
+
     /** Whether a clamp held any gate anywhere in this layer. */
     public boolean anyHeld() {
         for (boolean[] row : held) if (row.length > 0) return true;

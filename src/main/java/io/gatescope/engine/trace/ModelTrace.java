@@ -53,9 +53,17 @@ public record ModelTrace(List<String> inputLabels, SequenceTrace encoder, Sequen
      * How time is numbered wherever a user reads it: from 1 within each sequence (the encoder's
      * steps t = 1..T_in, the decoder's t = 1..T_out), so h_0 and c_0 are the initial states, as in
      * PyTorch's documentation and Ng's course. Step index k (from 0, as arrays count) is t = k + 1.
-     * {@code chart.TimeAxis} turns every index into this number; nothing else adds the 1.
+     * {@link #shownStep} turns every index into this number; nothing else adds the 1.
      */
     public static final int FIRST_STEP = 1;
+
+    /**
+     * The t a user reads in the window for step index {@code index} (from 0, as arrays, files and the
+     * command line's clamp specs count): index 0 is t = 1. The one conversion between the two numberings.
+     */
+    public static int shownStep(int index) {
+        return index + FIRST_STEP;
+    }
 
     public boolean hasDecoder() { return decoder != null; }
 

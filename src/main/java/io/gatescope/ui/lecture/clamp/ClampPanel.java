@@ -41,6 +41,7 @@ public final class ClampPanel extends HBox {
     public static final String MESSAGE_ID = "clampMessage";
     public static final String STEPS_ID = "clampSteps";
     public static final String STEP_RANGE_ID = "clampStepRange";
+    public static final String STEP_TEXT_ID = "clampStepText";
     public static final String UNITS_ID = "clampUnits";
     public static final String UNIT_RANGE_ID = "clampUnitRange";
     public static final String WHERE_ID = "clampWhere";
@@ -64,6 +65,8 @@ public final class ClampPanel extends HBox {
     private final Label message = new Label();
     private final ChoiceBox<Scope> steps = new ChoiceBox<>();
     private final RangeSlider stepRange = new RangeSlider(0, 4, 0, 4);
+    /** The held steps as the window numbers them ("t = 2–4"); the slider's ticks show the same t. */
+    private final Label stepText = new Label();
     private final ChoiceBox<Scope> units = new ChoiceBox<>();
     private final RangeSlider unitRange = new RangeSlider(0, 3, 0, 3);
     private final ChoiceBox<GateClamp.Where> where = new ChoiceBox<>();
@@ -109,6 +112,12 @@ public final class ClampPanel extends HBox {
             r.setPrefWidth(140);
         }
         stepRange.setId(STEP_RANGE_ID);
+        // The clamp counts steps from 0 as the command line does; the lecturer reads the window's t.
+        stepRange.setLabelFormatter(converter(n -> Integer.toString(ModelTrace.shownStep((int) Math.round(n.doubleValue())))));
+        stepText.setId(STEP_TEXT_ID);
+        stepText.setMinWidth(USE_PREF_SIZE);
+        stepText.visibleProperty().bind(stepRange.visibleProperty());
+        stepText.managedProperty().bind(stepText.visibleProperty());
         unitRange.setId(UNIT_RANGE_ID);
         stepRange.visibleProperty().bind(steps.valueProperty().isEqualTo(Scope.RANGE));
         stepRange.managedProperty().bind(stepRange.visibleProperty());
@@ -118,7 +127,7 @@ public final class ClampPanel extends HBox {
         answer.getStyleClass().add("clamp-answer");
 
         getChildren().addAll(new Label("What-if: hold"), gate, new Label("at"), value, message, new Label("steps"), steps,
-                stepRange, new Label("units"), units, unitRange, new Label("in"), where, hold, answer);
+                stepRange, stepText, new Label("units"), units, unitRange, new Label("in"), where, hold, answer);
         // On a 1280 px projector every word stays whole: the pickers are as wide as their longest entry.
         for (var child : getChildren()) {
             if (child instanceof Label l && l != message) l.setMinWidth(USE_PREF_SIZE);
@@ -171,6 +180,7 @@ public final class ClampPanel extends HBox {
             restoring = false;
         }
         clamp = c;
+        showSteps(c);
         message.setText("");
         hold.setSelected(on);
         apply();
@@ -181,6 +191,7 @@ public final class ClampPanel extends HBox {
         GateClamp c = read();
         if (c == null) return;
         clamp = c;
+        showSteps(c);
         apply();
     }
 
@@ -214,6 +225,12 @@ public final class ClampPanel extends HBox {
                 gate.getValue() == null ? 0 : gate.getValue(), v,
                 all ? 0 : (int) Math.round(stepRange.getLowValue()), all ? GateClamp.END : (int) Math.round(stepRange.getHighValue()),
                 firstUnit, lastUnit);
+    }
+
+    /** "t = 2–4": the held steps in the window's numbering. */
+    private void showSteps(GateClamp c) {
+        int first = ModelTrace.shownStep(c.firstStep()), last = ModelTrace.shownStep(c.lastStep());
+        stepText.setText(c.allSteps() ? "" : first == last ? "t = " + first : "t = " + first + "–" + last);
     }
 
     private void apply() {

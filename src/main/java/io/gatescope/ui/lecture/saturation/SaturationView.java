@@ -5,6 +5,8 @@ import io.gatescope.chart.ChartStyle;
 import io.gatescope.chart.Notation;
 import io.gatescope.chart.SaturationChart;
 import io.gatescope.engine.CellKind;
+import io.gatescope.engine.ClampSpec;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.GateSaturation;
 import io.gatescope.ui.AppModel;
@@ -25,7 +27,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * The gate-saturation view: how often each unit's gates are shut or open over the current input or
- * 1,000 random sums, one scatter per gate (chart/SaturationChart). The counting runs on the compute
+ * 1,000 random sums, one scatter per gate (chart/SaturationChart). With a what-if clamp held the counts
+ * are of the clamped run, and the status and the chart's title say so. The counting runs on the compute
  * thread (latest wins, cancellable); clicking a dot selects that unit everywhere.
  */
 public final class SaturationView extends BorderPane {
@@ -48,6 +51,8 @@ public final class SaturationView extends BorderPane {
     /** Tells the running count to stop: set by a newer request and by Cancel. */
     private java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean shown;
+    /** " · the what-if run: decoder.f=0 held" when the counts are of a clamped run, else empty. */
+    private String heldText = "";
 
     public SaturationView(AppModel app) {
         this.app = app;
@@ -86,6 +91,7 @@ public final class SaturationView extends BorderPane {
         source.valueProperty().addListener((o, a, v) -> recompute());
         stack.valueProperty().addListener((o, a, v) -> canvas.invalidate());
         app.modelProperty().addListener((o, a, m) -> recompute());
+        app.clampsProperty().addListener((o, a, c) -> recompute());     // the what-if run is counted as it ran
         app.traceProperty().addListener((o, a, t) -> {
             if (CURRENT.equals(source.getValue())) recompute();
         });
@@ -116,6 +122,8 @@ public final class SaturationView extends BorderPane {
             canvas.invalidate();
             return;
         }
+        GateClamps clamps = app.clampsProperty().get();
+        String run = clamps.isEmpty() ? "" : " · the what-if run: " + held(clamps, m.kind());
         status.setText("counting…");
         stop.set(true);
         java.util.concurrent.atomic.AtomicBoolean halt = stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -123,14 +131,15 @@ public final class SaturationView extends BorderPane {
             if (m instanceof LoadedModel.Addition a) {
                 List<String> inputs = random || example == null ? GateSaturation.randomSums(RANDOM_COUNT, RANDOM_SEED)
                         : List.of(example.input());
-                return GateSaturation.of(a.model(), inputs, halt::get, p -> { });
+                return GateSaturation.of(a.model(), inputs, clamps, halt::get, p -> { });
             }
-            return GateSaturation.of(((LoadedModel.Stack) m).stack(), sequence.rows());
+            return GateSaturation.of(((LoadedModel.Stack) m).stack(), sequence.rows(), clamps);
         }, r -> {
             if (r == null) return;
             result = r;
+            heldText = run;
             status.setText(String.format(Locale.ROOT, "%,d input%s, %,d steps per gate", r.examples(),
-                    r.examples() == 1 ? "" : "s", r.gates().get(0).steps()));
+                    r.examples() == 1 ? "" : "s", r.gates().get(0).steps()) + run);
             canvas.invalidate();
         }, e -> status.setText("could not count: " + e.getMessage()));
     }
@@ -149,7 +158,12 @@ public final class SaturationView extends BorderPane {
                 .toList();
         String over = result.examples() == 1 ? "one input" : String.format(Locale.ROOT, "%,d random sums", result.examples());
         return new SaturationChart(kind.title() + (which.isEmpty() ? "" : " " + which) + (layers(which) > 1 ? " layer " + layer : "")
-                + ": how often each unit's gates are shut or open, over " + over, panels, style);
+                + ": how often each unit's gates are shut or open, over " + over + heldText, panels, style);
+    }
+
+    /** The clamps in the command line's spec form: "decoder.f=0 held". */
+    private static String held(GateClamps clamps, CellKind kind) {
+        return String.join(", ", clamps.clamps().stream().map(c -> ClampSpec.of(c, kind).format()).toList()) + " held";
     }
 
     private int layers(String which) {
