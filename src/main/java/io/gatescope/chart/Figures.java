@@ -3,6 +3,7 @@ package io.gatescope.chart;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.train.Comparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,29 @@ public final class Figures {
         return new Figure(kinds + " gradients back through time", subtitle,
                 List.of(GradientCharts.norms(study, threshold, 0, style), GradientCharts.factors(study, style)),
                 Figure.Arrangement.COLUMN, List.of(), style);
+    }
+
+    /**
+     * The training panel's curves as a figure: every run overlaid, titled, with a line saying which
+     * runs and how the training loss is smoothed; the curves carry their own key to the runs.
+     */
+    public static Figure training(List<TrainingCurves.Series> runs, boolean logLoss, double smoothing, ChartStyle style) {
+        String labels = String.join(", ", runs.stream().map(TrainingCurves.Series::label).toList());
+        String subtitle = (labels.isEmpty() ? "No run yet" : labels) + " on the addition task · training loss "
+                + (smoothing > 0 ? String.format(Locale.ROOT, "smoothed (%.2f)", smoothing) : "per batch")
+                + (logLoss ? " · loss on a log scale" : "");
+        return new Figure("Training curves", subtitle, List.of(new TrainingCurves(runs, logLoss, smoothing, style)),
+                Figure.Arrangement.ROW, List.of(), style);
+    }
+
+    /** The seeds' comparison as a figure: the table of the training panel, titled, with what its columns mean. */
+    public static Figure comparison(List<Comparison.Result> results, ChartStyle style) {
+        String subtitle = String.format(Locale.ROOT, "Test: full answers right on %,d unseen sums · Seeds: what the seed notebooks report"
+                        + " · verdict: Dense below %.0f %%, a recurrent cell at %.0f %% or more", results.get(0).test().examples(),
+                100 * Comparison.DENSE_CEILING, 100 * Comparison.RECURRENT_PASS);
+        String models = String.join(", ", results.stream().map(r -> Comparison.title(r.cell())).toList());
+        return new Figure(models + " on the addition task", subtitle, List.of(ComparisonTable.of(results, style)),
+                Figure.Arrangement.ROW, List.of(), style);
     }
 
     /**

@@ -98,12 +98,17 @@ public final class GradientPlot implements Chart {
 
     public List<Series> series() { return series; }
 
+    /** The title over the plot (rich text). */
+    public String title() { return title; }
+
     /** The axis range in decades: 10^low to 10^high. */
     public double[] decades() { return new double[] {yLo, yHi}; }
 
     @Override
     public Size preferredSize() {
-        return new Size(style.px(640), style.px(300));
+        // Wide enough for the title and the y axis's label, both drawn from the left edge on one line.
+        double words = Math.max(Typography.width(title, style.titleFont()), Typography.width(yLabel, style.bodyFont())) + 2 * pad();
+        return new Size(Math.max(style.px(640), Math.ceil(words)), style.px(300));
     }
 
     @Override
@@ -305,15 +310,17 @@ public final class GradientPlot implements Chart {
         return 500;
     }
 
-    private double[] xTicks(double plotWidth) {
+    /** The x axis's ticks on a plot {@code plotWidth} px wide: as many as fit, at 1, 2, 2.5 or 5 times a power of ten. */
+    double[] xTicks(double plotWidth) {
         double span = xMax - xMin;
         double room = plotWidth / (Typography.width(tickText(xMax) + "  ", style.smallFont()) + style.px(8));
         double raw = span / Math.max(1, room);
-        // Steps are whole numbers: never a tick between two of them.
-        if (integralX()) raw = Math.max(1, raw);
+        // Steps are whole numbers: never a tick between two of them, so no step below 1 and no 2.5.
+        boolean integral = integralX();
+        if (integral) raw = Math.max(1, raw);
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = mag;
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : integral && mag < 10 ? new double[] {1, 2, 5, 10} : new double[] {1, 2, 2.5, 5, 10}) {
             step = m * mag;
             if (step >= raw) break;
         }

@@ -1,5 +1,6 @@
 package io.gatescope.chart;
 
+import io.gatescope.chart.Typography.Align;
 import io.gatescope.train.TrainingHistory.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * Training curves of one or more runs, overlaid and labelled: on the left the loss (training, per
  * batch and smoothed; validation, per epoch), on the right the validation accuracy (full answer and
  * per character). Text sizes follow the style's font scale, so the window's zoom reaches the back
- * of a hall; the same drawing is exported. A value that is not finite (a loss of NaN or ∞) has no
+ * of a hall; the same drawing is exported, its words through {@link Typography} so a PDF in the
+ * standard fonts shows every character. A value that is not finite (a loss of NaN or ∞) has no
  * place on an axis: it is marked on the plot's edge by a triangle in {@link ColourScales#NOT_FINITE},
  * outlined in the run's colour, with the word ({@link Numbers}).
  */
@@ -138,7 +140,7 @@ public final class TrainingCurves implements Chart {
             String text = Numbers.nonFinite(o.value());
             if (at[0] > lastTextEnd) {           // one word per cluster of marks, never overprinted
                 g.setColor(run);
-                g.drawString(text, (float) (at[0] + size), (float) (top ? at[1] + size + fm.getAscent() : at[1] - size * 1.6));
+                Typography.draw(g, text, style.boldFont(), at[0] + size, top ? at[1] + size + fm.getAscent() : at[1] - size * 1.6, Align.LEFT);
                 lastTextEnd = at[0] + size + fm.stringWidth(text) + style.px(4);
             }
         }
@@ -154,7 +156,7 @@ public final class TrainingCurves implements Chart {
             g.setStroke(Drawing.stroke(style.px(4)));
             g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sw, y - fm.getAscent() / 3.0));
             g.setColor(style.theme().text());
-            g.drawString(runs.get(i).label(), (float) (x + sw + style.px(5)), (float) y);
+            Typography.draw(g, runs.get(i).label(), style.bodyFont(), x + sw + style.px(5), y, Align.LEFT);
             x += sw + style.px(5) + fm.stringWidth(runs.get(i).label()) + style.px(18);
         }
         String key = "── training loss · full answer      - - validation loss · per character";
@@ -165,7 +167,7 @@ public final class TrainingCurves implements Chart {
             y += fm.getHeight();
             keyX = (float) x0;
         }
-        g.drawString(key, keyX, (float) y);
+        Typography.draw(g, key, style.smallFont(), keyX, y, Align.LEFT);
         return y - y0 + fm.getDescent();
     }
 
@@ -173,7 +175,7 @@ public final class TrainingCurves implements Chart {
         Color text = style.theme().text(), muted = style.theme().mutedText(), grid = style.theme().grid();
         g.setFont(style.titleFont());
         g.setColor(text);
-        g.drawString(title, (float) plot.getX(), (float) (plot.getY() - style.px(6)));
+        Typography.draw(g, title, style.titleFont(), plot.getX(), plot.getY() - style.px(6), Align.LEFT);
         g.setFont(style.smallFont());
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke((float) style.px(1)));
@@ -187,7 +189,7 @@ public final class TrainingCurves implements Chart {
             if (i % every != 0) continue;
             String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
             g.setColor(muted);
-            g.drawString(label, (float) (plot.getX() - style.px(5) - fm.stringWidth(label)), (float) (y + fm.getAscent() / 2.5));
+            Typography.draw(g, label, style.smallFont(), plot.getX() - style.px(5), y + fm.getAscent() / 2.5, Align.RIGHT);
         }
         int step = (int) Math.max(1, Math.ceil(xMax / 8));
         for (int e = 0; e <= xMax; e += step) {
@@ -196,10 +198,9 @@ public final class TrainingCurves implements Chart {
             g.draw(new Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
             g.setColor(muted);
             String label = Integer.toString(e);
-            g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (plot.getMaxY() + fm.getAscent() + style.px(3)));
+            Typography.draw(g, label, style.smallFont(), x, plot.getMaxY() + fm.getAscent() + style.px(3), Align.CENTRE);
         }
-        g.drawString("epoch", (float) (plot.getCenterX() - fm.stringWidth("epoch") / 2.0),
-                (float) (plot.getMaxY() + 2 * fm.getHeight()));
+        Typography.draw(g, "epoch", style.smallFont(), plot.getCenterX(), plot.getMaxY() + 2 * fm.getHeight(), Align.CENTRE);
         g.setColor(text);
         g.draw(plot);
     }

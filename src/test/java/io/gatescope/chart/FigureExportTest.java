@@ -109,7 +109,7 @@ class FigureExportTest {
     }
 
     /** The text of every {@code <text>} element, in document order (the SVG is read as XML). */
-    private static List<String> texts(String svg) throws Exception {
+    static List<String> texts(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
@@ -131,7 +131,7 @@ class FigureExportTest {
     }
 
     /** Every stream of a PDF, inflated (JFreePDF compresses page contents with Flate). */
-    private static String pageContent(byte[] pdf) {
+    static String pageContent(byte[] pdf) {
         String raw = new String(pdf, StandardCharsets.ISO_8859_1);
         Matcher m = Pattern.compile("(?<!end)stream\r?\n").matcher(raw);
         StringBuilder out = new StringBuilder();
@@ -155,7 +155,7 @@ class FigureExportTest {
         return out.toString();
     }
 
-    private static int count(String s, Pattern p) {
+    static int count(String s, Pattern p) {
         Matcher m = p.matcher(s);
         int n = 0;
         while (m.find()) n++;

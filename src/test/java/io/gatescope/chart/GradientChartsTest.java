@@ -33,6 +33,30 @@ class GradientChartsTest {
     }
 
     @Test
+    void stepsAreTickedAtWholeNumbersAtEveryWidthAndTheTitlesFitTheFigure() {
+        for (int steps = 2; steps <= 30; steps++) {
+            GradientStudy study = GradientStudy.random(GradientPreset.RNN_VANISHING.applyTo(SMALL.withSteps(steps)), false);
+            for (GradientPlot plot : List.of(GradientCharts.norms(study, 1e-3, 0, ChartStyle.DEFAULT), GradientCharts.factors(study, ChartStyle.DEFAULT))) {
+                for (int width = 30; width <= 900; width += 7) {
+                    for (double t : plot.xTicks(width)) {
+                        assertThat(t).as("a tick of %d steps on %d px", steps, width).isEqualTo(Math.rint(t));
+                    }
+                }
+            }
+        }
+        GradientStudy study = GradientStudy.random(GradientPreset.RNN_VANISHING.applyTo(SMALL), false);
+        Figure figure = Figures.gradients(study, "67+60", 1e-3, ChartStyle.DEFAULT);
+        for (Chart c : figure.charts()) {
+            GradientPlot plot = (GradientPlot) c;
+            // The title is drawn from the left padding: the plot is wide enough for all of it, and so is the figure.
+            double title = Typography.width(plot.title(), ChartStyle.DEFAULT.titleFont());
+            assertThat(plot.preferredSize().width()).as(plot.title()).isGreaterThan(title + 2 * ChartStyle.DEFAULT.px(8));
+        }
+        assertThat(figure.preferredSize().width()).isGreaterThanOrEqualTo(figure.charts().stream()
+                .mapToDouble(c -> c.preferredSize().width()).max().orElseThrow());
+    }
+
+    @Test
     void hoveringAStepReadsEveryLinesValueThere() {
         GradientStudy study = GradientStudy.random(GradientPreset.RNN_VANISHING.applyTo(SMALL), false);
         GradientPlot plot = GradientCharts.norms(study, 1e-3, 0, ChartStyle.DEFAULT);

@@ -90,9 +90,25 @@ public interface ExportTarget {
         };
     }
 
+    /** A view marked with an {@link ExportHook}: built in the chosen theme, this moment only. */
+    static ExportTarget hooked(AppModel app, ExportHook hook) {
+        return new ExportTarget() {
+            @Override public String title() { return hook.title(); }
+
+            @Override public boolean rethemable() { return true; }
+
+            @Override public boolean followsSubSteps() { return false; }
+
+            @Override public Optional<Snapshot> snapshot(Theme theme, boolean subSteps) {
+                Chart chart = hook.build().apply(themed(app.chartStyleBinding().get(), theme));
+                return chart == null ? Optional.empty() : Optional.of(new Snapshot(() -> chart, Optional.empty(), hook.stem()));
+            }
+        };
+    }
+
     /**
-     * Whatever a canvas shows, as it shows it: how a view another part of the window adds (training
-     * curves, gradient charts) exports with no code of its own.
+     * Whatever a canvas shows, as it shows it: how a view another part of the window adds exports
+     * with no code of its own (in the screen's theme only; an {@link ExportHook} offers the others).
      */
     static ExportTarget canvas(String title, ChartCanvas canvas) {
         return new ExportTarget() {

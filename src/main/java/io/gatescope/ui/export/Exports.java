@@ -36,7 +36,7 @@ import javafx.scene.input.MouseEvent;
 public final class Exports {
     private final MainWindow window;
     private final AppModel app;
-    private ChartCanvas hovered;
+    private Node hovered;
 
     private Exports(MainWindow window) {
         this.window = window;
@@ -52,7 +52,7 @@ public final class Exports {
         window.menus().file().getItems().addAll(0, List.of(WindowMenus.item("Export…", key),
                 item("Export the trace as CSV…", () -> exports.saveTrace(TraceExport.Kind.CSV)),
                 item("Export the trace as JSON…", () -> exports.saveTrace(TraceExport.Kind.JSON)), new SeparatorMenuItem()));
-        window.addEventFilter(MouseEvent.MOUSE_MOVED, e -> canvasAt(e.getPickResult().getIntersectedNode()).ifPresent(c -> exports.hovered = c));
+        window.addEventFilter(MouseEvent.MOUSE_MOVED, e -> exportableAt(e.getPickResult().getIntersectedNode()).ifPresent(n -> exports.hovered = n));
         window.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, exports::contextMenu);
         ContextMenu equations = window.equations().getContextMenu();
         equations.getItems().addAll(new SeparatorMenuItem(),
@@ -99,18 +99,28 @@ public final class Exports {
         alert.show();
     }
 
-    /** What Ctrl+E exports: the chart last under the mouse, or the cell diagram. */
+    /**
+     * What Ctrl+E exports: the chart last under the mouse if it is still on screen, else the first
+     * chart of the view in the centre (the cell diagram when the panels are shown).
+     */
     public ExportTarget hoveredTarget() {
-        ChartCanvas c = hovered != null && hovered.getScene() == window.getScene() ? hovered : window.cell().canvas();
-        return targets(c).get(0);
+        Node n = hovered != null && hovered.getScene() == window.getScene() ? hovered : null;
+        if (n == null && window.viewProperty().get() != window.panelsView()) n = firstExportable(window.viewProperty().get()).orElse(null);
+        return targets(n == null ? window.cell().canvas() : n).get(0);
     }
 
     private void exportHovered() {
         open(hoveredTarget());
     }
 
-    /** The targets a canvas offers, the one Ctrl+E takes first: a heatmap offers itself and all heatmaps. */
-    List<ExportTarget> targets(ChartCanvas canvas) {
+    /**
+     * The targets a view offers, the one Ctrl+E takes first: a view with an {@link ExportHook} its
+     * figure; a heatmap itself and all heatmaps; any other canvas what it shows.
+     */
+    public List<ExportTarget> targets(Node node) {
+        Optional<ExportHook> hook = ExportHook.of(node);
+        if (hook.isPresent()) return List.of(ExportTarget.hooked(app, hook.get()));
+        if (!(node instanceof ChartCanvas canvas)) throw new IllegalArgumentException("not a view that exports: " + node);
         List<ExportTarget> out = new ArrayList<>();
         if (canvas == window.cell().canvas()) out.add(figure(Figures.View.CELL));
         else if (canvas == window.unrolled().canvas()) out.add(figure(Figures.View.UNROLLED));
@@ -148,11 +158,11 @@ public final class Exports {
     }
 
     private void contextMenu(ContextMenuEvent e) {
-        Optional<ChartCanvas> canvas = canvasAt(e.getPickResult().getIntersectedNode());
-        if (canvas.isEmpty() || canvas.get() == window.equations().canvas()) return;     // the equations have their own menu
+        Optional<Node> view = exportableAt(e.getPickResult().getIntersectedNode());
+        if (view.isEmpty() || view.get() == window.equations().canvas()) return;     // the equations have their own menu
         ContextMenu menu = new ContextMenu();
-        for (ExportTarget t : targets(canvas.get())) menu.getItems().add(item("Export " + t.title() + "…", () -> open(t)));
-        menu.show(canvas.get(), e.getScreenX(), e.getScreenY());
+        for (ExportTarget t : targets(view.get())) menu.getItems().add(item("Export " + t.title() + "…", () -> open(t)));
+        menu.show(view.get(), e.getScreenX(), e.getScreenY());
         e.consume();
     }
 
@@ -162,10 +172,23 @@ public final class Exports {
         return item;
     }
 
-    /** The chart canvas {@code node} is part of, if any. */
-    private static Optional<ChartCanvas> canvasAt(Node node) {
+    /** The view {@code node} is part of that can be exported (one with an {@link ExportHook}, or a chart canvas), if any. */
+    private static Optional<Node> exportableAt(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof ChartCanvas c) return Optional.of(c);
+            if (ExportHook.of(n).isPresent() || n instanceof ChartCanvas) return Optional.of(n);
+        }
+        return Optional.empty();
+    }
+
+    /** The first view inside {@code root}, in layout order, that can be exported. */
+    private static Optional<Node> firstExportable(Node root) {
+        if (root == null) return Optional.empty();
+        if (ExportHook.of(root).isPresent() || root instanceof ChartCanvas) return Optional.of(root);
+        if (root instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstExportable(child);
+                if (found.isPresent()) return found;
+            }
         }
         return Optional.empty();
     }

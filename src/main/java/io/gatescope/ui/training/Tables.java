@@ -1,5 +1,6 @@
 package io.gatescope.ui.training;
 
+import io.gatescope.chart.ComparisonTable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -87,15 +88,14 @@ final class Tables {
         return c;
     }
 
-    /** The comparison's table, one line per model, filled in while the comparison runs. */
+    /**
+     * The comparison's table, one line per model, filled in while the comparison runs. Its columns are
+     * the exported table's (ComparisonTable), so the window and the slide agree.
+     */
     static void comparison(TableView<ComparisonRow> table) {
-        table.getColumns().setAll(java.util.List.of(
-                column("Model", ComparisonRow::model),
-                column("Epochs", ComparisonRow::epochs),
-                column("Validation", ComparisonRow::validation),
-                column("Unseen", ComparisonRow::unseen),
-                column("Seeds", ComparisonRow::seeds),
-                column("Verdict", ComparisonRow::verdict)));
+        java.util.List<TableColumn<ComparisonRow, String>> columns = new java.util.ArrayList<>();
+        for (ComparisonTable.Column c : ComparisonTable.COLUMNS) columns.add(column(c.header(), r -> r.cell(c.header())));
+        table.getColumns().setAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label("Compare: each model's line fills in as it trains."));
     }

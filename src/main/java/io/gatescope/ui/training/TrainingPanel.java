@@ -1,6 +1,8 @@
 package io.gatescope.ui.training;
 
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.Figure;
+import io.gatescope.chart.Figures;
 import io.gatescope.chart.TrainingCurves;
 import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.engine.SequenceModel;
@@ -13,6 +15,7 @@ import io.gatescope.train.TrainingSetting;
 import io.gatescope.train.TrainingSnapshot;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.export.ExportHook;
 import io.gatescope.ui.model.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +101,9 @@ public final class TrainingPanel extends BorderPane {
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
         comparisonTable.setItems(session.comparisonRows());
+        ExportHook.set(canvas, "the training curves", "training-curves", this::curvesFigure);
+        ExportHook.set(comparisonTable, "the comparison table", "comparison",
+                style -> session.comparison().isEmpty() ? null : Figures.comparison(session.comparison(), style));
         wire();
     }
 
@@ -144,6 +150,11 @@ public final class TrainingPanel extends BorderPane {
     private TrainingCurves chart() {
         ChartStyle style = app.chartStyleBinding().get();
         return new TrainingCurves(session.runs(), logScale.isSelected(), smoothing.getValue(), style);
+    }
+
+    /** The curves as Export… writes them: the same chart, titled, in the style asked for. */
+    private Figure curvesFigure(ChartStyle style) {
+        return session.runs().isEmpty() ? null : Figures.training(session.runs(), logScale.isSelected(), smoothing.getValue(), style);
     }
 
     private void showProgress(TrainingSnapshot s) {

@@ -272,11 +272,12 @@ class TrainingPanelTest {
         await(() -> panel.session().comparisonRows().size() == 4
                 && panel.session().comparisonRows().get(1).verdict().equals(ComparisonRow.TRAINING));
         var rows = panel.session().comparisonRows();
-        assertThat(rows.get(0).model()).isEqualTo("Dense");
+        assertThat(rows.get(0).cell("Model")).isEqualTo("Dense");
         assertThat(rows.get(0).verdict()).isIn("✓ < 5 %", "✗ ≥ 5 %");
-        assertThat(rows.get(0).unseen()).endsWith(" %");
-        assertThat(rows.get(1).model()).isEqualTo("SimpleRNN");
-        assertThat(rows.get(1).seeds()).isEqualTo("95.0 %");
+        assertThat(rows.get(0).cell("Test")).endsWith(" %");
+        assertThat(rows.get(1).cell("Model")).isEqualTo("SimpleRNN");
+        assertThat(rows.get(1).cell("Test")).isEqualTo("…");
+        assertThat(rows.get(1).cell("Seeds")).isEqualTo("95.0 %");
         assertThat(rows.get(2).verdict()).isEqualTo(ComparisonRow.WAITING);
         assertThat(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && ComparisonRow.TRAINING.equals(l.getText())).tryQuery()).isPresent();
@@ -286,13 +287,14 @@ class TrainingPanelTest {
 
         await(() -> !panel.session().activeProperty().get());
         assertThat(panel.session().runs()).extracting(r -> r.label()).containsExactly("Dense", "SimpleRNN 8", "LSTM 8", "GRU 8");
-        assertThat(rows).extracting(ComparisonRow::model).containsExactly("Dense", "SimpleRNN", "LSTM", "GRU");
-        assertThat(rows).extracting(ComparisonRow::seeds).containsExactly("0.0 %", "95.0 %", "100.0 %", "—");
+        assertThat(rows).extracting(r -> r.cell("Model")).containsExactly("Dense", "SimpleRNN", "LSTM", "GRU");
+        assertThat(rows).extracting(r -> r.cell("Seeds")).containsExactly("0.0 %", "95.0 %", "100.0 %", "—");
         assertThat(rows).extracting(ComparisonRow::verdict).doesNotContain(ComparisonRow.TRAINING, ComparisonRow.WAITING);
         var results = panel.comparisonResults();
         for (int i = 0; i < 4; i++) {
-            assertThat(rows.get(i).unseen()).isEqualTo(ComparisonRow.percent(results.get(i).test().sequences()));
-            assertThat(rows.get(i).epochs()).isEqualTo(Integer.toString(results.get(i).last().epoch()));
+            assertThat(rows.get(i).cell("Test")).isEqualTo(ComparisonRow.percent(results.get(i).test().sequences()));
+            assertThat(rows.get(i).cell("Validation")).isEqualTo(ComparisonRow.percent(results.get(i).last().validationSequences()));
+            assertThat(rows.get(i).cell("Epochs")).isEqualTo(Integer.toString(results.get(i).last().epoch()));
         }
         assertThat(robot.lookup("100.0 %").tryQuery()).isPresent();
         assertThat(seen).containsExactly("start", "dense", "rnn", "lstm", "gru", "end");
