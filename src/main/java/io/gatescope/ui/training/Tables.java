@@ -94,7 +94,16 @@ final class Tables {
      */
     static void comparison(TableView<ComparisonRow> table) {
         java.util.List<TableColumn<ComparisonRow, String>> columns = new java.util.ArrayList<>();
-        for (ComparisonTable.Column c : ComparisonTable.COLUMNS) columns.add(column(c.header(), r -> r.cell(c.header())));
+        for (ComparisonTable.Column c : ComparisonTable.COLUMNS) {
+            TableColumn<ComparisonRow, String> column = column(c.header(), r -> r.cell(c.header()));
+            // shares of the width (the table fits them to its own): the numbers need less than their titles
+            column.setPrefWidth(90 * switch (c.header()) {
+                case "Epochs", "Time", "Seeds", "Test" -> 0.75;
+                case "Validation" -> 1.1;
+                default -> 1.0;
+            });
+            columns.add(column);
+        }
         table.getColumns().setAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label("Compare: each model's line fills in as it trains."));

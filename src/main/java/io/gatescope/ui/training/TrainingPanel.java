@@ -35,8 +35,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -57,8 +60,14 @@ public final class TrainingPanel extends BorderPane {
     @FXML private CheckBox logScale;
     @FXML private Slider smoothing, moment;
     @FXML private StackPane curves;
+    @FXML private ScrollPane settingsPane;
+    @FXML private ToggleButton showSettings;
+    @FXML private SplitPane curvesAndTables;
     @FXML private TableView<TrainingSession.Prediction> predictions;
     @FXML private TableView<ComparisonRow> comparisonTable;
+
+    /** The curves' share of the height above the tables, at the desk and in presenter mode (larger text, fewer rows fit). */
+    private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.55;
 
     private final AppModel app;
     private final Runnable showMainView;
@@ -98,6 +107,17 @@ public final class TrainingPanel extends BorderPane {
         // an empty message or hover line takes no room from the curves
         hover.managedProperty().bind(hover.textProperty().isNotEmpty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
+        // In presenter mode the hall needs the curves and tables more than the form: the form steps
+        // aside (the Settings button brings it back) and returns when presenter mode ends.
+        showSettings.selectedProperty().addListener((o, was, shown) -> setLeft(shown ? settingsPane : null));
+        // The tables get enough height for the comparison's four lines at presenter size.
+        app.view().presenterProperty().addListener((o, was, on) -> {
+            showSettings.setSelected(!on);
+            curvesAndTables.setDividerPositions(on ? PRESENTER_CURVES_SHARE : DESK_CURVES_SHARE);
+        });
+        showSettings.setSelected(!app.view().presenterProperty().get());
+        if (app.view().presenterProperty().get()) curvesAndTables.setDividerPositions(PRESENTER_CURVES_SHARE);
+        if (!showSettings.isSelected()) setLeft(null);
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
         comparisonTable.setItems(session.comparisonRows());

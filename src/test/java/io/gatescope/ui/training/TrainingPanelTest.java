@@ -139,6 +139,21 @@ class TrainingPanelTest {
     }
 
     @Test
+    void inPresenterModeTheFormStepsAsideUntilAskedFor(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
+        double desk = panel.canvas().getWidth();
+        robot.interact(() -> app.view().presenterProperty().set(true));
+        assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();   // not in the scene any more
+        await(() -> panel.canvas().getWidth() > desk + 150);                 // the curves take its room
+        robot.clickOn("#showSettings");
+        assertThat(robot.lookup("#setting-hidden").query().isVisible()).isTrue();
+        robot.clickOn("#showSettings");
+        assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();
+        robot.interact(() -> app.view().presenterProperty().set(false));
+        assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
+    }
+
+    @Test
     void pauseHoldsTheBatchCounterAndResumeContinues(FxRobot robot) throws Exception {
         small(robot, 1000);
         robot.clickOn("Start");

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
  * (key=value, e.g. hidden=32 epochs=6) and runs the comparison (or, with "run", one training), so
  * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM
  * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
- * and the run's examples per second when it ends, and quits. The end of a run is announced on stdout.
+ * and the run's examples per second when it ends, and quits; "wait=S" starts the run S seconds after the window is up. The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
     public static void main(String[] args) {
@@ -39,6 +39,7 @@ public final class TrainingScreens {
             window.showView(window.training());
             TrainingPanel panel = window.training();
             boolean single = false, measure = false;
+            double startAfter = 0;
             for (String a : args.subList(3, args.size())) {
                 switch (a) {
                     case "run" -> single = true;
@@ -49,6 +50,10 @@ public final class TrainingScreens {
                     }
                     default -> {
                         String[] kv = a.split("=", 2);
+                        if (kv[0].equals("wait")) { // seconds to let the window settle (its start is not the run's)
+                            startAfter = Double.parseDouble(kv[1]);
+                            continue;
+                        }
                         TrainingSetting s = TrainingSetting.byKey(kv[0]);
                         if (s.type() == TrainingSetting.Type.INT || s.type() == TrainingSetting.Type.REAL) panel.type(s, kv[1]);
                         else panel.settings().setText(s, kv[1]);
@@ -74,7 +79,8 @@ public final class TrainingScreens {
                     Platform.exit();
                 });
             }
-            Platform.runLater(() -> {
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(startAfter));
+            settle.setOnFinished(e -> {
                 if (one) panel.session().start(panel.settings().config(), null, false);
                 else panel.session().compare(panel.settings().config());
                 if (measuring) { // from the run's first batch on: the window's own start is not the run's
@@ -83,6 +89,7 @@ public final class TrainingScreens {
                     });
                 }
             });
+            settle.play();
         }
     }
 }
