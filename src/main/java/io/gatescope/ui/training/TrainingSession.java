@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,20 +34,20 @@ import javafx.collections.ObservableList;
  *
  * <p>Threading: runs train on their own daemon thread (not the compute thread, so traces in the main
  * view stay live); the trainer is built there too, since making the model and the data set takes a
- * while. The trainer publishes snapshots and appends its curves; an {@link AnimationTimer} looks at
- * them once per pulse while a run is active, and hands the FX thread only a bounded amount of work:
- * the progress line at most every {@link #PROGRESS_EVERY_NS}, the new curve points (one list copy,
- * one redraw) at most every {@link #CURVES_EVERY_NS}, whatever the trainer's speed. What the trainer
+ * while. The trainer publishes snapshots and appends its curves; while a run is active a timer
+ * thread asks the FX thread to look at them every {@link #LOOK_EVERY_MS} ms (one request outstanding
+ * at most, so a busy FX thread is never queued up), and each look is a bounded amount of work: the
+ * latest snapshot for the progress line, the new curve points (one list copy, one redraw), whatever
+ * the trainer's speed. No pulse runs only to look (an AnimationTimer would make sixty a second): on
+ * two cores the window's own CPU time is training time lost (docs/performance.md). What the trainer
  * thread prepares (a copy of the weights and the predictions at each epoch, a comparison's results)
  * arrives through {@link AtomicReference}s read by the same timer.
  */
 final class TrainingSession {
     /** How many validation sums the predictions table shows. */
     static final int PREDICTIONS = 12;
-    /** The progress line changes at most this often (ns): ten times a second reads as live. */
-    static final long PROGRESS_EVERY_NS = 100_000_000L;
-    /** The curves are redrawn at most this often (ns): a redraw repaints the whole plot. */
-    static final long CURVES_EVERY_NS = 250_000_000L;
+    /** How often the panel shows what the trainer did (ms): four times a second reads as live, and a look repaints the whole plot. */
+    static final long LOOK_EVERY_MS = 250;
 
     /** The weights and predictions at one moment of a run (the end of an epoch, or a single update). */
     record Moment(String run, double epoch, TrainingConfig config, Map<String, double[]> weights, List<Prediction> predictions) {
@@ -72,19 +76,18 @@ final class TrainingSession {
     private final AtomicReference<List<Moment>> handed = new AtomicReference<>(List.of());
     private final AtomicReference<List<Comparison.Result>> results = new AtomicReference<>(List.of());
     private final AtomicReference<Object> finished = new AtomicReference<>();
-    private final AnimationTimer sampler;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gatescope-training-tick");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean lookRequested = new AtomicBoolean();
+    private ScheduledFuture<?> looking;
     private volatile Trainer trainer;
     private volatile boolean stopping;
     private Trainer shownTrainer;
     private int shownPoints;
-    private long progressShown, curvesShown;
     private final List<TrainingHistory.Point> points = new ArrayList<>();
-
-    TrainingSession() {
-        sampler = new AnimationTimer() {
-            @Override public void handle(long now) { sample(now); }
-        };
-    }
 
     ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
@@ -206,8 +209,12 @@ final class TrainingSession {
         stopping = false;
         message.set("");
         active.set(true);
-        progressShown = curvesShown = 0;
-        sampler.start();
+        if (looking == null) looking = ticker.scheduleAtFixedRate(() -> {
+            if (!lookRequested.getAndSet(true)) Platform.runLater(() -> {
+                lookRequested.set(false);
+                sample();
+            });
+        }, 0, LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** On the training thread, between two batches: copy the weights and predict the table's sums. */
@@ -226,10 +233,9 @@ final class TrainingSession {
         return next;
     }
 
-    /** Once per pulse while active: what arrived, each kind of update no more often than it is worth redrawing. */
-    private void sample(long now) {
-        Object done = finished.getAndSet(null);
-        boolean ending = done != null;   // the last pulse of a run shows everything, whatever the clock says
+    /** Every {@link #LOOK_EVERY_MS} while active, on the FX thread: what arrived since the last look. */
+    private void sample() {
+        Object done = finished.getAndSet(null);   // read first: everything the run did before it ended is then visible below
         Trainer t = trainer;
         if (t != null) {
             if (t != shownTrainer) {
@@ -238,20 +244,15 @@ final class TrainingSession {
                 shownPoints = 0;
                 points.clear();
                 runs.add(new TrainingCurves.Series(runLabel(t.config()), List.of()));
-                curvesShown = 0;
             }
             TrainingSnapshot s = t.latest();
-            if (s != null && s != snapshot.get() && (ending || s.state() == Trainer.State.PAUSED || now - progressShown >= PROGRESS_EVERY_NS)) {
-                progressShown = now;
+            if (s != null && s != snapshot.get()) {
                 snapshot.set(s);
                 unsaved.set(true);
                 if (!s.note().isEmpty()) message.set(s.note());
                 showComparisonRows();
             }
-            if (ending || now - curvesShown >= CURVES_EVERY_NS) {
-                curvesShown = now;
-                showPoints(t);
-            }
+            showPoints(t);
         }
         List<Moment> arrived = handed.getAndSet(List.of());
         if (!arrived.isEmpty()) moments.addAll(arrived);
@@ -260,7 +261,7 @@ final class TrainingSession {
             comparison.addAll(verdicts);
             showComparisonRows();
         }
-        if (ending) end(done);
+        if (done != null) end(done);
     }
 
     /** Appends the trainer's new curve points to its series: one copy, one redraw. */
@@ -296,18 +297,24 @@ final class TrainingSession {
             comparing.set(null);
         }
         active.set(false);
-        sampler.stop();
+        stopLooking();
+    }
+
+    private void stopLooking() {
+        if (looking != null) looking.cancel(false);
+        looking = null;
     }
 
     static String runLabel(TrainingConfig c) {
         return Comparison.title(c.cell()) + (c.isDense() ? "" : " " + c.hidden()) + (c.reversed() ? " reversed" : "");
     }
 
-    /** Stops any run (at its next batch, as Stop does) and the sampler; the panel is going away. */
+    /** Stops any run (at its next batch, as Stop does) and the looks at it; the panel is going away. */
     void dispose() {
         stop();
         active.set(false);
-        sampler.stop();
+        stopLooking();
+        ticker.shutdownNow();
         thread.shutdown();
     }
 }
