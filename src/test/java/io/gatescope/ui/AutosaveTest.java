@@ -136,7 +136,7 @@ class AutosaveTest extends WindowTestBase {
                 d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
                 d.sequenceSeed(), d.recentFiles(), d.window(), d.sequence(), d.sequenceOrigin());
         Autosave crashed = autosave();
-        crashed.saveLater(view, trained);
-        await(() -> Files.exists(crashed.file()));
+        crashed.saveLater(view, trained).get();
+        assertThat(crashed.file()).exists();
     }
 }

@@ -122,8 +122,8 @@ public final class Autosave {
     }
 
     /** Writes the session in the background: the caller (the FX thread) hands over immutable values only. */
-    public void saveLater(ViewSettings view, TrainedWeights trained) {
-        writer.execute(() -> save(new Session(Instant.now(), view, trained)));
+    public java.util.concurrent.Future<?> saveLater(ViewSettings view, TrainedWeights trained) {
+        return writer.submit(() -> save(new Session(Instant.now(), view, trained)));
     }
 
     private void save(Session s) {
