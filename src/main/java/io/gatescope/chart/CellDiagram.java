@@ -128,6 +128,11 @@ public final class CellDiagram implements Chart {
                 .map(Node::bounds).findFirst();
     }
 
+    /** Where every gate and state box is drawn in the last drawn size (what a hover popup keeps off). */
+    public java.util.List<Rectangle2D> partBounds() {
+        return layout(drawn.width(), drawn.height()).nodes().stream().filter(n -> n.part() != null).map(Node::bounds).toList();
+    }
+
     /** The number a part shows: the selected unit's value or the mean over units; NaN for x_t. */
     public double value(DiagramPart part) {
         double[] v = vector(part);

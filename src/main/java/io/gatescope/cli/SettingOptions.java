@@ -25,7 +25,7 @@ final class SettingOptions {
             spec.addOption(OptionSpec.builder(s.option())
                     .paramLabel(label(s))
                     .type(String.class)
-                    .description(sentence(s) + " Default: " + s.defaultValue() + ".")
+                    .description(sentence(s) + " Default: " + defaults(s) + ".")
                     .build());
         }
     }
@@ -48,6 +48,19 @@ final class SettingOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The row's default, and each cell's own where it differs: {@code 0.003 (lstm, gru: 0.01)}. */
+    private static String defaults(TrainingSetting s) {
+        if (!s.dependsOnCell()) return String.valueOf(s.defaultValue());
+        java.util.Map<Object, java.util.List<String>> byValue = new java.util.LinkedHashMap<>();
+        for (String cell : TrainingSetting.CELL.choices()) {
+            Object v = s.defaultFor(cell);
+            if (!v.equals(s.defaultValue())) byValue.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(cell);
+        }
+        StringBuilder sb = new StringBuilder(String.valueOf(s.defaultValue()));
+        byValue.forEach((v, cells) -> sb.append(" (").append(String.join(", ", cells)).append(": ").append(v).append(')'));
+        return sb.toString();
     }
 
     private static String label(TrainingSetting s) {

@@ -84,8 +84,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage() + "; nothing was written");
         }
         OutputLock claim = AtomicFiles.lock(out);   // a second train to the same --out is refused, not silently overwritten
-        stdout.printf(Locale.ROOT, "training %s on %,d examples (%,d for validation), seed %d%n", describe(config),
-                trainer.data().train().size() + trainer.data().validation().size(), trainer.data().validation().size(), config.seed());
+        stdout.printf(Locale.ROOT, "training %s on %,d examples, validated on %,d sums it never trains on, seed %d%n",
+                describe(config), trainer.data().train().size(), trainer.data().validation().size(), config.seed());
         stdout.flush();
 
         // Ctrl-C: stop at the next batch, let this thread save the model, and only then let the JVM go.

@@ -64,6 +64,7 @@ public final class EncoderDecoder implements SequenceModel {
         Run(int maxBatch) {
             super(maxBatch, outputSteps, head.outputSize());
             enc = encoder.newRun(maxBatch, inputSteps);
+            enc.get(0).wantsInputGradient = false;   // the input is the one-hot question: its gradient has no reader
             dec = decoder.newRun(maxBatch, outputSteps);
             repeated = new double[outputSteps][];
             dhDecoder = new double[outputSteps][maxBatch * hiddenSize()];

@@ -211,11 +211,36 @@ public final class Kernels {
             throw new IllegalArgumentException("transpose: expected " + rows + "x" + cols + " arrays, got "
                     + b.length + " and " + out.length + " elements");
         }
-        for (int r = 0; r < rows; r++) {
-            for (int q = 0; q < cols; q++) {
-                out[q * rows + r] = b[r * cols + q];
+        // Tiles of T×T: a tile's rows of b and of out stay in cache while it is copied. Row by row, every
+        // write to out lands on a different cache line (stride rows), and the trainer transposes each
+        // recurrent weight after every update: 8 % of a training step went here.
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int q0 = 0; q0 < cols; q0 += TILE) {
+                int q1 = Math.min(cols, q0 + TILE);
+                for (int q = q0; q < q1; q++) {
+                    int o = q * rows;
+                    for (int r = r0; r < r1; r++) out[o + r] = b[r * cols + q];
+                }
             }
         }
+    }
+
+    /** The transpose's tile: 16×16 doubles, 2 KiB read and 2 KiB written, well inside L1. */
+    private static final int TILE = 16;
+
+    /** out[o..o+n) = a[o..o+n) + b[o..o+n): the cells' pre-activations, input side plus recurrent side. */
+    static void sum(double[] a, double[] b, double[] out, int o, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) DoubleVector.fromArray(S, a, o + j).add(DoubleVector.fromArray(S, b, o + j)).intoArray(out, o + j);
+        for (; j < n; j++) out[o + j] = a[o + j] + b[o + j];
+    }
+
+    /** out[o..o+n) = a[ai..ai+n) ⊙ b[bi..bi+n), element by element. */
+    static void product(double[] a, int ai, double[] b, int bi, double[] out, int o, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) DoubleVector.fromArray(S, a, ai + j).mul(DoubleVector.fromArray(S, b, bi + j)).intoArray(out, o + j);
+        for (; j < n; j++) out[o + j] = a[ai + j] * b[bi + j];
     }
 
     /** Adds {@code v} (length n) to every row of {@code c} (m×n). Modifies {@code c}. */

@@ -23,6 +23,12 @@ public final class LayerRun {
     int steps;
     /** True when every x[t] is the same array (the decoder's repeated vector): W_ih·x is computed once. */
     boolean sharedInput;
+    /**
+     * Whether the backward pass computes dL/dx_t. Off only for a layer whose input is data nobody
+     * differentiates (the encoder of an addition model in training): a product with a width of 11 that
+     * cost about 3 % of a training step.
+     */
+    boolean wantsInputGradient = true;
 
     final double[][] x;          // x_t, B×I (references to the caller's arrays)
     final double[] h0;           // B×H
@@ -110,7 +116,7 @@ public final class LayerRun {
     /** c_t for the whole batch (LSTM): live buffer, read only. */
     public double[] cell(int t) { return c[t]; }
 
-    /** dL/dx_t after a backward without a shared input: live buffer, read only. */
+    /** dL/dx_t after a backward without a shared input (zeros for an addition model's encoder): live buffer, read only. */
     public double[] inputGradient(int t) { return dx[t]; }
 
     /** Σ_t dL/dx_t after a backward with a shared input: live buffer, read only. */

@@ -165,7 +165,7 @@ public final class RecurrentLayer {
             if (r.sharedInput) {
                 for (int i = 0; i < batch * g; i++) r.dpxSum[i] += r.dpx[t][i];
             } else {
-                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.dx[t]);
+                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.wantsInputGradient ? r.dx[t] : null);
             }
         }
         if (r.sharedInput) {
@@ -173,11 +173,12 @@ public final class RecurrentLayer {
         }
     }
 
-    /** dW_ih += dpxᵀ·x, db_ih += Σ_b dpx, dx = dpx·W_ih. */
+    /** dW_ih += dpxᵀ·x, db_ih += Σ_b dpx, and dx = dpx·W_ih unless {@code dx} is null. */
     private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx) {
         int g = kind.blocks() * hiddenSize;
         Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
         Kernels.addColumnSums(batch, g, dpx, dbIh);
+        if (dx == null) return;
         Arrays.fill(dx, 0, batch * inputSize, 0.0);
         Kernels.gemm(batch, g, inputSize, dpx, weightIh.data(), dx);
     }

@@ -4,12 +4,17 @@ import io.gatescope.engine.Gradients;
 import io.gatescope.engine.Parameter;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Adam (Kingma &amp; Ba) as PyTorch writes it: bias-corrected first and second moments,
  * p −= lr·m̂/(√v̂ + ε).
  */
 public final class Adam implements Optimizer {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
     private double lr;
     private final double beta1;
     private final double beta2;
@@ -37,7 +42,19 @@ public final class Adam implements Optimizer {
             double[] w = p.data(), g = grads.of(p);
             double[][] mv = moments.computeIfAbsent(p, k -> new double[2][k.size()]);
             double[] m = mv[0], v = mv[1];
-            for (int i = 0; i < w.length; i++) {
+            // On the vector units; every lane does the scalar loop's operations in the same order, so the
+            // result is bit-identical (sqrt and division are exactly rounded in both).
+            int i = 0;
+            for (; i + L <= w.length; i += L) {
+                DoubleVector gi = DoubleVector.fromArray(S, g, i);
+                DoubleVector mi = DoubleVector.fromArray(S, m, i).mul(beta1).add(gi.mul(1 - beta1));
+                DoubleVector vi = DoubleVector.fromArray(S, v, i).mul(beta2).add(gi.mul(1 - beta2).mul(gi));
+                mi.intoArray(m, i);
+                vi.intoArray(v, i);
+                DoubleVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+                DoubleVector.fromArray(S, w, i).sub(step).intoArray(w, i);
+            }
+            for (; i < w.length; i++) {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i];
                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
                 w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);

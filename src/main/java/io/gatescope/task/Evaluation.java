@@ -62,7 +62,17 @@ public final class Evaluation {
 
     /** Accuracy and loss on {@code examples}, the questions reversed for a model trained on reversed input. */
     public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed) {
-        return count(model, examples, reversed).accuracy(model.outputSteps());
+        return count(model, examples, reversed, workspace(model, examples.size())).accuracy(model.outputSteps());
+    }
+
+    /** The same on one thread in the caller's buffers. */
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed,
+                                    SequenceModel.Workspace w) {
+        return count(model, examples, reversed, w).accuracy(model.outputSteps());
+    }
+
+    private static SequenceModel.Workspace workspace(SequenceModel model, int examples) {
+        return model.newWorkspace(Math.min(BATCH, Math.max(1, examples)));
     }
 
     /**
@@ -71,9 +81,20 @@ public final class Evaluation {
      */
     public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed,
                                     ExecutorService pool) {
+        return evaluate(model, examples, reversed, pool, workspace(model, examples.size() / 2),
+                workspace(model, examples.size() - examples.size() / 2));
+    }
+
+    /**
+     * The same in the caller's buffers, one per half (the trainer lends its shards' between two batches):
+     * a fresh workspace for 256 sequences of a 128-unit LSTM is about 60 MB to allocate and clear, and
+     * the trainer validates up to five times per epoch.
+     */
+    public static Accuracy evaluate(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed,
+                                    ExecutorService pool, SequenceModel.Workspace firstHalf, SequenceModel.Workspace secondHalf) {
         int half = examples.size() / 2;
-        Future<Counts> second = pool.submit(() -> count(model, examples.subList(half, examples.size()), reversed));
-        Counts first = count(model, examples.subList(0, half), reversed);
+        Future<Counts> second = pool.submit(() -> count(model, examples.subList(half, examples.size()), reversed, secondHalf));
+        Counts first = count(model, examples.subList(0, half), reversed, firstHalf);
         try {
             return first.plus(second.get()).accuracy(model.outputSteps());
         } catch (InterruptedException e) {
@@ -96,8 +117,8 @@ public final class Evaluation {
         }
     }
 
-    private static Counts count(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed) {
-        SequenceModel.Workspace w = model.newWorkspace(Math.min(BATCH, Math.max(1, examples.size())));
+    private static Counts count(SequenceModel model, List<AdditionTask.Example> examples, boolean reversed,
+                                SequenceModel.Workspace w) {
         double[][] xs = inputs(model, w.maxBatch);
         int v = model.outputSize(), steps = model.outputSteps();
         int[] targets = new int[w.maxBatch];

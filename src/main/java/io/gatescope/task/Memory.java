@@ -26,6 +26,11 @@ public final class Memory {
     public static void require(String what, long bytes) {
         long free = (long) (available() * HEADROOM);
         if (bytes >= 0 && bytes <= free) return;
+        // Garbage counts as in use until it is collected (after a long window session or many runs in
+        // one JVM, most of the heap can be): look again after a collection before refusing.
+        System.gc();
+        free = (long) (available() * HEADROOM);
+        if (bytes >= 0 && bytes <= free) return;
         String need = bytes < 0 ? "more than 8 EB" : String.format(Locale.ROOT, "about %s", size(bytes));
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs %s of memory, but Java may use %s here"
                 + " (of at most %s; start it with a larger -Xmx, or ask for less)", what, need, size(free),

@@ -18,6 +18,13 @@ import java.util.function.Consumer;
 public final class Comparison {
     /** A recurrent cell passes when it gets this share of unseen sums right... */
     public static final double RECURRENT_PASS = 0.95;
+    /**
+     * ...so it trains until this share of the validation sums is right: one point above the pass mark,
+     * because the validation and test sums are samples (1,800 and 1,000 unseen questions, a standard error
+     * near 0.6 point each at 95 %), and a run stopped at its first validation above 95 % ended below 95 %
+     * on the test sums in 2 of 9 measured runs (docs/performance.md).
+     */
+    public static final double RECURRENT_STOP = 0.96;
     /** ...and the dense baseline confirms the seeds' point when it stays below this. */
     public static final double DENSE_CEILING = 0.05;
     /** The dense baseline never reaches the target: it stops after this many epochs without a better validation loss. */
@@ -35,8 +42,9 @@ public final class Comparison {
     private volatile boolean cancelled;
 
     /**
-     * @param base  the shared settings (hidden size, seed, optimiser...); its cell is replaced by each of {@code cells}.
-     *              Without a target accuracy the recurrent cells train to {@link #RECURRENT_PASS}.
+     * @param base  the shared settings (hidden size, seed, optimiser...); its cell is replaced by each of {@code cells},
+     *              and what it does not give explicitly takes that cell's default (the settings table's per-cell
+     *              recipe). Without a target accuracy the recurrent cells train to {@link #RECURRENT_STOP}.
      */
     public Comparison(TrainingConfig base, List<String> cells) {
         if (cells.isEmpty()) throw new IllegalArgumentException("the comparison needs at least one cell");
@@ -48,7 +56,7 @@ public final class Comparison {
     /** One model's settings in the comparison. */
     public TrainingConfig config(String cell) {
         TrainingConfig c = base.with(TrainingSetting.CELL, cell);
-        if (c.untilAccuracy() == 0) c = c.with(TrainingSetting.UNTIL_ACCURACY, RECURRENT_PASS);
+        if (c.untilAccuracy() == 0) c = c.with(TrainingSetting.UNTIL_ACCURACY, RECURRENT_STOP);
         if (c.isDense() && c.patience() == 0) c = c.with(TrainingSetting.PATIENCE, DENSE_PATIENCE);
         return c;
     }

@@ -68,6 +68,11 @@ final class Shards {
         return loss0 + loss1;
     }
 
+    /** The first or second half's buffers, free between two batches (validation borrows them). */
+    SequenceModel.Workspace workspace(int half) {
+        return half == 0 ? first.work : second.work;
+    }
+
     /** The whole batch's gradients after {@link #forwardBackward}; the optimiser may scale them. */
     Gradients total() { return first.grads; }
 

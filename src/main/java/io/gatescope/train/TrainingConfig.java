@@ -16,16 +16,23 @@ import java.util.Map;
  */
 public final class TrainingConfig {
     private final Map<TrainingSetting, Object> values;
+    /** The settings given explicitly; the others follow the cell's defaults when the cell changes. */
+    private final Map<TrainingSetting, Object> given;
 
     private TrainingConfig(Map<TrainingSetting, Object> given) {
         EnumMap<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
+        EnumMap<TrainingSetting, Object> g = new EnumMap<>(TrainingSetting.class);
+        Object cellGiven = given.containsKey(CELL) ? normalise(CELL, given.get(CELL)) : CELL.defaultValue();
+        String cell = cellGiven instanceof String c ? c : (String) CELL.defaultValue();
         for (TrainingSetting s : TrainingSetting.values()) {
-            Object value = given.containsKey(s) ? normalise(s, given.get(s)) : s.defaultValue();
+            Object value = given.containsKey(s) ? normalise(s, given.get(s)) : s.defaultFor(cell);
             String problem = s.check(value);
             if (problem != null) throw new IllegalArgumentException(problem);
             v.put(s, value);
+            if (given.containsKey(s)) g.put(s, value);
         }
         this.values = Collections.unmodifiableMap(v);
+        this.given = g;
     }
 
     /** Every setting at its table default. */
@@ -45,12 +52,19 @@ public final class TrainingConfig {
         return new TrainingConfig(v);
     }
 
-    /** A copy with one setting changed; a bad value throws with the table's message. */
+    /**
+     * A copy with one setting given; a bad value throws with the table's message. Settings never given
+     * take the new cell's defaults when {@code s} is the cell ({@link TrainingSetting#defaultFor}).
+     */
     public TrainingConfig with(TrainingSetting s, Object value) {
-        EnumMap<TrainingSetting, Object> v = new EnumMap<>(values);
+        EnumMap<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
+        v.putAll(given);
         v.put(s, value);
         return new TrainingConfig(v);
     }
+
+    /** Whether {@code s} was given explicitly rather than taken from the (cell's) default. */
+    public boolean isGiven(TrainingSetting s) { return given.containsKey(s); }
 
     /** Every setting's value, in table order. */
     public Map<TrainingSetting, Object> values() { return values; }

@@ -2,6 +2,7 @@ package io.gatescope.train;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The trainer's settings table: one row per setting with its key, type, default, range and
@@ -11,8 +12,11 @@ import java.util.Locale;
  *
  * <p>The defaults are the recipe that trained the shipped 128-unit models to 99.8 % or more in 14 to 25
  * epochs (docs/performance.md): Adam at 0.003 decaying by 0.97 per epoch, batch 128, gradients clipped
- * at norm 1, and the seeds' 20,000 examples with a fifth held out for validation. At 0.01 without
- * decay the LSTM and GRU get there a little sooner, but the SimpleRNN stalls near 82 %.
+ * at norm 1, and the seeds' 20,000 examples with a fifth held out for validation. Two rows differ by
+ * cell ({@link #defaultFor}): the LSTM and the GRU learn at 0.01 without decay, which brings them to 96 %
+ * of unseen sums in 7 to 9 epochs instead of 11 to 14; the SimpleRNN, which stalls near 82 % at 0.01,
+ * keeps 0.003 but decays by 0.9 per epoch, 8 to 10 epochs instead of 11 to 15 (seeds 1, 2, 3 each,
+ * docs/performance.md). A value given explicitly always wins over either default.
  */
 public enum TrainingSetting {
     CELL("cell", Type.CHOICE, "lstm", "the cell", List.of("lstm", "gru", "rnn", "dense", "rnn_relu", "gru_simple"),
@@ -33,8 +37,10 @@ public enum TrainingSetting {
     TIME_LIMIT("time_limit", Type.REAL, 0.0, 0, Double.MAX_VALUE, "time limit", "stop after this many seconds; 0 means no limit"),
     REVERSED("reversed", Type.BOOLEAN, false, "reversed input",
             "read the question's digits backwards (67+60 as 06+76), the Keras example's trick: shorter dependencies"),
-    EXAMPLES("examples", Type.INT, 20_000, 10, 10_000_000, "examples", "size of the generated data set, validation included"),
-    VALIDATION("validation_fraction", Type.REAL, 0.2, 0, 1, "validation fraction", "fraction of the data held out for validation", Bound.OPEN, Bound.OPEN),
+    EXAMPLES("examples", Type.INT, 20_000, 10, 10_000_000, "examples",
+            "training examples plus validation sums; the validation, like the test, asks only questions never trained on"),
+    VALIDATION("validation_fraction", Type.REAL, 0.2, 0, 1, "validation fraction",
+            "fraction of the examples, and of the questions, held out for validation", Bound.OPEN, Bound.OPEN),
     THREADS("threads", Type.INT, Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 2, "threads",
             "worker threads, 1 or 2 (the same result either way)");
 
@@ -102,6 +108,27 @@ public enum TrainingSetting {
 
     /** The default: a Long (INT), Double (REAL), Boolean or String (CHOICE). */
     public Object defaultValue() { return defaultValue; }
+
+    /** The default for {@code cell}: its own recipe's value where {@link #BY_CELL} has one, the row's otherwise. */
+    public Object defaultFor(String cell) {
+        Map<TrainingSetting, Object> recipe = BY_CELL.get(cell);
+        return recipe != null && recipe.containsKey(this) ? recipe.get(this) : defaultValue;
+    }
+
+    /** Whether {@code cell}'s default differs from the row's (the help and the form say so). */
+    public boolean dependsOnCell() {
+        return BY_CELL.values().stream().anyMatch(r -> r.containsKey(this));
+    }
+
+    /**
+     * The per-cell defaults, the only ones in the program (measured in docs/performance.md, "The
+     * recipes"): the gated cells learn at 0.01 without decay, the SimpleRNN's rate decays faster; every
+     * other cell and setting takes the row's default.
+     */
+    private static final Map<String, Map<TrainingSetting, Object>> BY_CELL = Map.of(
+            "lstm", Map.of(LEARNING_RATE, 0.01, LR_DECAY, 1.0),
+            "gru", Map.of(LEARNING_RATE, 0.01, LR_DECAY, 1.0),
+            "rnn", Map.of(LR_DECAY, 0.9));
 
     /** The accepted names of a CHOICE, in the order they are offered. */
     public List<String> choices() { return choices; }

@@ -3,6 +3,7 @@ package io.gatescope.ui;
 import io.gatescope.io.Assets;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelLoader;
+import io.gatescope.ui.settings.Autosave;
 import io.gatescope.ui.settings.SettingsBinder;
 import io.gatescope.ui.settings.SettingsStore;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import javafx.stage.Stage;
 public final class GatescopeApp extends Application {
     private final ExecutorService compute = ComputeThread.create();
     private final SettingsStore store = SettingsStore.atHome();
+    private final Autosave autosave = Autosave.atHome();
     private SettingsBinder settings;
 
     public static void main(String[] args) {
@@ -46,6 +48,7 @@ public final class GatescopeApp extends Application {
             if (!window.confirmClose()) e.consume();
         });
         stage.show();
+        autosave.begin(stage, app, settings, window.training(), Autosave.PERIOD_SECONDS);
         // gatescope --scenes lecture.json opens straight into the lecture's first scene.
         var raw = getParameters().getRaw();
         int at = raw.indexOf("--scenes");
@@ -54,6 +57,7 @@ public final class GatescopeApp extends Application {
 
     @Override public void stop() {
         if (settings != null) settings.saveNow();
+        autosave.cleanExit();
         store.close();
         compute.shutdownNow();
     }

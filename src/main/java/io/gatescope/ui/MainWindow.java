@@ -159,14 +159,11 @@ public final class MainWindow extends BorderPane {
                 arrangeLater();
             }
         });
-        // The unrolled view knows the height it needs only once a trace is on screen. A model file that
-        // is still loading at the first layout (a 256-unit stack) would leave it at its two-thirds minimum.
-        app.traceProperty().addListener(new javafx.beans.InvalidationListener() {
-            @Override public void invalidated(javafx.beans.Observable o) {
-                o.removeListener(this);
-                if (panels.getHeight() > 0) arrangeLater();
-            }
-        });
+        // The panels know the heights they need only once a trace is on screen, and a model of another
+        // shape (a 160-unit layer's heatmaps) needs others: arranged again then, otherwise the user's dividers rule.
+        app.traceProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(() -> {
+            if (panels.getHeight() > 0 && !needs().equals(arrangedFor)) arrangeLater();
+        }));
         FileDrop.install(this, app);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
@@ -203,6 +200,7 @@ public final class MainWindow extends BorderPane {
     private void arrangeDividers() {
         double height = panels.getHeight();
         if (height <= 0) return;
+        arrangedFor = needs();
         if (panels.presenting()) {
             double header = unrolledFrame.header().prefHeight(-1), cellHeader = cellFrame.header().prefHeight(-1);
             double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
@@ -226,6 +224,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private PanelFrame heatmapFrame() { return panels.frames().get(4); }
+
+    /** The heights the arrangement was made for; a trace that needs others is arranged again. */
+    private List<Double> arrangedFor = List.of();
+
+    private List<Double> needs() {
+        return List.of(unrolled.neededHeight(), cell.neededHeight(), heatmaps.neededHeight());
+    }
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;

@@ -27,7 +27,7 @@ class TrainingExportTest {
     @TempDir
     Path dir;
 
-    private static final List<TrainingCurves.Series> RUNS = List.of(run("LSTM 128", 0.9), run("GRU 64", 0.7));
+    static final List<TrainingCurves.Series> RUNS = List.of(run("LSTM 128", 0.9), run("GRU 64", 0.7));
 
     /** Four epochs of a run whose loss falls by {@code rate} per epoch, with a batch point between epochs. */
     private static TrainingCurves.Series run(String label, double rate) {
@@ -47,7 +47,7 @@ class TrainingExportTest {
         return new Comparison.Result(cell, null, last, new Evaluation.Accuracy(0.99, test, 0.1, 1000));
     }
 
-    private static final List<Comparison.Result> RESULTS = List.of(result("dense", 0.016), result("rnn", 0.90), result("lstm", 0.99));
+    static final List<Comparison.Result> RESULTS = List.of(result("dense", 0.016), result("rnn", 0.90), result("lstm", 0.99));
 
     @Test
     void theCurvesPngFollowsTheScaleAndHoldsEveryRunsColour() throws IOException {

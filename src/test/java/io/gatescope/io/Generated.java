@@ -9,9 +9,13 @@ final class Generated {
             "cell", "input_size", "hidden_size", "output_size", "layers", "peepholes", "input_steps", "output_steps",
             "hidden_sizes", "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ch_l0", "weight_ih_l1",
             "weight_ih_l999999", "encoder.weight_ih_l0", "head.weight", "dense1.weight", "x", "model", "notation", "sequence",
-            "recentFiles", "window", "step", "deskZoom", "weight_hr_l0", "weight_ih_l0_reverse", "");
+            "recentFiles", "window", "step", "deskZoom", "weight_hr_l0", "weight_ih_l0_reverse", "",
+            // a lecture's scenes and the window's autosave
+            "title", "scenes", "note", "sub_step", "unit", "theme", "palette", "zoom", "presenter", "panel", "view",
+            "dividers", "clamp", "clamp_on", "gradient_preset", "saved_at", "trained", "label", "settings", "weights", "hidden");
     private static final List<String> STRINGS = List.of("gatescope-model", "stack", "encoder_decoder", "dense_baseline",
-            "addition", "lstm", "gru", "rnn_tanh", "rnn_relu", "gru_simple", "rnn", "", "\u0000", "\uFEFF", "é", "\\", "NaN");
+            "addition", "lstm", "gru", "rnn_tanh", "rnn_relu", "gru_simple", "rnn", "", "\u0000", "\uFEFF", "é", "\\", "NaN",
+            "gatescope-lecture", "LIGHT", "DARK", "shipped:lstm", "67+60", "whole", "cell", "heatmaps", "2026-11-28T10:00:00Z");
     private static final List<String> NUMBERS = List.of("0", "1", "-1", "2", "3", "4", "5", "11", "2147483647", "2147483648",
             "-2147483648", "9223372036854775807", "1e308", "1e999", "-0.0", "4.9e-324", "NaN", "Infinity", "-Infinity",
             "0.5", "6400000", "1.0", "1e-7", "123456789012345678901234567890");

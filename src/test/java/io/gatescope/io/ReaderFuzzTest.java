@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.train.Trainer;
+import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingSetting;
+import io.gatescope.ui.settings.Autosave;
 import io.gatescope.ui.settings.SettingsStore;
 import io.gatescope.ui.settings.ViewSettings;
+import io.gatescope.ui.training.TrainedWeights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -35,7 +41,7 @@ class ReaderFuzzTest {
     private static List<byte[]> seeds;
 
     @BeforeContainer
-    static void seeds() throws IOException {
+    static void seeds() throws Exception {
         dir = Files.createTempDirectory("gatescope-fuzz");
         Path torch = Fixtures.torch("lstm"), gru = Fixtures.torch("gru");
         Path saved = dir.resolve("ed.json");
@@ -46,7 +52,16 @@ class ReaderFuzzTest {
         seeds = List.of(Files.readAllBytes(torch.resolve("model.json")), Files.readAllBytes(gru.resolve("model.json")),
                 Files.readAllBytes(saved), Files.readAllBytes(stack), Files.readAllBytes(torch.resolve("x.json")),
                 Files.readAllBytes(torch.resolve("h0.json")),
-                Fixtures.JSON.writeValueAsBytes(ViewSettings.DEFAULT));
+                Fixtures.JSON.writeValueAsBytes(ViewSettings.DEFAULT),
+                Files.readAllBytes(Path.of("assets", "lectures", "gates-memory-gradients.json")), autosaveSeed());
+    }
+
+    /** A real autosave with trained weights: what a window killed during training leaves behind. */
+    private static byte[] autosaveSeed() throws Exception {
+        TrainingConfig c = TrainingConfig.defaults().with(TrainingSetting.HIDDEN, 2L);
+        Autosave writer = new Autosave(dir.resolve("autosave-seed.json"));
+        writer.saveLater(ViewSettings.DEFAULT, new TrainedWeights("LSTM 2 · epoch 1.00", c, new Trainer(c).weights())).get();
+        return Files.readAllBytes(writer.file());
     }
 
     @AfterContainer
@@ -81,6 +96,23 @@ class ReaderFuzzTest {
     void settingsFallBackToTheDefaultsNeverThrow(@ForAll("documents") byte[] doc) {
         write("settings.json", doc);
         assertThat(new SettingsStore(dir).load()).isNotNull();
+    }
+
+    @Property
+    void lecturesReadOrSayWhy(@ForAll("documents") byte[] doc) {
+        Path f = write("lecture.json", doc);
+        try {
+            assertThat(SceneFiles.read(f, Set.of("LIGHT", "DARK", "HIGH_CONTRAST")).scenes()).isNotEmpty();
+        } catch (FileException expected) {
+            assertThat(expected.getMessage()).startsWith(f.toString() + ": ").doesNotContain("\n");
+        }
+    }
+
+    @Property
+    void anAutosaveIsReadOrIgnoredNeverThrows(@ForAll("documents") byte[] doc) {
+        write("autosave.json", doc);
+        Autosave left = new Autosave(dir.resolve("autosave.json"));
+        left.leftOver().ifPresent(s -> assertThat(s.view()).isNotNull());
     }
 
     @Provide

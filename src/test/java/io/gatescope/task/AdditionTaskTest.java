@@ -2,6 +2,8 @@ package io.gatescope.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,11 +50,31 @@ class AdditionTaskTest {
         Dataset a = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE), b = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE),
                 c = Dataset.generate(4, 20_000, 0.2, Dataset.TEST_SIZE);
         assertThat(a.train()).hasSize(16_000).isEqualTo(b.train());
-        assertThat(a.validation()).hasSize(4_000);
-        assertThat(a.test()).hasSize(1_000).isNotEqualTo(a.validation().subList(0, 1000));
+        assertThat(a.validation()).isEqualTo(b.validation());
+        assertThat(a.test()).isEqualTo(b.test());
         assertThat(a.train()).isNotEqualTo(c.train());
+        assertThat(a.test()).isNotEqualTo(c.test());
         assertThat(AdditionTask.sample(5, new SplittableRandom(1)))
                 .isEqualTo(AdditionTask.sample(5, new SplittableRandom(1)));
+    }
+
+    /** The verdicts are about sums never trained on: no test or validation question is ever a training one. */
+    @Test
+    void testAndValidationSumsAreDistinctQuestionsNeverTrainedOn() {
+        Dataset d = Dataset.generate(1, 20_000, 0.2, Dataset.TEST_SIZE);
+        Set<AdditionTask.Example> trained = new HashSet<>(d.train()), tested = new HashSet<>(d.test());
+        Set<AdditionTask.Example> validated = new HashSet<>(d.validation());
+        assertThat(tested).hasSize(1_000);                       // 1,000 different questions
+        assertThat(validated).hasSize(1_800);                    // a fifth of the 9,000 others, each once
+        assertThat(d.validation()).hasSize(1_800);
+        assertThat(tested).doesNotContainAnyElementsOf(trained).doesNotContainAnyElementsOf(validated);
+        assertThat(validated).doesNotContainAnyElementsOf(trained);
+        assertThat(trained.size()).isGreaterThan(6_000);         // 16,000 draws over the 7,200 training questions
+
+        Dataset small = Dataset.generate(1, 1_000, 0.2, Dataset.TEST_SIZE);
+        assertThat(small.train()).hasSize(800);
+        assertThat(small.validation()).hasSize(200);             // no more validation sums than the fraction of the size
+        assertThat(small.test()).isEqualTo(d.test());            // the same seed holds out the same test sums
     }
 
     @Test

@@ -16,14 +16,13 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Popup;
 import javafx.stage.Screen;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * Hovering any chart opens the exact value beside the pointer: sized to its text, inside the
- * screen, never over what is hovered, with the value and the equation filled in.
+ * Hovering any chart opens the exact value beside the pointer: sized to its text, inside the screen, never over what is hovered (nor, on the cell
+ * diagram, over the other boxes), with the value and the equation filled in.
  */
 class HoverPopupTest extends WindowTestBase {
 
@@ -46,6 +45,15 @@ class HoverPopupTest extends WindowTestBase {
         CellDiagram diagram = (CellDiagram) cell.chart();
         Rectangle2D box = diagram.bounds(DiagramPart.of(DiagramPart.Type.CELL_STATE)).orElseThrow();
         assertThat(hover(robot, cell, box)).contains(shown(engine.encoder().layers().get(0).steps().get(0).c(3)));
+        // A gate between two gates: the popover keeps off every other box of the diagram.
+        Rectangle2D candidate = diagram.partBounds().stream()
+                .filter(b -> diagram.elementAt(b.getCenterX(), b.getCenterY()).map(p -> p.type() == DiagramPart.Type.GATE).orElse(false))
+                .sorted(java.util.Comparator.comparingDouble(Rectangle2D::getCenterX)).toList().get(2);
+        hover(robot, cell, candidate);
+        Bounds balloon = bounds(cell.hoverPopup());
+        for (Rectangle2D other : diagram.partBounds()) {
+            assertThat(balloon.intersects(onScreen(cell, other))).as("popover %s over the box %s", balloon, other).isFalse();
+        }
 
         // A step of the unrolled view, near the right edge of the screen: the popup goes left of it.
         ChartCanvas unrolled = window.unrolled().canvas();
@@ -74,8 +82,7 @@ class HoverPopupTest extends WindowTestBase {
         robot.moveTo(centre.add(1, 0)).moveTo(centre);
         HoverPopup hover = canvas.hoverPopup();
         await(() -> hover.isShowing() && !canvas.hoverTextProperty().get().isEmpty());
-        Popup p = hover.window();
-        Bounds popup = new BoundingBox(p.getX(), p.getY(), p.getWidth(), p.getHeight());
+        Bounds popup = bounds(hover);
         var screen = Screen.getPrimary().getVisualBounds();
         String text = canvas.hoverTextProperty().get();
         assertThat(popup.getMinX()).as("left edge on screen: " + text).isGreaterThanOrEqualTo(screen.getMinX());
@@ -94,5 +101,16 @@ class HoverPopupTest extends WindowTestBase {
         assertThat(popup.getWidth()).as("width").isBetween(60.0, 640.0);
         assertThat(popup.getHeight()).as("not taller than wide").isLessThan(popup.getWidth());
         return text;
+    }
+
+    private static Bounds bounds(HoverPopup hover) {
+        var p = hover.window();
+        return new BoundingBox(p.getX(), p.getY(), p.getWidth(), p.getHeight());
+    }
+
+    private static Bounds onScreen(ChartCanvas canvas, Rectangle2D r) {
+        Point2D a = canvas.localToScreen(canvas.chartToLocal(r.getMinX(), r.getMinY()));
+        Point2D b = canvas.localToScreen(canvas.chartToLocal(r.getMaxX(), r.getMaxY()));
+        return new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 }

@@ -39,6 +39,22 @@ class NumericInputStripTest extends WindowTestBase {
         ChartCanvas firstGate = window.strips().canvases().get(0);
         assertThat(input.localToScene(0, 0).getY()).isLessThan(firstGate.localToScene(0, 0).getY());
 
+        // Each square is coloured by the current step's value on the input's scale (symmetric, from the whole sequence).
+        double maxAbs = 0;
+        for (double[] row : SequenceInput.random(8, 3, 1).rows()) for (double v : row) maxAbs = Math.max(maxAbs, Math.abs(v));
+        var scale = app.chartStyleBinding().get().scales().diverging(maxAbs);
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = input.snapshot(null, null));
+        for (int k = 0; k < x.length; k++) {
+            Rectangle2D square = strip.unitBounds(k);
+            Point2D at = input.chartToLocal(square.getCenterX(), square.getCenterY());
+            javafx.scene.paint.Color drawn = shot[0].getPixelReader().getColor((int) at.getX(), (int) at.getY());
+            java.awt.Color want = scale.colour(x[k]);
+            assertThat(new double[] {drawn.getRed() * 255, drawn.getGreen() * 255, drawn.getBlue() * 255})
+                    .as("colour of x[%d] = %f", k, x[k])
+                    .containsExactly(new double[] {want.getRed(), want.getGreen(), want.getBlue()}, org.assertj.core.api.Assertions.within(2.0));
+        }
+
         Rectangle2D unit = strip.unitBounds(2);
         Point2D local = input.chartToLocal(unit.getCenterX(), unit.getCenterY());
         Point2D screen = input.localToScreen(local.getX(), local.getY());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.train.TrainingConfig;
+import io.gatescope.train.TrainingSetting;
 import io.gatescope.ui.lecture.quiz.QuizBar;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,5 +79,82 @@ class PredictBeforeRevealTest extends WindowTestBase {
         await(() -> app.subStepProperty().get() == 1);
         Label score = robot.lookup("#" + QuizBar.SCORE_ID).queryAs(Label.class);
         assertThat(score.getText()).as("no vote, no score").isEqualTo("score 0 / 0");
+    }
+
+    @Test
+    void inTheGradientsViewTheQuestionIsAboutTheGradientProfile(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        QuizBar quiz = window.lecture().quiz();
+        var view = window.gradients();
+        Label question = robot.lookup("#" + QuizBar.QUESTION_ID).queryAs(Label.class);
+        Label votes = robot.lookup("#" + QuizBar.VOTES_ID).queryAs(Label.class);
+        Label score = robot.lookup("#" + QuizBar.SCORE_ID).queryAs(Label.class);
+        robot.clickOn(window.cell().canvas()).type(KeyCode.Q).type(KeyCode.G);
+        await(() -> quiz.pending() != null && view.study() != null);
+        assertThat(question.getText()).isEqualTo("In the LSTM, will ‖∂L/∂h‖ at step 1 be larger or smaller than at step 5?");
+        assertThat(view.normsCanvas().getParent().isVisible()).as("the chart stays covered until the vote").isFalse();
+        var lstm = view.study().profiles().stream().filter(p -> p.kind() == CellKind.LSTM).findFirst().orElseThrow();
+        boolean larger = lstm.gradH()[1] > lstm.gradH()[5];
+
+        robot.type(KeyCode.B).type(KeyCode.B).type(KeyCode.A);
+        assertThat(votes.getText()).isEqualTo("A: larger (1)   B: smaller (2)   → reveals");
+        robot.type(KeyCode.RIGHT);
+        await(() -> quiz.pending() == null);
+        assertThat(question.getText()).startsWith((larger ? "larger" : "smaller") + " — ‖∂L/∂h₁‖ = "
+                + io.gatescope.chart.GradientText.number(lstm.gradH()[1]) + ", ‖∂L/∂h₅‖ = ");
+        assertThat(question.getText()).endsWith(larger ? "✗ not this time" : "✓ right");
+        assertThat(votes.getText()).isEqualTo("A 1 · B 2");
+        assertThat(score.getText()).isEqualTo(larger ? "score 0 / 1" : "score 1 / 1");
+        assertThat(view.normsCanvas().getParent().isVisible()).as("revealed").isTrue();
+
+        // → asks again about the profile on screen; leaving the view drops the question and uncovers the chart.
+        robot.type(KeyCode.RIGHT);
+        await(() -> quiz.pending() != null);
+        robot.type(KeyCode.G);
+        await(() -> window.viewProperty().get() == window.panelsView());
+        assertThat(quiz.pending()).isNull();
+        assertThat(view.normsCanvas().getParent().isVisible()).isTrue();
+    }
+
+    @Test
+    void beforeTheComparisonTheQuestionIsWhichCellGetsThereFirst(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        QuizBar quiz = window.lecture().quiz();
+        Label question = robot.lookup("#" + QuizBar.QUESTION_ID).queryAs(Label.class);
+        Label votes = robot.lookup("#" + QuizBar.VOTES_ID).queryAs(Label.class);
+        Label score = robot.lookup("#" + QuizBar.SCORE_ID).queryAs(Label.class);
+        robot.clickOn(window.cell().canvas()).type(KeyCode.Q).type(KeyCode.T);
+        await(() -> window.viewProperty().get() == window.training());
+        // A comparison small enough for a test: one epoch of a hundred sums, four units.
+        robot.interact(() -> window.training().showSettings(TrainingConfig.defaults("lstm", 4)
+                .with(TrainingSetting.EXAMPLES, 100).with(TrainingSetting.EPOCHS, 1).with(TrainingSetting.BATCH, 20)));
+        robot.clickOn("#compare");
+        await(() -> quiz.pending() != null);
+        assertThat(question.getText()).isEqualTo("Which cell will reach 95 % of the validation sums first, in fewer epochs?");
+        assertThat(window.training().comparisonResults()).as("asked before the results").isEmpty();
+        robot.type(KeyCode.A).type(KeyCode.B).type(KeyCode.B);
+        assertThat(votes.getText()).isEqualTo("A: LSTM (1)   B: GRU (2)   → reveals");
+        robot.type(KeyCode.RIGHT);
+        assertThat(quiz.pending()).as("→ cannot reveal what is still training").isNotNull();
+
+        // Four models one after another on a busy machine: more time than a trace needs.
+        org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.training().comparisonResults().isEmpty() && quiz.pending() == null);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var results = window.training().comparisonResults();
+        String expected = "LSTM: " + reached(results, "lstm") + ", GRU: " + reached(results, "gru");
+        assertThat(question.getText()).endsWith(expected);
+        assertThat(votes.getText()).isEqualTo("A 1 · B 2");
+        if (question.getText().startsWith("neither reached it")) {
+            assertThat(score.getText()).as("no right answer, no score").isEqualTo("score 0 / 0");
+        } else {
+            assertThat(score.getText()).isIn("score 0 / 1", "score 1 / 1");
+        }
+    }
+
+    private static String reached(java.util.List<io.gatescope.train.Comparison.Result> results, String cell) {
+        var r = results.stream().filter(x -> x.cell().equals(cell)).findFirst().orElseThrow();
+        if (r.last().state() != io.gatescope.train.Trainer.State.TARGET_REACHED) return "not reached";
+        return "after " + (long) r.last().epochProgress() + " epoch";
     }
 }

@@ -104,11 +104,44 @@ class PresenterLayoutTest extends WindowTestBase {
         assertThat(status.getWidth()).as("status line \"%s\" shown whole", status.getText())
                 .isGreaterThanOrEqualTo(status.prefWidth(-1) - 0.5);
 
+        // Hovering the candidate: its popup at the charts' text size, beside the box, on the screen and
+        // clear of every box of the diagram.
+        var cellChart = (CellDiagram) cellCanvas.chart();
+        java.awt.geom.Rectangle2D g = cellChart.bounds(io.gatescope.chart.DiagramPart.gate(2)).orElseThrow();
+        javafx.geometry.Point2D at = cellCanvas.localToScreen(cellCanvas.chartToLocal(g.getCenterX(), g.getCenterY()));
+        robot.moveTo(at.add(1, 0)).moveTo(at);
+        var hover = cellCanvas.hoverPopup();
+        await(() -> hover.isShowing() && !cellCanvas.hoverTextProperty().get().isEmpty());
+        double textPx = texts(hover.text()).stream().mapToDouble(t -> t.getFont().getSize()).max().orElse(0);
+        assertThat(textPx).as("hover text size in px").isGreaterThanOrEqualTo(24);
+        Bounds popup = new javafx.geometry.BoundingBox(hover.window().getX(), hover.window().getY(),
+                hover.window().getWidth(), hover.window().getHeight());
+        assertThat(popup.getMaxX()).isLessThanOrEqualTo(1280);
+        assertThat(popup.getMaxY()).isLessThanOrEqualTo(720);
+        for (java.awt.geom.Rectangle2D box : cellChart.partBounds()) {
+            javafx.geometry.Point2D a = cellCanvas.localToScreen(cellCanvas.chartToLocal(box.getMinX(), box.getMinY()));
+            javafx.geometry.Point2D b = cellCanvas.localToScreen(cellCanvas.chartToLocal(box.getMaxX(), box.getMaxY()));
+            assertThat(popup.intersects(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY()))
+                    .as("hover popup %s over a box of the diagram", popup).isFalse();
+        }
+        System.out.printf("presenter 1280x720: hover text %.1f px, popup %.0fx%.0f%n", textPx, popup.getWidth(), popup.getHeight());
+        robot.moveTo(1270, 5);
+        await(() -> !hover.isShowing());
+
         // Leaving presenter mode gives back the desk layout as it was.
         robot.type(KeyCode.ESCAPE);
         await(() -> !app.view().presenterProperty().get() && window.splits().size() == 2 && vectors.getScene() != null);
         assertThat(positions()).containsExactly(desk, within(1e-9));
         assertThat(notice.isVisible()).isFalse();
+    }
+
+    private static List<javafx.scene.text.Text> texts(javafx.scene.Parent parent) {
+        List<javafx.scene.text.Text> out = new ArrayList<>();
+        for (Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.text.Text t) out.add(t);
+            else if (n instanceof javafx.scene.Parent p) out.addAll(texts(p));
+        }
+        return out;
     }
 
     private double numberPx(ChartStyle style) {

@@ -46,6 +46,7 @@ public final class ChartCanvas extends Region {
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private BiFunction<Chart, Point2D, String> hover;
     private BiFunction<Chart, Point2D, java.awt.geom.Rectangle2D> hoverArea;
+    private java.util.function.Function<Chart, java.util.List<java.awt.geom.Rectangle2D>> neighbours = c -> java.util.List.of();
     private BiConsumer<Chart, Point2D> click;
     private Chart chart;
     private Supplier<Object> baseKey;
@@ -84,6 +85,14 @@ public final class ChartCanvas extends Region {
      * over it. Without it the popup keeps clear of a small square around the pointer.
      */
     public void setHoverArea(BiFunction<Chart, Point2D, java.awt.geom.Rectangle2D> area) { this.hoverArea = area; }
+
+    /**
+     * Says which other elements (chart coordinates) the popup should keep off where a side with room
+     * allows: the cell diagram's boxes, so a gate's value does not hide the gate beside it.
+     */
+    public void setHoverNeighbours(java.util.function.Function<Chart, java.util.List<java.awt.geom.Rectangle2D>> neighbours) {
+        this.neighbours = neighbours;
+    }
 
     /** The hover popup (tests read where it shows and what it says). */
     public HoverPopup hoverPopup() { return popup; }
@@ -202,10 +211,15 @@ public final class ChartCanvas extends Region {
         java.awt.geom.Rectangle2D area = hoverArea == null ? null : hoverArea.apply(chart, p);
         Bounds element = area == null
                 ? new BoundingBox(screenX - POINTER_CLEARANCE, screenY - POINTER_CLEARANCE, 2 * POINTER_CLEARANCE, 2 * POINTER_CLEARANCE)
-                : localToScreen(new BoundingBox(area.getX() * drawScale, area.getY() * drawScale,
-                        area.getWidth() * drawScale, area.getHeight() * drawScale));
-        popup.show(this, rich, element, screenX, screenY);
+                : onScreen(area);
+        java.util.List<Bounds> others = new java.util.ArrayList<>();
+        for (java.awt.geom.Rectangle2D r : neighbours.apply(chart)) others.add(onScreen(r));
+        popup.show(this, rich, element, others, screenX, screenY);
         hoverText.set(RichText.plainText(popup.text()));
+    }
+
+    private Bounds onScreen(java.awt.geom.Rectangle2D r) {
+        return localToScreen(new BoundingBox(r.getX() * drawScale, r.getY() * drawScale, r.getWidth() * drawScale, r.getHeight() * drawScale));
     }
 
     /** Half the side of the square around the pointer a popup keeps clear of when the element's bounds are not known. */

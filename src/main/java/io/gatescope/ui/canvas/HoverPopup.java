@@ -1,6 +1,7 @@
 package io.gatescope.ui.canvas;
 
 import io.gatescope.ui.controls.RichText;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -14,13 +15,21 @@ import javafx.stage.Screen;
 
 /**
  * The exact-value popup of the charts: placed beside the hovered element, sized to its text, inside
- * the screen, never over the element itself.
+ * the screen, never over the element itself and, where the chart names them, not over its neighbours
+ * (the other boxes of the cell diagram) when a side with room allows.
  *
  * <p>Not a {@code Tooltip}: a tooltip places itself under the pointer and measures a wrapping
  * {@link TextFlow} at whatever width it is offered, which came out as a 1,700 px column at the top of
  * the screen. Here the text's width is measured unwrapped, capped at a reading width, and the
  * height follows from that width; the position is chosen from four sides of the element (right,
- * left, below, above) for the first that fits on the screen.
+ * left, below, above), each level with the pointer or flush with either end of the element, for the
+ * one on the screen that covers the least of the neighbours.
+ *
+ * <p>Not ControlsFX's {@code PopOver} either (tried for issue 13): its {@code show(owner, x, y)}
+ * places the window from the content's size before the content is laid out (the arrow missed its
+ * target by the balloon's height), and its window carries a transparent margin for the shadow and
+ * the arrow that lay over a 12 px strip unit, so the chart lost the pointer and the popover closed
+ * as it opened.
  */
 public final class HoverPopup {
     public static final String STYLE_CLASS = "hover-popup";
@@ -64,7 +73,7 @@ public final class HoverPopup {
      * Shows {@code rich} beside {@code element} (screen coordinates), near {@code pointerY}/{@code
      * pointerX}, in the look of {@code owner}'s window (its stylesheets and text size).
      */
-    public void show(Node owner, String rich, Bounds element, double pointerX, double pointerY) {
+    public void show(Node owner, String rich, Bounds element, List<Bounds> neighbours, double pointerX, double pointerY) {
         if (owner.getScene() == null || owner.getScene().getWindow() == null) return;
         Parent look = owner.getScene().getRoot();
         if (!root.getStylesheets().equals(look.getStylesheets())) root.getStylesheets().setAll(look.getStylesheets());
@@ -80,7 +89,7 @@ public final class HoverPopup {
         root.setPrefWidth(width);
         double height = Math.ceil(root.prefHeight(width));
         root.resize(width, height);
-        Bounds at = place(element, pointerX, pointerY, width, height, screen);
+        Bounds at = place(element, neighbours, pointerX, pointerY, width, height, screen);
         if (popup.isShowing()) {
             popup.setX(at.getMinX());
             popup.setY(at.getMinY());
@@ -103,26 +112,48 @@ public final class HoverPopup {
     }
 
     /**
-     * Where a popup of {@code width}×{@code height} goes: to the right of the element, else left, below,
-     * above, whichever fits on the screen first, level with the pointer; if none fits (a text taller
-     * than the screen), the side with the most room, kept inside the screen.
+     * Where a popup of {@code width}×{@code height} goes: right of the element, left, below, above,
+     * each level with the pointer or flush with either end of the element; of those on the screen,
+     * the one over the least area of {@code neighbours}, the earlier on a tie. If none fits (a text
+     * taller than the screen), the side with the most room, kept inside the screen.
      */
-    static Bounds place(Bounds element, double pointerX, double pointerY, double width, double height, Rectangle2D screen) {
-        double y = clamp(pointerY - height / 2, screen.getMinY(), screen.getMaxY() - height);
-        double x = clamp(pointerX - width / 2, screen.getMinX(), screen.getMaxX() - width);
-        Bounds[] sides = {
-            new BoundingBox(element.getMaxX() + GAP, y, width, height),
-            new BoundingBox(element.getMinX() - GAP - width, y, width, height),
-            new BoundingBox(x, element.getMaxY() + GAP, width, height),
-            new BoundingBox(x, element.getMinY() - GAP - height, width, height),
-        };
+    static Bounds place(Bounds element, List<Bounds> neighbours, double pointerX, double pointerY, double width,
+                        double height, Rectangle2D screen) {
+        double right = element.getMaxX() + GAP, left = element.getMinX() - GAP - width;
+        double below = element.getMaxY() + GAP, above = element.getMinY() - GAP - height;
+        double[] ys = {pointerY - height / 2, element.getMinY(), element.getMaxY() - height};
+        double[] xs = {pointerX - width / 2, element.getMinX(), element.getMaxX() - width};
+        List<Bounds> sides = new ArrayList<>();
+        for (double y : ys) sides.add(new BoundingBox(right, y, width, height));
+        for (double y : ys) sides.add(new BoundingBox(left, y, width, height));
+        for (double x : xs) sides.add(new BoundingBox(x, below, width, height));
+        for (double x : xs) sides.add(new BoundingBox(x, above, width, height));
+        Bounds best = null;
+        double least = Double.POSITIVE_INFINITY;
         for (Bounds b : sides) {
-            if (b.getMinX() >= screen.getMinX() && b.getMaxX() <= screen.getMaxX()
-                    && b.getMinY() >= screen.getMinY() && b.getMaxY() <= screen.getMaxY()) return b;
+            if (!inside(b, screen)) continue;
+            double covered = 0;
+            for (Bounds n : neighbours) covered += overlap(b, n);
+            if (covered < least - 0.5) {
+                least = covered;
+                best = b;
+            }
         }
-        double right = screen.getMaxX() - element.getMaxX(), left = element.getMinX() - screen.getMinX();
-        double fx = right >= left ? Math.min(element.getMaxX() + GAP, screen.getMaxX() - width) : Math.max(screen.getMinX(), element.getMinX() - GAP - width);
+        if (best != null) return best;
+        double roomRight = screen.getMaxX() - element.getMaxX(), roomLeft = element.getMinX() - screen.getMinX();
+        double fx = roomRight >= roomLeft ? Math.min(right, screen.getMaxX() - width) : Math.max(screen.getMinX(), left);
         return new BoundingBox(fx, clamp(pointerY - height / 2, screen.getMinY(), screen.getMaxY() - height), width, height);
+    }
+
+    private static boolean inside(Bounds b, Rectangle2D screen) {
+        return b.getMinX() >= screen.getMinX() && b.getMaxX() <= screen.getMaxX()
+                && b.getMinY() >= screen.getMinY() && b.getMaxY() <= screen.getMaxY();
+    }
+
+    private static double overlap(Bounds a, Bounds b) {
+        double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     private static double clamp(double v, double lo, double hi) {

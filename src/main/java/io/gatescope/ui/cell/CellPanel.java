@@ -38,6 +38,7 @@ public final class CellPanel {
                 .map(part -> describe((CellDiagram) chart, part)).orElse(null));
         canvas.setHoverArea((chart, p) -> ((CellDiagram) chart).elementAt(p.getX(), p.getY())
                 .flatMap(((CellDiagram) chart)::bounds).orElse(null));
+        canvas.setHoverNeighbours(chart -> ((CellDiagram) chart).partBounds());
         canvas.setOnChartClick((chart, p) -> canvas.requestFocus());
         canvas.setFocusTraversable(true);
         canvas.setAccessibleText("Cell diagram");

@@ -84,6 +84,10 @@ public final class GradientsView extends BorderPane {
     private final ChartCanvas norms;
     private final ChartCanvas detail;
     private GradientStudy study;
+    private final List<Runnable> studyShown = new java.util.ArrayList<>();
+    /** Covers the charts while a prediction is asked about them (the quiz). */
+    private final Label cover = new Label("Predict first: vote A or B — → reveals the chart.");
+    private VBox charts;
     private GradientRequest shown;
     private GradientRequest latest;
     private GradientStudy.Sweep sweep;
@@ -145,12 +149,16 @@ public final class GradientsView extends BorderPane {
         tabs.getChildren().addAll(of, unitCell);
         readout.setMinHeight(Region.USE_PREF_SIZE);           // wrap rather than cut the readout short
         VBox centre = new VBox(6, readout, slopes, status, norms, tabs, detail);
+        charts = centre;
         centre.setPadding(new Insets(8));
         VBox.setVgrow(norms, Priority.ALWAYS);
         VBox.setVgrow(detail, Priority.ALWAYS);
         norms.setMinHeight(120);
         detail.setMinHeight(120);
-        setCenter(centre);
+        cover.getStyleClass().add(Styles.TITLE_3);
+        cover.setWrapText(true);
+        cover.setVisible(false);
+        setCenter(new javafx.scene.layout.StackPane(centre, cover));
 
         // With presenter-sized text or a short window one chart at a time, each as large as the space.
         compact = app.view().zoomProperty().greaterThanOrEqualTo(1.5).or(heightProperty().lessThan(420));
@@ -220,6 +228,29 @@ public final class GradientsView extends BorderPane {
     /** The controls, for tests and presets. */
     GradientControls controls() { return controls; }
 
+    /** Runs {@code r} on the FX thread each time a study comes on screen (the quiz asks about it). */
+    public void onStudyShown(Runnable r) { studyShown.add(r); }
+
+    /** Hides the charts and the readout behind a "predict first" line, or shows them again. */
+    public void setConcealed(boolean on) {
+        charts.setVisible(!on);
+        cover.setVisible(on);
+    }
+
+    /**
+     * The profile a question is about: the cell the preset names (rnn-… the RNN, lstm-… the LSTM), else
+     * the one the per-unit chart shows; null before the first study.
+     */
+    public GradientProfile askedProfile() {
+        if (study == null) return null;
+        GradientPreset p = preset();
+        if (study.profiles().size() > 1 && p != null && !p.trained()) {
+            CellKind kind = p.id().startsWith("rnn") ? CellKind.RNN_TANH : CellKind.LSTM;
+            return study.profiles().stream().filter(g -> g.kind() == kind).findFirst().orElse(unitProfile());
+        }
+        return unitProfile();
+    }
+
     /** The study on screen, or null before the first result. */
     public GradientStudy study() { return study; }
 
@@ -283,6 +314,7 @@ public final class GradientsView extends BorderPane {
         controls.showWeights(s.profiles().get(0));
         norms.invalidate();
         detail.invalidate();
+        studyShown.forEach(Runnable::run);
     }
 
     /** Hovering a line chart: every line's value at the step (or radius) under the mouse; a heatmap cell: its value. */

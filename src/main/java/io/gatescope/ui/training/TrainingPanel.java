@@ -82,6 +82,10 @@ public final class TrainingPanel extends BorderPane {
     private final ChartCanvas canvas;
     private final ObservableList<Comparison.Result> comparisonResults = FXCollections.unmodifiableObservableList(session.comparison());
     private SequenceModel continueFrom;
+    private final java.util.List<java.util.function.Consumer<TrainingConfig>> beforeCompare = new java.util.ArrayList<>();
+    /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
+    private final javafx.collections.ObservableList<Comparison.Result> comparisonResults =
+            javafx.collections.FXCollections.unmodifiableObservableList(session.comparison());
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
     /**
@@ -146,7 +150,10 @@ public final class TrainingPanel extends BorderPane {
         stop.setOnAction(e -> session.stop());
         reset.setOnAction(e -> { session.reset(); progress.setProgress(0); progressText.setText("Not started."); });
         oneUpdate.setOnAction(e -> session.step(settings.config()));
-        compare.setOnAction(e -> session.compare(settings.config()));
+        compare.setOnAction(e -> {
+            beforeCompare.forEach(r -> r.accept(settings.config()));
+            session.compare(settings.config());
+        });
         defaults.setOnAction(e -> settings.set(TrainingConfig.defaults()));
         save.setOnAction(e -> chooseAndSave());
         load.setOnAction(e -> chooseAndLoad());
@@ -301,6 +308,14 @@ public final class TrainingPanel extends BorderPane {
         });
     }
 
+    /** Takes back autosaved weights after a crash: their settings fill the form, Start continues them, others follow them. */
+    public void restore(TrainedWeights w) {
+        settings.set(w.config());
+        continueFrom = w.model();
+        latestWeights.set(w);
+        session.setMessage("Restored the autosaved weights of " + w.label() + ": Start continues training them.");
+    }
+
     /** Whether the window may close: asks first while training runs or trained weights are unsaved. */
     public boolean confirmClose() {
         if (!session.activeProperty().get() && !session.unsavedProperty().get()) return true;
@@ -339,6 +354,12 @@ public final class TrainingPanel extends BorderPane {
 
     /** Fills the form with {@code config} (a saved scene coming back); a running training is not touched. */
     public void showSettings(TrainingConfig config) { settings.set(config); }
+
+    /** Runs {@code r} with the shared settings each time Compare is pressed, just before the comparison starts. */
+    public void beforeCompare(java.util.function.Consumer<TrainingConfig> r) { beforeCompare.add(r); }
+
+    /** The comparison's results: empty while it runs, filled when its last model is trained. */
+    public javafx.collections.ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
 
     TrainingSession session() { return session; }
 

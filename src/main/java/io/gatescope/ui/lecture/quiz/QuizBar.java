@@ -4,7 +4,12 @@ import atlantafx.base.theme.Styles;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.KeyBindings;
 import io.gatescope.ui.MainWindow;
+import io.gatescope.engine.GradientProfile;
+import io.gatescope.train.Comparison;
+import io.gatescope.train.Trainer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,6 +24,9 @@ import javafx.scene.layout.Priority;
  * what they will show; A and B count the class's votes (or the student's one); → or ↓ again reveals,
  * and the running score counts the majority's answer. Q turns it on and off; off, the keys are as
  * always. A sub-step that computes no gate is revealed without a question, so the walk stays calm.
+ * In the gradients view the question is about the gradient profile, whose charts stay covered until
+ * → reveals them; pressing Compare in the training panel asks which cell gets there first, revealed
+ * when the comparison's results are in.
  */
 public final class QuizBar extends HBox {
     public static final String QUESTION_ID = "quizQuestion";
@@ -35,6 +43,8 @@ public final class QuizBar extends HBox {
     private Question pending;
     private Runnable move;
     private int votesA, votesB, right, asked;
+    /** Ask about the gradient profile as soon as the gradients view shows one. */
+    private boolean askGradients;
 
     public QuizBar(MainWindow window, BooleanSupplier lectureOpen) {
         this.window = window;
@@ -58,7 +68,29 @@ public final class QuizBar extends HBox {
         managedProperty().bind(visibleProperty());
         on.addListener((o, a, now) -> {
             pending = null;
+            window.gradients().setConcealed(false);
             show("Press → or ↓: a question comes before the next step is revealed.");
+            if (now && inGradients()) askAboutGradients();
+        });
+        window.gradients().onStudyShown(() -> {
+            if (askGradients) askAboutGradients();
+        });
+        window.viewProperty().addListener((o, a, view) -> {
+            if (a == window.gradients() && pending != null && pending.answered()) {
+                pending = null;                    // the question was about the view just left
+                window.gradients().setConcealed(false);
+                show("");
+            }
+            if (on.get() && view == window.gradients()) askAboutGradients();
+        });
+        window.training().beforeCompare(config -> {
+            if (on.get()) ask(Question.forComparison(config), () -> { });
+        });
+        window.training().comparisonResults().addListener((javafx.collections.ListChangeListener<Comparison.Result>) c -> {
+            if (pending != null && !pending.answered() && !window.training().comparisonResults().isEmpty()) {
+                pending = Question.comparisonAnswer(pending, epochsToTarget(window.training().comparisonResults()));
+                reveal();
+            }
         });
 
         KeyBindings keys = window.keys();
@@ -89,21 +121,25 @@ public final class QuizBar extends HBox {
     public int asked() { return asked; }
 
     private void nextStep() {
-        var c = app.cursorProperty().get();
-        if (c == null) return;
-        int t = app.stepProperty().get() + 1;
         if (pending != null) {
             reveal();
             return;
         }
+        if (inGradients()) {
+            askAboutGradients();
+            return;
+        }
+        var c = app.cursorProperty().get();
+        if (c == null) return;
+        int t = app.stepProperty().get() + 1;
         if (t >= app.totalSteps()) return;
         ask(Question.forStep(c.trace(), t, app.layerProperty().get(), app.selectedUnitProperty().get(),
                 app.view().notationProperty().get()), () -> app.stepBy(1));
     }
 
     private void nextSubStep() {
-        if (pending != null) {
-            reveal();
+        if (pending != null || inGradients()) {
+            nextStep();
             return;
         }
         var c = app.cursorProperty().get();
@@ -121,6 +157,26 @@ public final class QuizBar extends HBox {
         else ask(q, go);
     }
 
+    private boolean inGradients() { return window.viewProperty().get() == window.gradients(); }
+
+    /** Covers the gradient charts and asks about the profile on screen (or as soon as one is). */
+    private void askAboutGradients() {
+        GradientProfile p = window.gradients().askedProfile();
+        askGradients = p == null;
+        if (p == null || pending != null) return;
+        window.gradients().setConcealed(true);
+        ask(Question.forGradient(p), () -> window.gradients().setConcealed(false));
+    }
+
+    /** Per cell, the epochs it trained until it reached the comparison's target (NaN: it never did). */
+    private static Map<String, Double> epochsToTarget(List<Comparison.Result> results) {
+        Map<String, Double> out = new HashMap<>();
+        for (Comparison.Result r : results) {
+            out.put(r.cell(), r.last().state() == Trainer.State.TARGET_REACHED ? r.last().epochProgress() : Double.NaN);
+        }
+        return out;
+    }
+
     private void ask(Question q, Runnable then) {
         pending = q;
         move = then;
@@ -136,18 +192,22 @@ public final class QuizBar extends HBox {
 
     private void reveal() {
         Question q = pending;
+        if (!q.answered()) {
+            question.setText(q.text() + "  (the answer comes when the comparison's results are in)");
+            return;
+        }
         pending = null;
         move.run();
         boolean voted = votesA + votesB > 0;
         String verdict = "";
-        if (voted) {
+        if (voted && q.answerA() != null) {            // a question neither choice answers is not scored
             asked++;
             boolean saidA = votesA >= votesB;
             boolean ok = saidA == q.answerA();
             if (ok) right++;
             verdict = ok ? "  ✓ right" : "  ✗ not this time";
         }
-        question.setText((q.answerA() ? q.a() : q.b()) + " — " + q.reveal() + verdict);
+        question.setText((q.answerA() == null ? "" : (q.answerA() ? q.a() : q.b()) + " — ") + q.reveal() + verdict);
         votes.setText(voted ? "A " + votesA + " · B " + votesB : "");
         score.setText("score " + right + " / " + asked);
     }
