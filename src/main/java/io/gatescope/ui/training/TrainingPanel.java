@@ -80,12 +80,10 @@ public final class TrainingPanel extends BorderPane {
     private final TrainingSession session = new TrainingSession();
     private final SettingsForm settings;
     private final ChartCanvas canvas;
+    /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
     private final ObservableList<Comparison.Result> comparisonResults = FXCollections.unmodifiableObservableList(session.comparison());
     private SequenceModel continueFrom;
     private final java.util.List<java.util.function.Consumer<TrainingConfig>> beforeCompare = new java.util.ArrayList<>();
-    /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
-    private final javafx.collections.ObservableList<Comparison.Result> comparisonResults =
-            javafx.collections.FXCollections.unmodifiableObservableList(session.comparison());
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
     /**
@@ -358,8 +356,6 @@ public final class TrainingPanel extends BorderPane {
     /** Runs {@code r} with the shared settings each time Compare is pressed, just before the comparison starts. */
     public void beforeCompare(java.util.function.Consumer<TrainingConfig> r) { beforeCompare.add(r); }
 
-    /** The comparison's results: empty while it runs, filled when its last model is trained. */
-    public javafx.collections.ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
 
     TrainingSession session() { return session; }
 
