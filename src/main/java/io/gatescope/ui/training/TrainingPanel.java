@@ -62,12 +62,14 @@ public final class TrainingPanel extends BorderPane {
     @FXML private StackPane curves;
     @FXML private ScrollPane settingsPane;
     @FXML private ToggleButton showSettings;
-    @FXML private SplitPane curvesAndTables;
+    @FXML private SplitPane curvesAndTables, tables;
     @FXML private TableView<TrainingSession.Prediction> predictions;
     @FXML private TableView<ComparisonRow> comparisonTable;
 
     /** The curves' share of the height above the tables, at the desk and in presenter mode (larger text, fewer rows fit). */
     private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.55;
+    /** The predictions' share of the width beside the comparison, whose seven columns need more at presenter size. */
+    private static final double DESK_PREDICTIONS_SHARE = 0.55, PRESENTER_PREDICTIONS_SHARE = 0.36;
 
     private final AppModel app;
     private final Runnable showMainView;
@@ -116,9 +118,13 @@ public final class TrainingPanel extends BorderPane {
         app.view().presenterProperty().addListener((o, was, on) -> {
             showSettings.setSelected(!on);
             curvesAndTables.setDividerPositions(on ? PRESENTER_CURVES_SHARE : DESK_CURVES_SHARE);
+            tables.setDividerPositions(on ? PRESENTER_PREDICTIONS_SHARE : DESK_PREDICTIONS_SHARE);
         });
         showSettings.setSelected(!app.view().presenterProperty().get());
-        if (app.view().presenterProperty().get()) curvesAndTables.setDividerPositions(PRESENTER_CURVES_SHARE);
+        if (app.view().presenterProperty().get()) {
+            curvesAndTables.setDividerPositions(PRESENTER_CURVES_SHARE);
+            tables.setDividerPositions(PRESENTER_PREDICTIONS_SHARE);
+        }
         if (!showSettings.isSelected()) setLeft(null);
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
