@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * How every chart marks a gate entry that a what-if clamp held at a constant: a dark corner (a
- * dog-ear) in the square's top right, in the text colour, so it reads on every colour scale and at a
- * heatmap's one-pixel rows, and never hides the value's own colour.
+ * dog-ear) in the square's top right, in the text colour with an edge in the background colour, so it
+ * reads on every colour scale and theme and at a heatmap's one-pixel rows, and never hides the value's
+ * own colour.
  */
 public final class HeldMark {
     /** The legend's words for the mark. */
@@ -31,6 +32,11 @@ public final class HeldMark {
         ear.closePath();
         g.setPaint(theme.text());
         g.fill(ear);
+        // Its edge in the background colour: on a square as light as the text colour of a dark theme (a
+        // gate at 0), the ear itself would vanish, the cut corner still shows.
+        g.setPaint(theme.background());
+        g.setStroke(new java.awt.BasicStroke((float) Math.max(1, size * 0.12)));
+        g.draw(new java.awt.geom.Line2D.Double(box.getMaxX() - size, box.getMinY(), box.getMaxX(), box.getMinY() + size));
     }
 
     /**

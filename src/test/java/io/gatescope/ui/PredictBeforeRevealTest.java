@@ -130,7 +130,7 @@ class PredictBeforeRevealTest extends WindowTestBase {
                 .with(TrainingSetting.EXAMPLES, 100).with(TrainingSetting.EPOCHS, 1).with(TrainingSetting.BATCH, 20)));
         robot.clickOn("#compare");
         await(() -> quiz.pending() != null);
-        assertThat(question.getText()).isEqualTo("Which cell will reach 95 % of the validation sums first, in fewer epochs?");
+        assertThat(question.getText()).isEqualTo(String.format(java.util.Locale.ROOT, "Which cell will reach %.0f %% of the validation sums first, in fewer epochs?", 100 * io.gatescope.train.Comparison.RECURRENT_STOP));
         assertThat(window.training().comparisonResults()).as("asked before the results").isEmpty();
         robot.type(KeyCode.A).type(KeyCode.B).type(KeyCode.B);
         assertThat(votes.getText()).isEqualTo("A: LSTM (1)   B: GRU (2)   → reveals");
