@@ -28,6 +28,7 @@ public final class ComparisonTable implements Chart {
             new Column("Model", r -> Comparison.title(r.cell())),
             new Column("Epochs", r -> Integer.toString(r.last().epoch())),
             new Column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.last().elapsedSeconds())),
+            new Column("Validation", r -> percent(r.last().validationSequences())),
             new Column("Test", r -> percent(r.test().sequences())),
             new Column("Seeds", r -> r.seedsFigure().isPresent() ? percent(r.seedsFigure().getAsDouble()) : "—"),
             new Column("Verdict", Comparison.Result::verdictText));

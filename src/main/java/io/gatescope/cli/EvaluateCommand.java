@@ -1,6 +1,5 @@
 package io.gatescope.cli;
 
-import io.gatescope.engine.SequenceModel;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.Dataset;
 import io.gatescope.task.Evaluation;
@@ -51,12 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        SequenceModel m = model.load();
+        AdditionModelOption.Loaded m = model.load();
         List<AdditionTask.Example> test = AdditionTask.sample(examples, new SplittableRandom(seed));
-        Evaluation.Accuracy a = Evaluation.evaluate(m, test);
+        Evaluation.Accuracy a = Evaluation.evaluate(m.model(), test, m.reversed());
         PrintWriter out = spec.commandLine().getOut();
         long right = Math.round(a.sequences() * a.examples());
-        out.printf(Locale.ROOT, "%s: %d sums (seed %d)%n", model.file, a.examples(), seed);
+        out.printf(Locale.ROOT, "%s: %d sums (seed %d)%s%n", model.file, a.examples(), seed,
+                m.reversed() ? ", each read reversed as the model was trained" : "");
         out.printf(Locale.ROOT, "sequence accuracy:  %.4f  (%d of %d answers fully right)%n", a.sequences(), right, a.examples());
         out.printf(Locale.ROOT, "character accuracy: %.4f%n", a.characters());
         out.printf(Locale.ROOT, "loss:               %.4f  (cross-entropy per character)%n", a.loss());

@@ -20,11 +20,6 @@ final class Models {
                 + "); expected a bare recurrent stack (PyTorch weights or a Gatescope stack file)");
     }
 
-    /** A sequence model of the addition task ({@link ModelFiles#additionModel}). */
-    static SequenceModel addition(Path file) throws FileException {
-        return ModelFiles.additionModel(file, ModelFiles.load(file));
-    }
-
     private static String describe(SequenceModel model) {
         return model instanceof io.gatescope.engine.EncoderDecoder ? "encoder_decoder" : "dense_baseline";
     }

@@ -1,6 +1,5 @@
 package io.gatescope.cli;
 
-import io.gatescope.engine.SequenceModel;
 import io.gatescope.io.FileException;
 import io.gatescope.io.Quote;
 import io.gatescope.io.TextLines;
@@ -60,27 +59,27 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> inputs = source.text != null ? List.of(parse(source.text, "--text")) : readLines(source.file);
-        SequenceModel m = model.load();
-        List<String> answers = Evaluation.predict(m, inputs.stream().filter(s -> !s.isEmpty()).toList(),
-                clamp.forModel(spec.commandLine(), m));
+        List<AdditionTask.Example> sums = source.text != null ? List.of(parse(source.text, "--text")) : readLines(source.file);
+        AdditionModelOption.Loaded m = model.load();
+        List<String> answers = Evaluation.predict(m.model(), sums.stream().filter(e -> e != null).map(m::input).toList(),
+                clamp.forModel(spec.commandLine(), m.model()));
         PrintWriter out = spec.commandLine().getOut();
         int next = 0;
-        for (String input : inputs) out.println(input.isEmpty() ? "" : answers.get(next++));
+        for (AdditionTask.Example sum : sums) out.println(sum == null ? "" : answers.get(next++));
         return 0;
     }
 
     /**
-     * The padded inputs, one per line; a blank line stays blank ("") so answers line up with questions.
+     * The sums, one per line; a blank line stays blank (null) so answers line up with questions.
      * Every line is parsed before any answer is printed, so a bad line 40 leaves no half-written output.
      */
-    private List<String> readLines(Path file) throws FileException {
+    private List<AdditionTask.Example> readLines(Path file) throws FileException {
         List<String> lines = TextLines.read(file, MAX_LINE, MAX_LINES, EXPECTED);
         if (lines.isEmpty()) throw new FileException(file, "is empty; expected " + EXPECTED);
-        List<String> inputs = new ArrayList<>(lines.size());
+        List<AdditionTask.Example> inputs = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
-                inputs.add("");
+                inputs.add(null);
                 continue;
             }
             String line = lines.get(i).strip();
@@ -90,14 +89,14 @@ final class PredictCommand implements Callable<Integer> {
             }
             AdditionTask.Parsed p = AdditionTask.parse(line);
             if (!p.ok()) throw new FileException(file, "line " + (i + 1) + ": " + Quote.escape(p.error()));
-            inputs.add(p.example().orElseThrow().input());
+            inputs.add(p.example().orElseThrow());
         }
         return inputs;
     }
 
-    private String parse(String text, String option) {
+    private AdditionTask.Example parse(String text, String option) {
         AdditionTask.Parsed p = AdditionTask.parse(text);
         if (!p.ok()) throw new ParameterException(spec.commandLine(), option + ": " + p.error());
-        return p.example().orElseThrow().input();
+        return p.example().orElseThrow();
     }
 }

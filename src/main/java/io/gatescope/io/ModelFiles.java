@@ -5,6 +5,7 @@ import io.gatescope.engine.CellKind;
 import io.gatescope.engine.CellNames;
 import io.gatescope.engine.SequenceModel;
 import io.gatescope.engine.ParameterCounts;
+import io.gatescope.train.TrainingSetting;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -47,6 +48,17 @@ public final class ModelFiles {
             throw new FileException(file, "task is " + (task == null ? "missing" : "\"" + Quote.text(task) + "\"") + "; " + expected);
         }
         return ((ModelFile.Sequence) m).model();
+    }
+
+    /**
+     * Whether the addition model described by {@code m} reads its questions reversed ({@code 67+60} as
+     * {@code 06+76}): its training notes say {@code "reversed": true}, the trainer's setting. The
+     * command line and the window both ask here and then encode with
+     * {@link io.gatescope.task.AdditionTask.Example#input(boolean)}, so a model is always fed its
+     * questions the way it was trained to read them.
+     */
+    public static boolean readsReversed(ModelFile.Metadata m) {
+        return Boolean.TRUE.equals(m.training().get(TrainingSetting.REVERSED.key()));
     }
 
     /** The {@code cell} field of either format: a cell id, with a hint for PyTorch's ambiguous "rnn". */

@@ -46,7 +46,12 @@ public final class AdditionModels {
 
     /** The same with gates held at constants (a what-if run). */
     public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example, GateClamps clamps) {
-        String input = example.input();
+        return trace(model, example, false, clamps);
+    }
+
+    /** The same for a model that reads its questions {@code reversed}: the steps show what it read, in that order. */
+    public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example, boolean reversed, GateClamps clamps) {
+        String input = example.input(reversed);
         return Traces.of(model, AdditionTask.encode(input), input.chars().mapToObj(c -> String.valueOf((char) c)).toList(),
                 AdditionTask.VOCABULARY, clamps);
     }

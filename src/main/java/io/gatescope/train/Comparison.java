@@ -77,6 +77,11 @@ public final class Comparison {
      * runs, {@code onEpoch} its epoch snapshots; returns one result per cell trained (fewer when cancelled).
      */
     public List<Result> run(Consumer<Trainer> onStart, BiConsumer<Trainer, TrainingSnapshot> onEpoch) {
+        return run(onStart, onEpoch, r -> { });
+    }
+
+    /** The same, handing each model's result to {@code onResult} as soon as it is known (a live table). */
+    public List<Result> run(Consumer<Trainer> onStart, BiConsumer<Trainer, TrainingSnapshot> onEpoch, Consumer<Result> onResult) {
         List<Result> results = new ArrayList<>();
         for (String cell : cells) {
             if (cancelled) break;
@@ -87,6 +92,7 @@ public final class Comparison {
             TrainingSnapshot last = t.run(s -> onEpoch.accept(t, s));
             Evaluation.Accuracy test = Evaluation.evaluate(t.model(), t.data().test(), t.config().reversed());
             results.add(new Result(cell, t, last, test));
+            onResult.accept(results.get(results.size() - 1));
             current = null;
         }
         return results;
@@ -95,10 +101,7 @@ public final class Comparison {
     /** One model's outcome: its trainer (with the model), its last snapshot and its accuracy on the unseen test sums. */
     public record Result(String cell, Trainer trainer, TrainingSnapshot last, Evaluation.Accuracy test) {
         /** What the seeds report for this model, if they trained it. */
-        public OptionalDouble seedsFigure() {
-            Double f = SEEDS_FIGURES.get(cell);
-            return f == null ? OptionalDouble.empty() : OptionalDouble.of(f);
-        }
+        public OptionalDouble seedsFigure() { return Comparison.seedsFigure(cell); }
 
         /** Whether the model reached the seeds' verdict: dense below 5 %, a recurrent cell at 95 % or more. */
         public boolean verdict() {
@@ -110,6 +113,12 @@ public final class Comparison {
             if (cell.equals("dense")) return verdict() ? "✓ < 5 %" : "✗ ≥ 5 %";
             return verdict() ? "✓ ≥ 95 %" : "✗ < 95 %";
         }
+    }
+
+    /** What the seeds report for {@code cell}'s full-answer accuracy, if they trained it. */
+    public static OptionalDouble seedsFigure(String cell) {
+        Double f = SEEDS_FIGURES.get(cell);
+        return f == null ? OptionalDouble.empty() : OptionalDouble.of(f);
     }
 
     /** A display name for a cell as the seeds write it: Dense, SimpleRNN, LSTM, GRU. */

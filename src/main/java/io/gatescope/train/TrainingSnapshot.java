@@ -7,8 +7,9 @@ package io.gatescope.train;
  * @param batch              batches done in the current epoch (1-based; 0 before the first)
  * @param trainLoss          mean cross-entropy per character over the epoch so far
  * @param batchLoss          mean cross-entropy per character of the last batch alone
- * @param validationChars    character accuracy on the validation set after the last finished epoch (NaN before)
- * @param validationSequences full-sequence accuracy on the validation set after the last finished epoch (NaN before)
+ * @param validationChars    character accuracy on the validation set at the last check: the end of an epoch, or a
+ *                           quarter of one near the target accuracy (NaN before the first)
+ * @param validationSequences full-sequence accuracy on the validation set at the last check (NaN before the first)
  * @param gradientNorm       the last batch's global gradient norm before clipping
  * @param note               what a user should know beyond the numbers: why the run diverged, a warning
  *                           that the loss grows by orders of magnitude; empty otherwise
@@ -30,7 +31,7 @@ public record TrainingSnapshot(int epoch, int batch, int batchesPerEpoch, long e
                 validationChars, validationSequences, examplesPerSecond, elapsedSeconds, learningRate, gradientNorm, s, why);
     }
 
-    /** The same snapshot with the validation figures of the epoch just finished. */
+    /** The same snapshot with the validation figures of the check just made. */
     public TrainingSnapshot withValidation(double loss, double chars, double sequences) {
         return new TrainingSnapshot(epoch, batch, batchesPerEpoch, examplesSeen, trainLoss, batchLoss, loss, chars,
                 sequences, examplesPerSecond, elapsedSeconds, learningRate, gradientNorm, state, note);

@@ -243,7 +243,7 @@ public final class AppModel {
             if (!parsed.ok()) return;              // the last valid trace stays on screen
             AdditionTask.Example example = parsed.example().orElseThrow();
             GateClamps held = clamps.get();
-            submit(() -> AdditionModels.trace(a.model(), example, held), example);
+            submit(() -> AdditionModels.trace(a.model(), example, a.reversed(), held), example);
         } else {
             LoadedModel.Stack s = (LoadedModel.Stack) m;
             SequenceInput in = sequence.get();

@@ -48,6 +48,12 @@ class ReferenceImagesTest {
         out.add(Arguments.of("vectors-gru-print", Figures.of(View.VECTORS, gru, 0, false, desk.withTheme(Theme.PRINT))));
         out.add(Arguments.of("heatmap-gru-dark-viridis", Figures.of(View.HEATMAP, gru, 0, false,
                 desk.withTheme(Theme.DARK).withPalette(Palette.VIRIDIS).withNotation(Notation.KERAS))));
+        // The views that are not the trace's: the training panel's two, and the gradients back through time.
+        out.add(Arguments.of("training-curves-print", Figures.training(TrainingExportTest.RUNS, true, 0.6, desk.withTheme(Theme.PRINT))));
+        out.add(Arguments.of("comparison", Figures.comparison(TrainingExportTest.RESULTS, desk)));
+        out.add(Arguments.of("gradients-rnn-lstm-gru", Figures.gradients(io.gatescope.engine.GradientStudy.random(
+                io.gatescope.engine.GradientPreset.RNN_VANISHING.applyTo(io.gatescope.engine.GradientSetup.DEFAULT.withSteps(12).withHidden(8)),
+                false), null, 1e-3, desk)));
         return out.stream();
     }
 

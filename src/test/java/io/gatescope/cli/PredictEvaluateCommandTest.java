@@ -99,4 +99,40 @@ class PredictEvaluateCommandTest {
         CliRun.of("evaluate", "--model", file.toString(), "--examples", "0")
                 .badInput("--examples is 0; expected a whole number of at least 1");
     }
+
+    /** The same weights saved with the trainer's note that they read their questions reversed. */
+    private Path reversedFile() throws Exception {
+        Path f = dir.resolve("reversed.json");
+        ModelFiles.save(f, new ModelFile.Sequence(model, ModelFile.Metadata.of(ModelFiles.ADDITION, Map.of("reversed", true))));
+        return f;
+    }
+
+    @Test
+    void predictFeedsAReversedModelItsQuestionsReversed() throws Exception {
+        String out = CliRun.of("predict", "--model", reversedFile().toString(), "--text", "7+8").ok().out();
+        // 7+8 is padded to 007+8 and read backwards, 8+700, as the model was trained to read it
+        assertThat(out.strip()).isEqualTo(Evaluation.predict(model, List.of("8+700")).get(0))
+                .isNotEqualTo(Evaluation.predict(model, List.of("007+8")).get(0));
+    }
+
+    @Test
+    void evaluateFeedsAReversedModelItsQuestionsReversed() throws Exception {
+        Evaluation.Accuracy a = Evaluation.evaluate(model, AdditionTask.sample(300, new SplittableRandom(9)), true);
+        String out = CliRun.of("evaluate", "--model", reversedFile().toString(), "--examples", "300", "--seed", "9").ok().out();
+        assertThat(out).contains("300 sums (seed 9), each read reversed as the model was trained")
+                .contains(String.format(Locale.ROOT, "character accuracy: %.4f", a.characters()))
+                .contains(String.format(Locale.ROOT, "loss:               %.4f", a.loss()));
+        assertThat(a.loss()).isNotEqualTo(Evaluation.evaluate(model, AdditionTask.sample(300, new SplittableRandom(9))).loss());
+    }
+
+    /** A 32-unit LSTM trained on reversed input by the trainer itself (see src/test/resources/models/README.md). */
+    @Test
+    void aModelTrainedOnReversedInputAddsThroughPredict() throws Exception {
+        Path trained = Path.of(getClass().getResource("/models/lstm32-reversed.json").toURI());
+        assertThat(CliRun.of("predict", "--model", trained.toString(), "--text", "67+60").ok().out().strip()).isEqualTo("00127");
+        // read as written, the same weights do not add up: the note is what makes them right
+        SequenceModel m = ModelFiles.additionModel(trained, ModelFiles.load(trained));
+        assertThat(Evaluation.evaluate(m, AdditionTask.sample(500, new SplittableRandom(5))).sequences()).isLessThan(0.2);
+        assertThat(Evaluation.evaluate(m, AdditionTask.sample(500, new SplittableRandom(5)), true).sequences()).isGreaterThan(0.9);
+    }
 }

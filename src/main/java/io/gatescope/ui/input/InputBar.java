@@ -96,7 +96,7 @@ public final class InputBar extends HBox {
         AdditionTask.Example example = app.tracedExampleProperty().get();
         if (example == null) return "answers " + predicted;
         String expected = example.target();
-        return "reads " + example.input() + "  ·  answers " + predicted + "  ·  expected " + expected
+        return "reads " + String.join("", t.inputLabels()) + "  ·  answers " + predicted + "  ·  expected " + expected
                 + (predicted.equals(expected) ? "  ✓ correct" : "  ✗ wrong");
     }
 }

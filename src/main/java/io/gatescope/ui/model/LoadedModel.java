@@ -32,8 +32,17 @@ public sealed interface LoadedModel permits LoadedModel.Addition, LoadedModel.St
     /** Whether the LSTM's gates also read c_{t−1} (the seeds' peephole variant). */
     boolean peepholes();
 
-    /** The seeds' encoder → repeat → decoder → dense model over the addition alphabet. */
-    record Addition(String name, String origin, boolean trained, EncoderDecoder model) implements LoadedModel {
+    /**
+     * The seeds' encoder → repeat → decoder → dense model over the addition alphabet.
+     *
+     * @param reversed whether it was trained to read its questions reversed (a file's notes, a training run's setting)
+     */
+    record Addition(String name, String origin, boolean trained, EncoderDecoder model, boolean reversed) implements LoadedModel {
+        /** A model that reads its questions as written. */
+        public Addition(String name, String origin, boolean trained, EncoderDecoder model) {
+            this(name, origin, trained, model, false);
+        }
+
         @Override public CellKind kind() { return model.kind(); }
 
         @Override public int hiddenSize() { return model.hiddenSize(); }

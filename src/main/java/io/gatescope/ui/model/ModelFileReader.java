@@ -25,7 +25,7 @@ final class ModelFileReader {
             return new LoadedModel.Stack(name, origin, s.stack());
         }
         if (ModelFiles.additionModel(path, file) instanceof EncoderDecoder ed) {
-            return new LoadedModel.Addition(name, origin, true, ed);
+            return new LoadedModel.Addition(name, origin, true, ed, ModelFiles.readsReversed(file.metadata()));
         }
         throw new FileException(path, "holds the dense baseline, which has no recurrent cell to show;"
                 + " Gatescope can show recurrent stacks and the addition encoder–decoders");

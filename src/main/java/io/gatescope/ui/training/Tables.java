@@ -1,7 +1,6 @@
 package io.gatescope.ui.training;
 
 import io.gatescope.chart.ComparisonTable;
-import io.gatescope.train.Comparison;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -53,6 +52,13 @@ final class Tables {
     private static TableColumn<TrainingSession.Prediction, String> predicted() {
         TableColumn<TrainingSession.Prediction, String> c = column("Predicted", TrainingSession.Prediction::predicted);
         c.setCellFactory(col -> new TableCell<>() {
+            /** One Text per digit, never wrapped; kept from one update to the next (a new epoch changes only texts and styles). */
+            private final HBox flow = new HBox();
+
+            {
+                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
@@ -61,13 +67,20 @@ final class Tables {
                     return;
                 }
                 String truth = getTableRow().getItem().example().target();
-                HBox flow = new HBox(); // one Text per digit, never wrapped
-                flow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                for (int i = 0; i < s.length(); i++) {
-                    Text digit = new Text(String.valueOf(s.charAt(i)));
+                while (flow.getChildren().size() > s.length()) flow.getChildren().remove(flow.getChildren().size() - 1);
+                while (flow.getChildren().size() < s.length()) {
+                    Text digit = new Text();
                     digit.getStyleClass().add("prediction-digit");
-                    if (i >= truth.length() || s.charAt(i) != truth.charAt(i)) digit.getStyleClass().add(WRONG_DIGIT);
                     flow.getChildren().add(digit);
+                }
+                for (int i = 0; i < s.length(); i++) {
+                    Text digit = (Text) flow.getChildren().get(i);
+                    digit.setText(String.valueOf(s.charAt(i)));
+                    boolean wrong = i >= truth.length() || s.charAt(i) != truth.charAt(i);
+                    if (wrong != digit.getStyleClass().contains(WRONG_DIGIT)) {
+                        if (wrong) digit.getStyleClass().add(WRONG_DIGIT);
+                        else digit.getStyleClass().remove(WRONG_DIGIT);
+                    }
                 }
                 setGraphic(flow);
             }
@@ -75,11 +88,25 @@ final class Tables {
         return c;
     }
 
-    static void comparison(TableView<Comparison.Result> table) {
-        // The columns the exported table draws (ComparisonTable), so the window and the slide agree.
-        table.getColumns().setAll(ComparisonTable.COLUMNS.stream().map(c -> column(c.header(), c.value())).toList());
+    /**
+     * The comparison's table, one line per model, filled in while the comparison runs. Its columns are
+     * the exported table's (ComparisonTable), so the window and the slide agree.
+     */
+    static void comparison(TableView<ComparisonRow> table) {
+        java.util.List<TableColumn<ComparisonRow, String>> columns = new java.util.ArrayList<>();
+        for (ComparisonTable.Column c : ComparisonTable.COLUMNS) {
+            TableColumn<ComparisonRow, String> column = column(c.header(), r -> r.cell(c.header()));
+            // shares of the width (the table fits them to its own): the numbers need less than their titles
+            column.setPrefWidth(90 * switch (c.header()) {
+                case "Epochs", "Time", "Seeds", "Test" -> 0.75;
+                case "Validation" -> 1.1;
+                default -> 1.0;
+            });
+            columns.add(column);
+        }
+        table.getColumns().setAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new javafx.scene.control.Label("Compare: the table appears when the last model has finished."));
+        table.setPlaceholder(new javafx.scene.control.Label("Compare: each model's line fills in as it trains."));
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {

@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -32,8 +35,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -54,8 +60,16 @@ public final class TrainingPanel extends BorderPane {
     @FXML private CheckBox logScale;
     @FXML private Slider smoothing, moment;
     @FXML private StackPane curves;
+    @FXML private ScrollPane settingsPane;
+    @FXML private ToggleButton showSettings;
+    @FXML private SplitPane curvesAndTables, tables;
     @FXML private TableView<TrainingSession.Prediction> predictions;
-    @FXML private TableView<Comparison.Result> comparisonTable;
+    @FXML private TableView<ComparisonRow> comparisonTable;
+
+    /** The curves' share of the height above the tables, at the desk and in presenter mode (larger text, fewer rows fit). */
+    private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.55;
+    /** The predictions' share of the width beside the comparison, whose seven columns need more at presenter size. */
+    private static final double DESK_PREDICTIONS_SHARE = 0.55, PRESENTER_PREDICTIONS_SHARE = 0.36;
 
     private final AppModel app;
     private final Runnable showMainView;
@@ -68,11 +82,10 @@ public final class TrainingPanel extends BorderPane {
     private final TrainingSession session = new TrainingSession();
     private final SettingsForm settings;
     private final ChartCanvas canvas;
+    /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
+    private final ObservableList<Comparison.Result> comparisonResults = FXCollections.unmodifiableObservableList(session.comparison());
     private SequenceModel continueFrom;
     private final java.util.List<java.util.function.Consumer<TrainingConfig>> beforeCompare = new java.util.ArrayList<>();
-    /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
-    private final javafx.collections.ObservableList<Comparison.Result> comparisonResults =
-            javafx.collections.FXCollections.unmodifiableObservableList(session.comparison());
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
     /**
@@ -98,9 +111,24 @@ public final class TrainingPanel extends BorderPane {
         // an empty message or hover line takes no room from the curves
         hover.managedProperty().bind(hover.textProperty().isNotEmpty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
+        // In presenter mode the hall needs the curves and tables more than the form: the form steps
+        // aside (the Settings button brings it back) and returns when presenter mode ends.
+        showSettings.selectedProperty().addListener((o, was, shown) -> setLeft(shown ? settingsPane : null));
+        // The tables get enough height for the comparison's four lines at presenter size.
+        app.view().presenterProperty().addListener((o, was, on) -> {
+            showSettings.setSelected(!on);
+            curvesAndTables.setDividerPositions(on ? PRESENTER_CURVES_SHARE : DESK_CURVES_SHARE);
+            tables.setDividerPositions(on ? PRESENTER_PREDICTIONS_SHARE : DESK_PREDICTIONS_SHARE);
+        });
+        showSettings.setSelected(!app.view().presenterProperty().get());
+        if (app.view().presenterProperty().get()) {
+            curvesAndTables.setDividerPositions(PRESENTER_CURVES_SHARE);
+            tables.setDividerPositions(PRESENTER_PREDICTIONS_SHARE);
+        }
+        if (!showSettings.isSelected()) setLeft(null);
         Tables.predictions(predictions, this::open);
         Tables.comparison(comparisonTable);
-        comparisonTable.setItems(session.comparison());
+        comparisonTable.setItems(session.comparisonRows());
         ExportHook.set(canvas, "the training curves", "training-curves", this::curvesFigure);
         ExportHook.set(comparisonTable, "the comparison table", "comparison",
                 style -> session.comparison().isEmpty() ? null : Figures.comparison(session.comparison(), style));
@@ -212,13 +240,10 @@ public final class TrainingPanel extends BorderPane {
             session.setMessage("The main view shows recurrent cells; the dense baseline has none to step through.");
             return;
         }
-        if (m.config().reversed()) {
-            session.setMessage("This run reads its input reversed (" + p.example().input(true)
-                    + "); the main view feeds the question as written, so it would not show what this model saw.");
-            return;
-        }
         EncoderDecoder model = (EncoderDecoder) Weights.model(m.config(), m.weights());
-        app.show(new LoadedModel.Addition("Training: " + m.label(), "training run", true, model), p.example().question());
+        // a run on reversed input is shown reading it reversed, as it was trained
+        app.show(new LoadedModel.Addition("Training: " + m.label(), "training run", true, model, m.config().reversed()),
+                p.example().question());
         showMainView.run();
     }
 
@@ -316,6 +341,16 @@ public final class TrainingPanel extends BorderPane {
      */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainedWeights> latestWeightsProperty() { return latestWeights.getReadOnlyProperty(); }
 
+    /**
+     * The seeds' comparison in progress, null when none runs: it turns non-null when a comparison
+     * starts and null when it ends, so a follower (a quiz asking which cell gets there first) can
+     * ask before the first model trains and reveal at the end.
+     */
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() { return session.comparingProperty(); }
+
+    /** The comparison's results in the order the models finish, one added as each reaches its verdict (read only). */
+    public ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
+
     /** The settings the form holds, or empty while a field holds a value it cannot take (a scene saves them). */
     public java.util.Optional<TrainingConfig> formSettings() {
         return settings.validProperty().get() ? java.util.Optional.of(settings.config()) : java.util.Optional.empty();
@@ -327,8 +362,6 @@ public final class TrainingPanel extends BorderPane {
     /** Runs {@code r} with the shared settings each time Compare is pressed, just before the comparison starts. */
     public void beforeCompare(java.util.function.Consumer<TrainingConfig> r) { beforeCompare.add(r); }
 
-    /** The comparison's results: empty while it runs, filled when its last model is trained. */
-    public javafx.collections.ObservableList<Comparison.Result> comparisonResults() { return comparisonResults; }
 
     TrainingSession session() { return session; }
 

@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,14 +33,21 @@ import javafx.collections.ObservableList;
  * The training panel's state on the JavaFX thread, and the one place that talks to the trainer.
  *
  * <p>Threading: runs train on their own daemon thread (not the compute thread, so traces in the main
- * view stay live). The trainer publishes snapshots and appends its curves; an {@link AnimationTimer}
- * takes the latest at most once per pulse, so a fast trainer never floods the FX thread. What the
- * trainer thread hands over (a snapshot of the weights and the predictions at each epoch) goes
- * through an {@link AtomicReference} read by the same timer.
+ * view stay live); the trainer is built there too, since making the model and the data set takes a
+ * while. The trainer publishes snapshots and appends its curves; while a run is active a timer
+ * thread asks the FX thread to look at them every {@link #LOOK_EVERY_MS} ms (one request outstanding
+ * at most, so a busy FX thread is never queued up), and each look is a bounded amount of work: the
+ * latest snapshot for the progress line, the new curve points (one list copy, one redraw), whatever
+ * the trainer's speed. No pulse runs only to look (an AnimationTimer would make sixty a second): on
+ * two cores the window's own CPU time is training time lost (docs/performance.md). What the trainer
+ * thread prepares (a copy of the weights and the predictions at each epoch, a comparison's results)
+ * arrives through {@link AtomicReference}s read by the same timer.
  */
 final class TrainingSession {
     /** How many validation sums the predictions table shows. */
     static final int PREDICTIONS = 12;
+    /** How often the panel shows what the trainer did (ms): four times a second reads as live, and a look repaints the whole plot. */
+    static final long LOOK_EVERY_MS = 250;
 
     /** The weights and predictions at one moment of a run (the end of an epoch, or a single update). */
     record Moment(String run, double epoch, TrainingConfig config, Map<String, double[]> weights, List<Prediction> predictions) {
@@ -57,24 +68,26 @@ final class TrainingSession {
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyObjectWrapper<Comparison> comparing = new ReadOnlyObjectWrapper<>(this, "comparing");
     private final ObservableList<TrainingCurves.Series> runs = FXCollections.observableArrayList();
     private final ObservableList<Moment> moments = FXCollections.observableArrayList();
     private final ObservableList<Comparison.Result> comparison = FXCollections.observableArrayList();
+    private final ObservableList<ComparisonRow> comparisonRows = FXCollections.observableArrayList();
     private final AtomicReference<List<Moment>> handed = new AtomicReference<>(List.of());
+    private final AtomicReference<List<Comparison.Result>> results = new AtomicReference<>(List.of());
     private final AtomicReference<Object> finished = new AtomicReference<>();
-    private final AnimationTimer sampler;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gatescope-training-tick");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean lookRequested = new AtomicBoolean();
+    private ScheduledFuture<?> looking;
     private volatile Trainer trainer;
-    private volatile Comparison running;
+    private volatile boolean stopping;
     private Trainer shownTrainer;
     private int shownPoints;
     private final List<TrainingHistory.Point> points = new ArrayList<>();
-
-    TrainingSession() {
-        sampler = new AnimationTimer() {
-            @Override public void handle(long now) { sample(); }
-        };
-        sampler.start();
-    }
 
     ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
@@ -87,11 +100,18 @@ final class TrainingSession {
     /** Whether the latest weights were trained since the last save. */
     ReadOnlyBooleanProperty unsavedProperty() { return unsaved.getReadOnlyProperty(); }
 
+    /** The comparison in progress, null when none runs: set when it starts, cleared when it ends. */
+    ReadOnlyObjectProperty<Comparison> comparingProperty() { return comparing.getReadOnlyProperty(); }
+
     ObservableList<TrainingCurves.Series> runs() { return runs; }
 
     ObservableList<Moment> moments() { return moments; }
 
+    /** The comparison's results, one added as each model reaches its verdict. */
     ObservableList<Comparison.Result> comparison() { return comparison; }
+
+    /** The comparison's table: done, training and waiting models, refreshed while it runs. */
+    ObservableList<ComparisonRow> comparisonRows() { return comparisonRows; }
 
     Trainer trainer() { return trainer; }
 
@@ -99,33 +119,43 @@ final class TrainingSession {
 
     void markSaved() { unsaved.set(false); }
 
-    /** Starts a run with {@code config} (from {@code model} when continuing); {@code paused} waits for a step. */
-    void start(TrainingConfig config, SequenceModel model, boolean paused) {
+    /**
+     * Starts a run with {@code config} (from {@code model} when continuing). With {@code oneStep} it
+     * starts paused and takes a single optimiser step.
+     */
+    void start(TrainingConfig config, SequenceModel model, boolean oneStep) {
         if (active.get()) return;
-        Trainer t = model == null ? new Trainer(config) : new Trainer(config, model);
-        if (paused) t.pause();
-        begin(t);
-        message.set("");
+        begin();
         thread.execute(() -> {
-            TrainingSnapshot last = t.run(s -> handOver(t, s));
-            finished.set(last);
+            Trainer t;
+            try {
+                t = model == null ? new Trainer(config) : new Trainer(config, model);
+            } catch (IllegalArgumentException e) {
+                finished.set(e);
+                return;
+            }
+            if (oneStep) {
+                t.pause();
+                t.step();
+                afterStep(t, 0);
+            }
+            trainer = t;
+            if (stopping) t.cancel();
+            finished.set(t.run(s -> handOver(t, s)));
         });
     }
 
-    /** Trains the seeds' comparison, one cell after another, on the training thread. */
+    /** Trains the seeds' comparison, one cell after another, on the training thread; the table fills in as it goes. */
     void compare(TrainingConfig base) {
         if (active.get()) return;
         Comparison c = new Comparison(base, Comparison.SEEDS_CELLS);
-        running = c;
-        comparison.clear();
         runs.clear();
         moments.clear();
-        message.set("");
-        active.set(true);
-        thread.execute(() -> {
-            List<Comparison.Result> results = c.run(t -> trainer = t, (t, s) -> handOver(t, s));
-            finished.set(results);
-        });
+        comparison.clear();
+        comparisonRows.setAll(c.cells().stream().map(ComparisonRow::waiting).toList());
+        begin();
+        comparing.set(c);
+        thread.execute(() -> finished.set(c.run(t -> trainer = t, this::handOver, r -> results.updateAndGet(list -> append(list, r)))));
     }
 
     void pause() { if (trainer != null) trainer.pause(); }
@@ -141,9 +171,6 @@ final class TrainingSession {
             afterStep(t, before);
         } else if (!active.get()) {
             start(config, null, true);
-            Trainer fresh = trainer;
-            fresh.step();
-            afterStep(fresh, 0);
         }
     }
 
@@ -157,7 +184,8 @@ final class TrainingSession {
     }
 
     void stop() {
-        Comparison c = running;
+        stopping = true;
+        Comparison c = comparing.get();
         if (c != null) c.cancel();
         Trainer t = trainer;
         if (t != null) t.cancel();
@@ -169,15 +197,24 @@ final class TrainingSession {
         runs.clear();
         moments.clear();
         comparison.clear();
+        comparisonRows.clear();
         points.clear();
         shownTrainer = null;
         message.set("");
         unsaved.set(false);
     }
 
-    private void begin(Trainer t) {
-        trainer = t;
+    private void begin() {
+        trainer = null;
+        stopping = false;
+        message.set("");
         active.set(true);
+        if (looking == null) looking = ticker.scheduleAtFixedRate(() -> {
+            if (!lookRequested.getAndSet(true)) Platform.runLater(() -> {
+                lookRequested.set(false);
+                sample();
+            });
+        }, 0, LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** On the training thread, between two batches: copy the weights and predict the table's sums. */
@@ -187,18 +224,22 @@ final class TrainingSession {
         List<Prediction> rows = new ArrayList<>();
         for (int i = 0; i < sums.size(); i++) rows.add(new Prediction(sums.get(i), predicted.get(i)));
         Moment m = new Moment(runLabel(t.config()), s.epochProgress(), t.config(), t.weights(), List.copyOf(rows));
-        handed.updateAndGet(list -> {
-            List<Moment> next = new ArrayList<>(list);
-            next.add(m);
-            return next;
-        });
+        handed.updateAndGet(list -> append(list, m));
     }
 
-    /** Once per pulse: the latest snapshot, the new curve points, the moments handed over, the end of a run. */
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.add(item);
+        return next;
+    }
+
+    /** Every {@link #LOOK_EVERY_MS} while active, on the FX thread: what arrived since the last look. */
     private void sample() {
+        Object done = finished.getAndSet(null);   // read first: everything the run did before it ended is then visible below
         Trainer t = trainer;
         if (t != null) {
             if (t != shownTrainer) {
+                if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
                 shownTrainer = t;
                 shownPoints = 0;
                 points.clear();
@@ -209,36 +250,71 @@ final class TrainingSession {
                 snapshot.set(s);
                 unsaved.set(true);
                 if (!s.note().isEmpty()) message.set(s.note());
+                showComparisonRows();
             }
-            List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
-            if (!fresh.isEmpty()) {
-                shownPoints += fresh.size();
-                points.addAll(fresh);
-                runs.set(runs.size() - 1, new TrainingCurves.Series(runLabel(t.config()), List.copyOf(points)));
-            }
+            showPoints(t);
         }
         List<Moment> arrived = handed.getAndSet(List.of());
         if (!arrived.isEmpty()) moments.addAll(arrived);
-        Object done = finished.getAndSet(null);
-        if (done != null) {
-            active.set(false);
-            if (done instanceof List<?> results) {
-                @SuppressWarnings("unchecked") List<Comparison.Result> r = (List<Comparison.Result>) results;
-                comparison.setAll(r);
-                running = null;
-            }
+        List<Comparison.Result> verdicts = results.getAndSet(List.of());
+        if (!verdicts.isEmpty()) {
+            comparison.addAll(verdicts);
+            showComparisonRows();
         }
+        if (done != null) end(done);
+    }
+
+    /** Appends the trainer's new curve points to its series: one copy, one redraw. */
+    private void showPoints(Trainer t) {
+        List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
+        if (fresh.isEmpty()) return;
+        shownPoints += fresh.size();
+        points.addAll(fresh);
+        runs.set(runs.size() - 1, new TrainingCurves.Series(runLabel(t.config()), List.copyOf(points)));
+    }
+
+    /** The comparison's table: every result so far, the model training now, the ones still waiting. */
+    private void showComparisonRows() {
+        Comparison c = comparing.get();
+        if (c == null) return;
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (Comparison.Result r : comparison) rows.add(ComparisonRow.done(r));
+        Trainer t = trainer;
+        boolean training = t != null && !stopping && comparison.stream().noneMatch(r -> r.trainer() == t);
+        for (int i = rows.size(); i < c.cells().size(); i++) {
+            String cell = c.cells().get(i);
+            boolean now = training && i == rows.size() && t.config().cell().equals(cell);
+            rows.add(now ? ComparisonRow.training(cell, t.latest()) : ComparisonRow.waiting(cell));
+        }
+        if (!rows.equals(comparisonRows)) comparisonRows.setAll(rows);
+    }
+
+    private void end(Object done) {
+        if (done instanceof Exception e) message.set("Could not start: " + e.getMessage());
+        if (comparing.get() != null) {
+            showComparisonRows();
+            if (stopping) comparisonRows.removeIf(r -> r.verdict().equals(ComparisonRow.WAITING) || r.verdict().equals(ComparisonRow.TRAINING));
+            comparing.set(null);
+        }
+        active.set(false);
+        stopLooking();
+    }
+
+    private void stopLooking() {
+        if (looking != null) looking.cancel(false);
+        looking = null;
     }
 
     static String runLabel(TrainingConfig c) {
         return Comparison.title(c.cell()) + (c.isDense() ? "" : " " + c.hidden()) + (c.reversed() ? " reversed" : "");
     }
 
-    /** Stops any run and the sampler; the panel is going away. */
+    /** Stops any run (at its next batch, as Stop does) and the looks at it; the panel is going away. */
     void dispose() {
         stop();
         active.set(false);
-        sampler.stop();
-        thread.shutdownNow();
+        stopLooking();
+        ticker.shutdownNow();
+        thread.shutdown();
     }
 }

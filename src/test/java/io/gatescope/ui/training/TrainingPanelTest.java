@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -88,18 +86,12 @@ class TrainingPanelTest {
     @Test
     void aShortRunFillsTheCurvesAndThePredictionsWithoutLongFrames(FxRobot robot) throws Exception {
         small(robot, 3);
-        AtomicLong longest = new AtomicLong(), last = new AtomicLong();
-        AnimationTimer frames = new AnimationTimer() {
-            @Override public void handle(long now) {
-                if (last.get() != 0) longest.accumulateAndGet(now - last.get(), Math::max);
-                last.set(now);
-            }
-        };
-        robot.interact(frames::start);
+        PulseMeter pulses = new PulseMeter();
+        robot.interact(pulses::start);
         robot.clickOn("Start");
         await(() -> !panel.session().activeProperty().get());
-        robot.interact(frames::stop);
-        System.out.printf("training panel: longest frame while training %.1f ms%n", longest.get() / 1e6);
+        robot.interact(pulses::stop);
+        System.out.println(pulses.report("training panel, short run"));
 
         assertThat(snapshot().state()).isEqualTo(Trainer.State.COMPLETED);
         assertThat(text(robot, "#progressText")).contains("LSTM 8", "epoch 3/3", "done", "examples/s");
@@ -117,6 +109,7 @@ class TrainingPanelTest {
         assertThat(first.example()).isEqualTo(reference.data().validation().get(0));
         assertThat(robot.lookup(first.example().question()).tryQuery()).isPresent();
         assertThat(text(robot, "#momentText")).isEqualTo("LSTM 8 · epoch 3.00");
+        assertDigitsMarked(robot);
 
         // the same settings on the command line's trainer give the same curve, point for point
         reference.run(s -> { });
@@ -125,6 +118,39 @@ class TrainingPanelTest {
         var chart = (io.gatescope.chart.TrainingCurves) panel.canvas().chart();
         String near = chart.describe(panel.canvas().getWidth() * 0.25, panel.canvas().getHeight() * 0.5);
         assertThat(near).startsWith("LSTM 8 · epoch ");
+    }
+
+    /** Every visible row shows its prediction digit by digit, exactly the digits that differ from the true sum marked. */
+    private void assertDigitsMarked(FxRobot robot) {
+        int rows = 0, wrong = 0;
+        for (Node n : robot.lookup("#predictions .table-row-cell").queryAll()) {
+            if (!(((javafx.scene.control.TableRow<?>) n).getItem() instanceof TrainingSession.Prediction p)) continue;
+            List<javafx.scene.text.Text> digits = n.lookupAll(".prediction-digit").stream().map(javafx.scene.text.Text.class::cast).toList();
+            assertThat(digits.stream().map(javafx.scene.text.Text::getText).collect(java.util.stream.Collectors.joining())).isEqualTo(p.predicted());
+            for (int i = 0; i < digits.size(); i++) {
+                boolean differs = p.predicted().charAt(i) != p.example().target().charAt(i);
+                assertThat(digits.get(i).getStyleClass().contains(Tables.WRONG_DIGIT)).as("%s digit %d", p, i).isEqualTo(differs);
+                if (differs) wrong++;
+            }
+            rows++;
+        }
+        assertThat(rows).isPositive();
+        assertThat(wrong).as("an 8-unit LSTM after a few epochs still gets digits wrong").isPositive();
+    }
+
+    @Test
+    void inPresenterModeTheFormStepsAsideUntilAskedFor(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
+        double desk = panel.canvas().getWidth();
+        robot.interact(() -> app.view().presenterProperty().set(true));
+        assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();   // not in the scene any more
+        await(() -> panel.canvas().getWidth() > desk + 150);                 // the curves take its room
+        robot.clickOn("#showSettings");
+        assertThat(robot.lookup("#setting-hidden").query().isVisible()).isTrue();
+        robot.clickOn("#showSettings");
+        assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();
+        robot.interact(() -> app.view().presenterProperty().set(false));
+        assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
     }
 
     @Test
@@ -212,6 +238,7 @@ class TrainingPanelTest {
         await(() -> !panel.session().activeProperty().get() && panel.session().moments().size() == 2);
         robot.interact(() -> robot.lookup("#moment").queryAs(javafx.scene.control.Slider.class).setValue(0));
         assertThat(text(robot, "#momentText")).isEqualTo("LSTM 8 · epoch 1.00");
+        assertDigitsMarked(robot);   // the cells show the earlier moment's digits and marks, not the last one's
         TrainingSession.Moment epoch1 = panel.session().moments().get(0);
         TrainingSession.Prediction row = epoch1.predictions().get(1);
         Node cell = robot.lookup(row.example().question()).query();
@@ -226,14 +253,143 @@ class TrainingPanelTest {
     }
 
     @Test
-    void theComparisonFillsItsTableBesideTheSeedsFigures(FxRobot robot) throws Exception {
-        small(robot, 1);
+    void aPredictionOfARunOnReversedInputOpensReadingItReversed(FxRobot robot) throws Exception {
+        small(robot, 2);
+        robot.interact(() -> panel.settings().setText(TrainingSetting.REVERSED, "true"));
+        robot.clickOn("Start");
+        await(() -> !panel.session().activeProperty().get() && panel.session().moments().size() == 2);
+        TrainingSession.Prediction row = panel.session().moments().get(1).predictions().get(2);
+        robot.clickOn(robot.lookup(row.example().question()).queryAs(Node.class));
+        String read = row.example().input(true);   // e.g. 67+60 is read 06+76
+        await(() -> app.traceProperty().get() != null && String.join("", app.traceProperty().get().inputLabels()).equals(read));
+        LoadedModel.Addition opened = (LoadedModel.Addition) app.modelProperty().get();
+        assertThat(opened.name()).isEqualTo("Training: LSTM 8 reversed · epoch 2.00");
+        assertThat(opened.reversed()).isTrue();
+        assertThat(mainViewShown).isTrue();
+        // the main view's model answers what the predictions table said it answers
+        assertThat(String.join("", app.traceProperty().get().outputLabels())).isEqualTo(row.predicted());
+    }
+
+    @Test
+    void theComparisonsTableFillsInRunByRunBesideTheSeedsFigures(FxRobot robot) throws Exception {
+        small(robot, 1000);
+        robot.interact(() -> panel.type(TrainingSetting.TIME_LIMIT, "3")); // each model trains for 3 s at most
+        List<String> seen = new java.util.ArrayList<>(); // what a follower (a quiz) observes: the start, then each result
+        robot.interact(() -> {
+            panel.comparisonProperty().addListener((o, was, now) -> seen.add(now == null ? "end" : "start"));
+            panel.comparisonResults().addListener((javafx.collections.ListChangeListener<io.gatescope.train.Comparison.Result>) c -> {
+                while (c.next()) c.getAddedSubList().forEach(r -> seen.add(r.cell()));
+            });
+        });
         robot.clickOn("Compare dense · RNN · LSTM · GRU");
-        await(() -> !panel.session().activeProperty().get() && panel.session().comparison().size() == 4);
+        TableView<?> table = robot.lookup("#comparisonTable").queryAs(TableView.class);
+        // while the SimpleRNN trains, the dense line is complete and the others wait
+        await(() -> panel.session().comparisonRows().size() == 4
+                && panel.session().comparisonRows().get(1).verdict().equals(ComparisonRow.TRAINING));
+        var rows = panel.session().comparisonRows();
+        assertThat(rows.get(0).cell("Model")).isEqualTo("Dense");
+        assertThat(rows.get(0).verdict()).isIn("✓ < 5 %", "✗ ≥ 5 %");
+        assertThat(rows.get(0).cell("Test")).endsWith(" %");
+        assertThat(rows.get(1).cell("Model")).isEqualTo("SimpleRNN");
+        assertThat(rows.get(1).cell("Test")).isEqualTo("…");
+        assertThat(rows.get(1).cell("Seeds")).isEqualTo("95.0 %");
+        assertThat(rows.get(2).verdict()).isEqualTo(ComparisonRow.WAITING);
+        assertThat(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && ComparisonRow.TRAINING.equals(l.getText())).tryQuery()).isPresent();
+        assertThat(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && "SimpleRNN".equals(l.getText())).tryQuery()).isPresent();
+        assertThat(table.getItems()).hasSize(4);
+
+        await(() -> !panel.session().activeProperty().get());
         assertThat(panel.session().runs()).extracting(r -> r.label()).containsExactly("Dense", "SimpleRNN 8", "LSTM 8", "GRU 8");
-        assertThat(robot.lookup("SimpleRNN").tryQuery()).isPresent();
-        assertThat(robot.lookup("95.0 %").tryQuery()).isPresent();
+        assertThat(rows).extracting(r -> r.cell("Model")).containsExactly("Dense", "SimpleRNN", "LSTM", "GRU");
+        assertThat(rows).extracting(r -> r.cell("Seeds")).containsExactly("0.0 %", "95.0 %", "100.0 %", "—");
+        assertThat(rows).extracting(ComparisonRow::verdict).doesNotContain(ComparisonRow.TRAINING, ComparisonRow.WAITING);
+        var results = panel.comparisonResults();
+        for (int i = 0; i < 4; i++) {
+            assertThat(rows.get(i).cell("Test")).isEqualTo(ComparisonRow.percent(results.get(i).test().sequences()));
+            assertThat(rows.get(i).cell("Validation")).isEqualTo(ComparisonRow.percent(results.get(i).last().validationSequences()));
+            assertThat(rows.get(i).cell("Epochs")).isEqualTo(Integer.toString(results.get(i).last().epoch()));
+        }
         assertThat(robot.lookup("100.0 %").tryQuery()).isPresent();
-        assertThat(robot.lookup("✓ < 5 %").tryQuery()).isPresent();
+        assertThat(seen).containsExactly("start", "dense", "rnn", "lstm", "gru", "end");
+    }
+
+    /** Asks the window to close as the window system does when the user closes it. */
+    private void requestClose(FxRobot robot) {
+        Stage stage = (Stage) panel.getScene().getWindow();
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    /** The confirmation dialog's text, once it shows. */
+    private String dialogText(FxRobot robot) throws Exception {
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        return robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+    }
+
+    private void wireClose() throws Exception {
+        // the application's close handler (GatescopeApp): the window closes only when the panel agrees
+        FxToolkit.setupFixture(() -> panel.getScene().getWindow().setOnCloseRequest(e -> {
+            if (!panel.confirmClose()) e.consume();
+        }));
+    }
+
+    @Test
+    void closingWhileTrainingAsksFirstCancelKeepsTheRunAndConfirmStopsIt(FxRobot robot) throws Exception {
+        wireClose();
+        small(robot, 1000);
+        robot.clickOn("Start");
+        await(() -> snapshot() != null && snapshot().examplesSeen() > 0);
+        requestClose(robot);
+        assertThat(dialogText(robot)).isEqualTo("Training is still running. Close anyway and lose it?");
+        robot.clickOn("Cancel");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(panel.getScene().getWindow().isShowing()).isTrue();
+        long before = snapshot().examplesSeen();
+        await(() -> snapshot().examplesSeen() > before);   // the run goes on
+        assertThat(panel.session().activeProperty().get()).isTrue();
+
+        Trainer running = panel.session().trainer();
+        requestClose(robot);
+        assertThat(dialogText(robot)).startsWith("Training is still running");
+        robot.clickOn("OK");
+        await(() -> !panel.getScene().getWindow().isShowing());
+        assertThat(running.isCancelled()).isTrue();
+        await(() -> running.latest().state() == Trainer.State.CANCELLED);
+    }
+
+    @Test
+    void closingWithUnsavedWeightsAsksFirstAndNotOnceTheyAreSaved(FxRobot robot) throws Exception {
+        wireClose();
+        small(robot, 1);
+        robot.clickOn("Start");
+        await(() -> !panel.session().activeProperty().get());
+        requestClose(robot);
+        assertThat(dialogText(robot)).isEqualTo("The trained weights are not saved. Close anyway?");
+        robot.clickOn("Cancel");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(panel.getScene().getWindow().isShowing()).isTrue();
+        assertThat(panel.session().moments()).isNotEmpty();
+
+        Path file = assets.resolve("saved-lstm.json");
+        robot.interact(() -> panel.save(file));
+        await(() -> !panel.session().unsavedProperty().get());
+        requestClose(robot);
+        await(() -> !panel.getScene().getWindow().isShowing());   // saved: no question
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
+        assertThat(java.nio.file.Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void closingWithUnsavedWeightsClosesWhenConfirmed(FxRobot robot) throws Exception {
+        wireClose();
+        small(robot, 1);
+        robot.clickOn("Start");
+        await(() -> !panel.session().activeProperty().get());
+        requestClose(robot);
+        assertThat(dialogText(robot)).startsWith("The trained weights are not saved");
+        robot.clickOn("OK");
+        await(() -> !panel.getScene().getWindow().isShowing());
     }
 }

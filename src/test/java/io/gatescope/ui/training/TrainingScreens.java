@@ -2,10 +2,12 @@ package io.gatescope.ui.training;
 
 import io.gatescope.io.Assets;
 import io.gatescope.train.TrainingSetting;
+import io.gatescope.train.TrainingSnapshot;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.MainWindow;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelLoader;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -14,7 +16,9 @@ import javafx.stage.Stage;
 /**
  * Not a test: opens the real window on the training panel with the settings given as arguments
  * (key=value, e.g. hidden=32 epochs=6) and runs the comparison (or, with "run", one training), so
- * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM then settings.
+ * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM
+ * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
+ * and the run's examples per second when it ends, and quits; "wait=S" starts the run S seconds after the window is up. The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
     public static void main(String[] args) {
@@ -23,31 +27,69 @@ public final class TrainingScreens {
 
     /** The window itself. */
     public static final class Window extends Application {
-    @Override
-    public void start(Stage stage) {
-        var args = getParameters().getRaw();
-        AppModel app = new AppModel(new ModelLoader(Assets.folder()), ComputeThread.create());
-        MainWindow window = new MainWindow(app);
-        stage.setScene(new Scene(window, Double.parseDouble(args.get(0)), Double.parseDouble(args.get(1))));
-        app.view().setZoom(Double.parseDouble(args.get(2)));
-        app.modelChoiceProperty().set(app.choices().get(0));
-        stage.show();
-        window.showView(window.training());
-        TrainingPanel panel = window.training();
-        boolean single = false;
-        for (String a : args.subList(3, args.size())) {
-            if (a.equals("run")) { single = true; continue; }
-            String[] kv = a.split("=", 2);
-            TrainingSetting s = TrainingSetting.byKey(kv[0]);
-            if (s.type() == TrainingSetting.Type.INT || s.type() == TrainingSetting.Type.REAL) panel.type(s, kv[1]);
-            else panel.settings().setText(s, kv[1]);
+        @Override
+        public void start(Stage stage) {
+            var args = getParameters().getRaw();
+            AppModel app = new AppModel(new ModelLoader(Assets.folder()), ComputeThread.create());
+            MainWindow window = new MainWindow(app);
+            stage.setScene(new Scene(window, Double.parseDouble(args.get(0)), Double.parseDouble(args.get(1))));
+            app.view().setZoom(Double.parseDouble(args.get(2)));
+            app.modelChoiceProperty().set(app.choices().get(0));
+            stage.show();
+            window.showView(window.training());
+            TrainingPanel panel = window.training();
+            boolean single = false, measure = false;
+            double startAfter = 0;
+            for (String a : args.subList(3, args.size())) {
+                switch (a) {
+                    case "run" -> single = true;
+                    case "measure" -> measure = true;
+                    case "presenter" -> { // what keys P then T do: presenter mode shows the panels, T the training panel
+                        app.view().presenterProperty().set(true);
+                        window.showView(panel);
+                    }
+                    default -> {
+                        String[] kv = a.split("=", 2);
+                        if (kv[0].equals("wait")) { // seconds to let the window settle (its start is not the run's)
+                            startAfter = Double.parseDouble(kv[1]);
+                            continue;
+                        }
+                        TrainingSetting s = TrainingSetting.byKey(kv[0]);
+                        if (s.type() == TrainingSetting.Type.INT || s.type() == TrainingSetting.Type.REAL) panel.type(s, kv[1]);
+                        else panel.settings().setText(s, kv[1]);
+                    }
+                }
+            }
+            boolean one = single, measuring = measure;
+            PulseMeter meter = new PulseMeter();
+            // a screenshot script waits for these lines
+            panel.session().activeProperty().addListener((o, was, now) -> {
+                if (!now) System.out.println("training panel: finished");
+            });
+            panel.session().moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c ->
+                    System.out.println("training panel: moment " + panel.session().moments().size()));
+            if (measure) {
+                panel.session().activeProperty().addListener((o, was, now) -> {
+                    if (now) return;
+                    meter.stop();
+                    TrainingSnapshot s = panel.session().snapshotProperty().get();
+                    System.out.println(meter.report("window run"));
+                    System.out.printf(Locale.ROOT, "window run: %d epochs, %.1f s training, %.0f examples/s%n",
+                            s.epoch(), s.elapsedSeconds(), s.examplesPerSecond());
+                    Platform.exit();
+                });
+            }
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(startAfter));
+            settle.setOnFinished(e -> {
+                if (one) panel.session().start(panel.settings().config(), null, false);
+                else panel.session().compare(panel.settings().config());
+                if (measuring) { // from the run's first batch on: the window's own start is not the run's
+                    panel.session().snapshotProperty().addListener((o, was, now) -> {
+                        if (was == null && now != null) meter.start();
+                    });
+                }
+            });
+            settle.play();
         }
-        boolean one = single;
-        Platform.runLater(() -> {
-            if (one) panel.session().start(panel.settings().config(), null, false);
-            else panel.session().compare(panel.settings().config());
-        });
-    }
-
     }
 }

@@ -86,8 +86,9 @@ public final class QuizBar extends HBox {
         window.training().beforeCompare(config -> {
             if (on.get()) ask(Question.forComparison(config), () -> { });
         });
-        window.training().comparisonResults().addListener((javafx.collections.ListChangeListener<Comparison.Result>) c -> {
-            if (pending != null && !pending.answered() && !window.training().comparisonResults().isEmpty()) {
+        // The results arrive model by model; the answer is known when the comparison has ended.
+        window.training().comparisonProperty().addListener((o, was, running) -> {
+            if (running == null && pending != null && !pending.answered() && !window.training().comparisonResults().isEmpty()) {
                 pending = Question.comparisonAnswer(pending, epochsToTarget(window.training().comparisonResults()));
                 reveal();
             }
