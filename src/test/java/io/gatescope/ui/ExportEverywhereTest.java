@@ -67,7 +67,14 @@ class ExportEverywhereTest extends WindowTestBase {
         ChartCanvas norms = robot.lookup("#gradientNorms").queryAs(ChartCanvas.class);
         await(() -> norms.chart() != null);
         assertThat(window.exports().hoveredTarget().title()).as("Ctrl+E with the mouse elsewhere: the view's first chart").isNotBlank();
-        expect(robot, norms, "Export " + window.exports().targets(norms).get(0).title() + "…");
+        expect(robot, norms, "Export the gradient charts…");
+        // Like every view, the gradients export in the print theme: the titled figure, black on white.
+        ExportTarget gradients = window.exports().targets(norms).get(0);
+        assertThat(gradients.rethemable()).isTrue();
+        AtomicReference<Chart> figure = new AtomicReference<>();
+        robot.interact(() -> gradients.snapshot(Theme.PRINT, false).ifPresent(s -> figure.set(s.step().get())));
+        assertThat(((io.gatescope.chart.Figure) figure.get()).title()).endsWith("gradients back through time");
+        assertThat(new Color(ChartExport.image(figure.get(), 1).getRGB(1, 1))).isEqualTo(Color.WHITE);
 
         showView(robot, "Training");
         ExportTarget curves = window.exports().hoveredTarget();

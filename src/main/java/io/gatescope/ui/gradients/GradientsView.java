@@ -3,6 +3,7 @@ package io.gatescope.ui.gradients;
 import atlantafx.base.theme.Styles;
 import io.gatescope.chart.Chart;
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.Figures;
 import io.gatescope.chart.GradientCharts;
 import io.gatescope.chart.GradientText;
 import io.gatescope.engine.CellKind;
@@ -13,6 +14,7 @@ import io.gatescope.engine.RecurrentStack;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
+import io.gatescope.ui.export.ExportHook;
 import io.gatescope.ui.compute.LatestWins;
 import io.gatescope.ui.training.TrainedWeights;
 import java.util.List;
@@ -116,13 +118,17 @@ public final class GradientsView extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setWrapText(true);
         slopes.setId("gradientSlopes");
-        norms = new ChartCanvas(this::normsChart);
+        norms = new ChartCanvas(() -> normsChart(shownStyle()));
         norms.setId("gradientNorms");
         norms.setShrinkToFit(true);
-        detail = new ChartCanvas(this::detailChart);
+        detail = new ChartCanvas(() -> detailChart(shownStyle()));
         detail.setId("gradientDetail");
         detail.setShrinkToFit(true);
         for (ChartCanvas c : List.of(norms, detail)) c.setOnHover(this::hover);
+        // Export… offers these in any theme, the print theme too: built again in the style chosen.
+        ExportHook.set(norms, "the gradient charts", "gradients", s -> study == null ? null
+                : Figures.gradients(study, inputLabel(shown), shown.threshold(), withoutCursor(s)));
+        ExportHook.set(detail, "this gradient chart", "gradients-detail", s -> detailChart(withoutCursor(s)));
         FlowPane tabs = new FlowPane(6, 4);              // wraps rather than cutting the buttons short at large text
         tabs.setAlignment(Pos.CENTER_LEFT);
         for (Detail d : Detail.values()) {
@@ -359,24 +365,33 @@ public final class GradientsView extends BorderPane {
         return details.getSelectedToggle() == null ? Detail.FACTOR : (Detail) details.getSelectedToggle().getUserData();
     }
 
-    private ChartStyle style() {
-        // No cursor in this view: no step outlined, no unit marked.
-        return app.chartStyleBinding().get().withSelectedUnit(ChartStyle.NO_UNIT).withCurrentStep(Integer.MAX_VALUE - 1);
+    /** What the shown study read, as a figure's subtitle names it: "67+60", or null for a random input. */
+    private static String inputLabel(GradientRequest r) {
+        return r.addition() == null ? null : r.addition().a() + "+" + r.addition().b();
     }
 
-    private Chart normsChart() {
-        return study == null ? null : GradientCharts.norms(study, shown.threshold(), shown.clip(), style());
+    private ChartStyle shownStyle() {
+        return withoutCursor(app.chartStyleBinding().get());
     }
 
-    private Chart detailChart() {
+    /** No cursor in this view: no step outlined, no unit marked. */
+    private static ChartStyle withoutCursor(ChartStyle style) {
+        return style.withSelectedUnit(ChartStyle.NO_UNIT).withCurrentStep(Integer.MAX_VALUE - 1);
+    }
+
+    private Chart normsChart(ChartStyle style) {
+        return study == null ? null : GradientCharts.norms(study, shown.threshold(), shown.clip(), style);
+    }
+
+    private Chart detailChart(ChartStyle style) {
         if (study == null) return null;
         return switch (detail()) {
-            case NORMS -> normsChart();
-            case FACTOR -> GradientCharts.factors(study, style());
+            case NORMS -> normsChart(style);
+            case FACTOR -> GradientCharts.factors(study, style);
             case PATHS -> study.profiles().stream().filter(GradientProfile::hasCellState).findFirst()
-                    .map(p -> (Chart) GradientCharts.paths(p, style())).orElse(null);
-            case UNITS -> GradientCharts.units(unitProfile(), style());
-            case SWEEP -> sweep == null ? null : GradientCharts.sweep(sweep, style());
+                    .map(p -> (Chart) GradientCharts.paths(p, style)).orElse(null);
+            case UNITS -> GradientCharts.units(unitProfile(), style);
+            case SWEEP -> sweep == null ? null : GradientCharts.sweep(sweep, style);
         };
     }
 
