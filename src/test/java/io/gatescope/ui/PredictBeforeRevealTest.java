@@ -125,12 +125,15 @@ class PredictBeforeRevealTest extends WindowTestBase {
         Label score = robot.lookup("#" + QuizBar.SCORE_ID).queryAs(Label.class);
         robot.clickOn(window.cell().canvas()).type(KeyCode.Q).type(KeyCode.T);
         await(() -> window.viewProperty().get() == window.training());
-        // A comparison small enough for a test: one epoch of a hundred sums, four units.
-        robot.interact(() -> window.training().showSettings(TrainingConfig.defaults("lstm", 4)
-                .with(TrainingSetting.EXAMPLES, 100).with(TrainingSetting.EPOCHS, 1).with(TrainingSetting.BATCH, 20)));
+        // A comparison small enough for a test, long enough (several seconds) for the class to vote while it trains.
+        robot.interact(() -> window.training().showSettings(TrainingConfig.defaults("lstm", 16)
+                .with(TrainingSetting.EXAMPLES, 3000).with(TrainingSetting.EPOCHS, 2).with(TrainingSetting.BATCH, 30)));
         robot.clickOn("#compare");
         await(() -> quiz.pending() != null);
-        assertThat(question.getText()).isEqualTo(String.format(java.util.Locale.ROOT, "Which cell will reach %.0f %% of the validation sums first, in fewer epochs?", 100 * io.gatescope.train.Comparison.RECURRENT_STOP));
+        // The target is the one the comparison trains the cells to (its stopping accuracy), in percent.
+        double target = new io.gatescope.train.Comparison(TrainingConfig.defaults(), java.util.List.of("lstm")).config("lstm").untilAccuracy();
+        assertThat(question.getText()).isEqualTo("Which cell will reach " + Math.round(100 * target)
+                + " % of the validation sums first, in fewer epochs?");
         assertThat(window.training().comparisonResults()).as("asked before the results").isEmpty();
         robot.type(KeyCode.A).type(KeyCode.B).type(KeyCode.B);
         assertThat(votes.getText()).isEqualTo("A: LSTM (1)   B: GRU (2)   → reveals");
@@ -155,6 +158,7 @@ class PredictBeforeRevealTest extends WindowTestBase {
     private static String reached(java.util.List<io.gatescope.train.Comparison.Result> results, String cell) {
         var r = results.stream().filter(x -> x.cell().equals(cell)).findFirst().orElseThrow();
         if (r.last().state() != io.gatescope.train.Trainer.State.TARGET_REACHED) return "not reached";
-        return "after " + (long) r.last().epochProgress() + " epoch";
+        long epochs = (long) r.last().epochProgress();
+        return "after " + epochs + (epochs == 1 ? " epoch" : " epochs");
     }
 }
