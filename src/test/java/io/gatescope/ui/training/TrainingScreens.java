@@ -38,12 +38,13 @@ public final class TrainingScreens {
             stage.show();
             window.showView(window.training());
             TrainingPanel panel = window.training();
-            boolean single = false, measure = false;
+            boolean single = false, measure = false, throughput = false;
             double startAfter = 0;
             for (String a : args.subList(3, args.size())) {
                 switch (a) {
                     case "run" -> single = true;
                     case "measure" -> measure = true;
+                    case "throughput" -> throughput = true;
                     case "presenter" -> { // what keys P then T do: presenter mode shows the panels, T the training panel
                         app.view().presenterProperty().set(true);
                         window.showView(panel);
@@ -68,12 +69,12 @@ public final class TrainingScreens {
             });
             panel.session().moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c ->
                     System.out.println("training panel: moment " + panel.session().moments().size()));
-            if (measure) {
+            if (measure || throughput) {   // throughput: the same end-of-run line, without the meter's pulses
                 panel.session().activeProperty().addListener((o, was, now) -> {
                     if (now) return;
                     meter.stop();
                     TrainingSnapshot s = panel.session().snapshotProperty().get();
-                    System.out.println(meter.report("window run"));
+                    if (meter.pulses() > 0) System.out.println(meter.report("window run"));
                     System.out.printf(Locale.ROOT, "window run: %d epochs, %.1f s training, %.0f examples/s%n",
                             s.epoch(), s.elapsedSeconds(), s.examplesPerSecond());
                     Platform.exit();
