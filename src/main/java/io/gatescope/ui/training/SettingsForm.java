@@ -70,6 +70,24 @@ final class SettingsForm {
         estimate.setVisible(false);
         grid.add(estimate, 0, row, 2, 1);
         set(TrainingConfig.defaults());
+        cellField().valueProperty().addListener((o, was, now) -> followCellDefaults(was, now));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> cellField() {
+        return (ComboBox<String>) fields.get(TrainingSetting.CELL);
+    }
+
+    /**
+     * A field still at the old cell's own default (a learning rate of 0.01 for the LSTM) takes the new
+     * cell's (0.003 for the SimpleRNN); a value the user typed stays.
+     */
+    private void followCellDefaults(String was, String now) {
+        if (was == null || now == null) return;
+        for (TrainingSetting s : SHOWN) {
+            if (s == TrainingSetting.CELL || !s.dependsOnCell() || problem(s, text(s)) != null) continue;
+            if (s.parse(text(s)).equals(s.defaultFor(was))) show(s, s.defaultFor(now));
+        }
     }
 
     private Control field(TrainingSetting s) {
@@ -140,19 +158,27 @@ final class SettingsForm {
     /** Fills every field from {@code config} (defaults, a loaded model's notes). */
     @SuppressWarnings("unchecked")
     void set(TrainingConfig config) {
-        for (TrainingSetting s : SHOWN) {
-            Object v = config.values().get(s);
-            Control c = fields.get(s);
-            if (c instanceof TextField t) t.setText(String.valueOf(v));
-            else if (c instanceof CheckBox b) b.setSelected((Boolean) v);
-            else ((ComboBox<String>) c).setValue((String) v);
-        }
+        for (TrainingSetting s : SHOWN) show(s, config.values().get(s));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void show(TrainingSetting s, Object v) {
+        Control c = fields.get(s);
+        if (c instanceof TextField t) t.setText(String.valueOf(v));
+        else if (c instanceof CheckBox b) b.setSelected((Boolean) v);
+        else ((ComboBox<String>) c).setValue((String) v);
     }
 
     /** The settings in the form; call only when {@link #validProperty} is true. */
     TrainingConfig config() {
+        String cell = (String) TrainingSetting.CELL.parse(text(TrainingSetting.CELL));
         Map<TrainingSetting, Object> v = new EnumMap<>(TrainingSetting.class);
-        for (TrainingSetting s : SHOWN) v.put(s, s.parse(text(s)));
+        // A field left at the cell's default is not given: the comparison then trains each cell with
+        // its own recipe (TrainingSetting.defaultFor), as the command line's compare does.
+        for (TrainingSetting s : SHOWN) {
+            Object value = s.parse(text(s));
+            if (s == TrainingSetting.CELL || !value.equals(s.defaultFor(cell))) v.put(s, value);
+        }
         return TrainingConfig.of(v);
     }
 

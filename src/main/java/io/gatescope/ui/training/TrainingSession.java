@@ -255,7 +255,13 @@ final class TrainingSession {
             showPoints(t);
         }
         List<Moment> arrived = handed.getAndSet(List.of());
-        if (!arrived.isEmpty()) moments.addAll(arrived);
+        if (!arrived.isEmpty()) {
+            List<Moment> all = new ArrayList<>(moments);
+            all.addAll(arrived);
+            List<Moment> kept = Moments.thin(all, Moments.limit(arrived.get(arrived.size() - 1).weights()));
+            if (kept.size() == all.size()) moments.addAll(arrived);
+            else moments.setAll(kept);
+        }
         List<Comparison.Result> verdicts = results.getAndSet(List.of());
         if (!verdicts.isEmpty()) {
             comparison.addAll(verdicts);
