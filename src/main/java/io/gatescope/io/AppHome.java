@@ -1,5 +1,7 @@
 package io.gatescope.io;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -14,5 +16,21 @@ public final class AppHome {
     public static Path folder() {
         String home = System.getProperty("gatescope.home");
         return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".gatescope");
+    }
+
+    /**
+     * The folder, made if it does not exist yet: the window's stores call this once, when they open,
+     * and never again on a write, so a write after the folder was removed (a test's temporary home)
+     * fails with a warning rather than quietly making it again. A folder that cannot be made shows
+     * up as that write's warning.
+     */
+    public static Path made() {
+        Path folder = folder();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            // reported by the first write that needs it
+        }
+        return folder;
     }
 }

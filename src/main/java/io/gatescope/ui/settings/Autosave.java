@@ -65,7 +65,7 @@ public final class Autosave {
 
     /** The autosave in the user's Gatescope home folder. */
     public static Autosave atHome() {
-        return new Autosave(io.gatescope.io.AppHome.folder().resolve("autosave.json"));
+        return new Autosave(io.gatescope.io.AppHome.made().resolve("autosave.json"));
     }
 
     public Path file() { return file; }
@@ -128,7 +128,6 @@ public final class Autosave {
 
     private void save(Session s) {
         try {
-            Files.createDirectories(file.getParent());
             AtomicFiles.write(file, JSON.writeValueAsBytes(write(s)));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not autosave to " + file + ": " + e.getMessage());

@@ -35,7 +35,7 @@ public final class SettingsStore {
 
     /** The store in the user's Gatescope home folder. */
     public static SettingsStore atHome() {
-        return new SettingsStore(AppHome.folder());
+        return new SettingsStore(AppHome.made());
     }
 
     public Path file() { return file; }
@@ -70,7 +70,6 @@ public final class SettingsStore {
     /** Writes now, on the calling thread (used when the application stops). */
     public void save(ViewSettings settings) {
         try {
-            Files.createDirectories(file.getParent());
             AtomicFiles.write(file, JSON.writeValueAsBytes(settings));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not save settings to " + file + ": " + e.getMessage());
