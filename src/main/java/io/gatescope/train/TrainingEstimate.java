@@ -70,8 +70,9 @@ public record TrainingEstimate(long bytes, long weights, double secondsToFirstUp
         }
     }
 
-    /** "0.4 s", "12 s", "3 min 20 s", "5.2 h", "61 days". */
+    /** "33 ms", "0.4 s", "12 s", "3 min 20 s", "5.2 h", "61 days". */
     public static String duration(double seconds) {
+        if (seconds < 0.1) return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
         if (seconds < 10) return String.format(Locale.ROOT, "%.1f s", seconds);
         if (seconds < 60) return String.format(Locale.ROOT, "%.0f s", seconds);
         if (seconds < 3600) return String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);

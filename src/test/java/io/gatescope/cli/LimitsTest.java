@@ -40,20 +40,22 @@ class LimitsTest {
     @Test
     void aRunThatCannotReachItsFirstUpdateWithinTheTimeLimitIsRefusedWithTheFigure() {
         String out = dir.resolve("m.json").toString();
-        long weights = io.gatescope.task.AdditionModels.encoderDecoder(io.gatescope.engine.CellKind.LSTM, 512, 1)
+        // Small enough in memory to pass that check in a test JVM that holds much else (about 60 MB).
+        long weights = io.gatescope.task.AdditionModels.encoderDecoder(io.gatescope.engine.CellKind.LSTM, 256, 1)
                 .parameters().stream().mapToLong(p -> p.size()).sum();   // the model the run would build
-        CliRun.of("train", "--hidden", "512", "--batch", "512", "--time-limit", "0.1", "--out", out)
-                .badInput("training with hidden size 512, batch size 512 and 20,000 examples needs at least ",
-                        String.format(java.util.Locale.ROOT, " s before its first update (%,d weights), more than the time limit of 0.1 s", weights));
+        CliRun.of("train", "--hidden", "256", "--batch", "256", "--time-limit", "0.01", "--out", out)
+                .badInput("training with hidden size 256, batch size 256 and 20,000 examples needs at least ",
+                        String.format(java.util.Locale.ROOT, " ms before its first update (%,d weights), more than the time limit of 10 ms", weights));
         assertThat(dir.resolve("m.json")).doesNotExist();
     }
 
     @Test
     void theTimeLimitStopsTheStartupToo() {
         String out = dir.resolve("m.json").toString();
-        // ten million sums take longer to generate than the limit (the estimate's floor is 0.2 s)
-        CliRun.of("train", "--hidden", "8", "--examples", "10000000", "--time-limit", "0.3", "--out", out)
-                .badInput("the time limit of 0.3 s ran out while generating 10,000,000 sums, before the first update; nothing was written");
+        // five million sums take longer to generate than the limit (the estimate's floor is 0.1 s), and
+        // their 190 MB fit a test JVM that holds much else
+        CliRun.of("train", "--hidden", "8", "--examples", "5000000", "--time-limit", "0.11", "--out", out)
+                .badInput("the time limit of 0.1 s ran out while generating 5,000,000 sums, before the first update; nothing was written");
         assertThat(dir.resolve("m.json")).doesNotExist();
     }
 

@@ -49,6 +49,7 @@ abstract class WindowTestBase {
             app = new AppModel(new ModelLoader(assets), compute);
             window = new MainWindow(app);
             s.setScene(new Scene(window, 1280, 720));
+            s.sizeToScene();   // the primary stage is shared: one sized by an earlier test must not size this scene
             s.show();
             s.toFront();
             app.modelChoiceProperty().set(app.choices().get(0));

@@ -46,9 +46,10 @@ class TrainingPanelTest {
 
     @BeforeEach
     void show() throws Exception {
-        // The look is the JavaFX default whichever test ran before: a main window's theme is one per
-        // application (a user-agent stylesheet) and would otherwise stay for every later test.
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(null));
+        // The window's own look whichever test ran before: its theme is one per application (a
+        // user-agent stylesheet), so without this the panel looked different alone and after others.
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                io.gatescope.ui.theme.UiTheme.LIGHT.userAgentStylesheet()));
         compute = ComputeThread.create();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage s) -> {
@@ -78,11 +79,14 @@ class TrainingPanelTest {
     }
 
     /**
-     * The predictions table's row showing {@code p}. Not a lookup by the sum's text: the table's virtual
-     * flow also keeps a hidden cell it measures with, which may hold the same text (it did once the
-     * window's AtlantaFX theme was set), and a click on it reaches nothing.
+     * The predictions table's row showing {@code p}, scrolled into view. Not a lookup by the sum's
+     * text: the table's virtual flow also keeps a hidden cell it measures with, which may hold it.
      */
     private static Node rowOf(FxRobot robot, TrainingSession.Prediction p) {
+        // scrolled to, as a user would: in the window's theme the third row may be only half in view
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<TrainingSession.Prediction> table = robot.lookup("#predictions").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> table.scrollTo(p));
         return robot.lookup("#predictions .table-row-cell")
                 .match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r && p.equals(r.getItem())).query();
     }
