@@ -43,6 +43,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 class BadSequenceFileTest {
+    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    Path assets;
     @TempDir Path dir;
     private ExecutorService compute;
     private AppModel app;
@@ -51,7 +54,6 @@ class BadSequenceFileTest {
 
     @BeforeEach
     void show() throws Exception {
-        Path assets = Files.createTempDirectory("gatescope-assets");
         compute = ComputeThread.create();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage s) -> {

@@ -11,7 +11,6 @@ import io.gatescope.train.TrainingSetting;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.compute.ComputeThread;
 import io.gatescope.ui.model.ModelLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -36,12 +35,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingRefusalTest {
+    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    Path assets;
     private ExecutorService compute;
     private TrainingPanel panel;
 
     @BeforeEach
     void show() throws Exception {
-        Path assets = Files.createTempDirectory("gatescope-assets");
         compute = ComputeThread.create();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage s) -> {
