@@ -68,7 +68,7 @@ class SaturationViewTest extends WindowTestBase {
         await(() -> !app.clampsProperty().get().isEmpty());
         robot.type(KeyCode.S);
         Label status = robot.lookup("#" + SaturationView.STATUS_ID).queryAs(Label.class);
-        await(() -> view.result() != null && status.getText().startsWith("1,000 inputs"));
+        await(() -> view.result() != null && status.getText().startsWith("1,000 random sums"));
         assertThat(status.getText()).isEqualTo("1,000 random sums, 5,000 steps per gate · the what-if run: f=0 held");
         var canvas = robot.lookup("#" + SaturationView.CANVAS_ID).queryAs(io.gatescope.ui.canvas.ChartCanvas.class);
         await(() -> canvas.chart() != null);
