@@ -75,7 +75,7 @@ public final class TrainingPanel extends BorderPane {
     private final Runnable showMainView;
     /** Saving and loading run here: the training thread may be busy for minutes, the compute thread is the traces'. */
     private final Executor files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gatescope-training-files");
+        Thread t = new Thread(r, "gatescope-model-files");
         t.setDaemon(true);
         return t;
     });
