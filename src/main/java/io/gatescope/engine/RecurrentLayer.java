@@ -117,7 +117,7 @@ public final class RecurrentLayer {
         int g = kind.blocks() * hiddenSize;
         for (int t = 0; t < steps; t++) {
             if (t == 0 || !r.sharedInput) {
-                inputProjection(batch, xs[t], weightIhT, r.px);
+                inputProjection(batch, xs[t], weightIhT, r.px, r.sparseInput);
             }
             double[] hPrev = t == 0 ? r.h0 : r.h[t - 1];
             double[] ph = r.ph[t];
@@ -157,18 +157,19 @@ public final class RecurrentLayer {
             if (r.sharedInput) {
                 for (int i = 0; i < batch * g; i++) r.dpxSum[i] += r.dpx[t][i];
             } else {
-                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.wantsInputGradient ? r.dx[t] : null);
+                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.wantsInputGradient ? r.dx[t] : null, r.sparseInput);
             }
         }
         if (r.sharedInput) {
-            inputBackward(batch, r.dpxSum, r.x[0], dWih, dbIh, r.dxShared);
+            inputBackward(batch, r.dpxSum, r.x[0], dWih, dbIh, r.dxShared, r.sparseInput);
         }
     }
 
     /** dW_ih += dpxᵀ·x, db_ih += Σ_b dpx, and dx = dpx·W_ih unless {@code dx} is null. */
-    private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx) {
+    private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx, boolean sparse) {
         int g = kind.blocks() * hiddenSize;
-        Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
+        if (sparse) Kernels.gemmTransASparseB(g, batch, inputSize, dpx, x, dWih);
+        else Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
         Kernels.addColumnSums(batch, g, dpx, dbIh);
         if (dx == null) return;
         Arrays.fill(dx, 0, batch * inputSize, 0.0);
@@ -176,10 +177,11 @@ public final class RecurrentLayer {
     }
 
     /** px = b_ih + x·W_ihᵀ for the batch. */
-    private void inputProjection(int batch, double[] x, double[] weightIhT, double[] px) {
+    private void inputProjection(int batch, double[] x, double[] weightIhT, double[] px, boolean sparse) {
         int g = kind.blocks() * hiddenSize;
         fillRows(batch, g, biasIh.data(), px);
-        Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
+        if (sparse) Kernels.gemmSparseA(batch, inputSize, g, x, weightIhT, px);
+        else Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
     }
 
     private void checkRun(LayerRun r, int batch, int steps) {
