@@ -11,7 +11,7 @@ class TrainingSettingTest {
     @Test
     void aCellsOwnDefaultAppliesUntilTheSettingIsGiven() {
         assertThat(TrainingConfig.defaults("lstm", 128).learningRate()).isEqualTo(0.02);
-        assertThat(TrainingConfig.defaults("lstm", 128).lrDecay()).isEqualTo(0.7);
+        assertThat(TrainingConfig.defaults("lstm", 128).lrDecay()).isEqualTo(0.8);
         assertThat(TrainingConfig.defaults("gru", 128).learningRate()).isEqualTo(0.02);
         assertThat(TrainingConfig.defaults("rnn", 128).learningRate()).isEqualTo(0.006);
         assertThat(TrainingConfig.defaults("rnn", 128).lrDecay()).isEqualTo(0.8);
@@ -21,13 +21,13 @@ class TrainingSettingTest {
 
         TrainingConfig given = TrainingConfig.of(Map.of(TrainingSetting.LEARNING_RATE, 0.002));
         assertThat(given.with(TrainingSetting.CELL, "lstm").learningRate()).isEqualTo(0.002);   // given wins
-        assertThat(given.with(TrainingSetting.CELL, "lstm").lrDecay()).isEqualTo(0.7);          // the rest follows the cell
+        assertThat(given.with(TrainingSetting.CELL, "lstm").lrDecay()).isEqualTo(0.8);          // the rest follows the cell
         assertThat(given.with(TrainingSetting.CELL, "lstm").isGiven(TrainingSetting.LR_DECAY)).isFalse();
         TrainingConfig lstm = TrainingConfig.defaults("lstm", 128);
         assertThat(lstm.with(TrainingSetting.CELL, "rnn").learningRate()).isEqualTo(0.006);   // not carried over
         // a model file's notes record the values used, and reading them back gives the same run
         assertThat(TrainingConfig.fromNotes(lstm.notes())).isEqualTo(lstm);
-        assertThat(lstm.notes()).containsEntry("learning_rate", 0.02).containsEntry("lr_decay", 0.7);
+        assertThat(lstm.notes()).containsEntry("learning_rate", 0.02).containsEntry("lr_decay", 0.8);
     }
 
     @Test
