@@ -10,11 +10,11 @@ import io.gatescope.engine.CellKind;
 import io.gatescope.engine.GradientPreset;
 import io.gatescope.engine.GradientProfile;
 import io.gatescope.engine.GradientStudy;
-import io.gatescope.engine.RecurrentStack;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.export.ExportHook;
+import io.gatescope.ui.model.LoadedModel;
 import io.gatescope.ui.compute.LatestWins;
 import io.gatescope.ui.training.TrainedWeights;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class GradientsView extends BorderPane {
     private final LatestWins studyLane;
     private final LatestWins jacobianLane;
     private final LatestWins sweepLane;
-    private final Map<CellKind, RecurrentStack> shipped = new ConcurrentHashMap<>();
+    private final Map<CellKind, LoadedModel.Addition> shipped = new ConcurrentHashMap<>();
     private final ObjectProperty<TrainedWeights> run = new SimpleObjectProperty<>(this, "run");
     private final PauseTransition followWait = new PauseTransition();
     private long followedAt = Long.MIN_VALUE / 2;
@@ -290,7 +290,7 @@ public final class GradientsView extends BorderPane {
         }
         latest = r;
         jacobianLane.cancel();                                 // the Jacobians of an older request would overwrite this one
-        Function<CellKind, RecurrentStack> encoders = k -> shipped.computeIfAbsent(k, kind -> GradientRequest.shippedEncoder(app.loader(), kind));
+        Function<CellKind, LoadedModel.Addition> encoders = k -> shipped.computeIfAbsent(k, kind -> GradientRequest.shippedModel(app.loader(), kind));
         status.setText("computing…");
         studyLane.submit(() -> r.study(encoders, false), s -> {
             if (r != latest) return;
@@ -357,7 +357,7 @@ public final class GradientsView extends BorderPane {
         String weights = r.run() != null ? "the training run's encoder, " + r.run().label()
                 : r.trained() ? "the shipped trained encoders" : "random weights, seed " + r.setup().seed();
         return "L = g·h at the last step T, g all ones; " + weights
-                + " on " + (r.addition() != null ? "the addition input " + r.addition().a() + "+" + r.addition().b()
+                + " on " + (r.addition() != null ? "the addition input " + inputLabel(r)
                 : "a random input of " + r.setup().steps() + " steps") + ".";
     }
 
@@ -365,9 +365,9 @@ public final class GradientsView extends BorderPane {
         return details.getSelectedToggle() == null ? Detail.FACTOR : (Detail) details.getSelectedToggle().getUserData();
     }
 
-    /** What the shown study read, as a figure's subtitle names it: "67+60", or null for a random input. */
-    private static String inputLabel(GradientRequest r) {
-        return r.addition() == null ? null : r.addition().a() + "+" + r.addition().b();
+    /** What the shown study read, as a figure's subtitle names it: "67+60", "06+76 (67+60 reversed)", or null for a random input. */
+    private String inputLabel(GradientRequest r) {
+        return r.inputLabel(shipped.values().stream().anyMatch(LoadedModel.Addition::reversed));
     }
 
     private ChartStyle shownStyle() {
