@@ -279,7 +279,7 @@ public final class Trainer {
             }
             if (epoch == config.epochs()) break;
             onEpoch.accept(snap);
-            optimizer.setLearningRate(optimizer.learningRate() * config.lrDecay());
+            optimizer.setLearningRate(Math.max(optimizer.learningRate() * config.lrDecay(), config.learningRate() * config.lrFloor()));
         }
         return finish(snap, State.COMPLETED, warning, onEpoch);
     }

@@ -18,7 +18,10 @@ import java.util.Map;
  * decay; 0.04 never leaves the plateau; a decay of 0.7 is a little faster there but starves a 32-unit GRU,
  * which then never gets 30 % right); the SimpleRNN, which stalls near 82 % at 0.01, starts at 0.006 and
  * decays by 0.8 too, 5.75 to 7 epochs instead of 7.5 to 9.5 (seeds 1, 2, 3 each, docs/performance.md,
- * "The recipes"). A value given explicitly always wins over either default.
+ * "The recipes"). The decay stops at a quarter of the starting rate ({@link #LR_FLOOR}): a steep decay suits
+ * the 128-unit models, which reach their target before it matters, but would starve a smaller model that
+ * needs many more epochs (a 32-unit LSTM got stuck near 34 % without the floor). A value given explicitly
+ * always wins over either default.
  */
 public enum TrainingSetting {
     CELL("cell", Type.CHOICE, "lstm", "the cell", List.of("lstm", "gru", "rnn", "dense", "rnn_relu", "gru_simple"),
@@ -27,6 +30,8 @@ public enum TrainingSetting {
     OPTIMIZER("optimizer", Type.CHOICE, "adam", "optimizer", List.of("adam", "sgd"), "adam or sgd (with momentum)"),
     LEARNING_RATE("learning_rate", Type.REAL, 0.003, 0, Double.MAX_VALUE, "learning rate", "the optimiser's step size", Bound.OPEN, Bound.CLOSED),
     LR_DECAY("lr_decay", Type.REAL, 0.97, 0, 1, "learning-rate decay", "multiply the learning rate by this after every epoch (1 keeps it)", Bound.OPEN, Bound.CLOSED),
+    LR_FLOOR("lr_floor", Type.REAL, 0.25, 0, 1, "learning-rate floor",
+            "the decay stops at this fraction of the starting rate (0.25: a quarter); 0 lets it decay on"),
     MOMENTUM("momentum", Type.REAL, 0.9, 0, 1, "momentum", "SGD's momentum", Bound.CLOSED, Bound.OPEN),
     BATCH("batch", Type.INT, 128, 1, 65_536, "batch size", "examples per optimiser step"),
     EPOCHS("epochs", Type.INT, 100, 1, 1_000_000, "epochs", "at most this many passes over the training data"),
