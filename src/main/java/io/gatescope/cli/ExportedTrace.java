@@ -59,9 +59,7 @@ record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy
         }
         EncoderDecoder m = (EncoderDecoder) sequence;
         if (text == null) throw new ParameterException(cmd, model + " holds an addition model: give --text A+B, not --input");
-        AdditionTask.Parsed parsed = AdditionTask.parse(text);
-        if (!parsed.ok()) throw new ParameterException(cmd, "--text: " + parsed.error());
-        AdditionTask.Example example = parsed.example().orElseThrow();
+        AdditionTask.Example example = Sums.parse(cmd, "--text", text);
         return new ExportedTrace(AdditionModels.trace(m, example), m.encoder().hasPeepholes(),
                 () -> AdditionGradients.study(List.of(m), example, null, true), example.input(),
                 target -> TraceFiles.write(target, m.encoder(),
