@@ -4,7 +4,9 @@ import io.gatescope.chart.ColourScales.Theme;
 import io.gatescope.chart.Typography.Align;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.chart.UnrolledGeometry.Layout;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -23,18 +25,16 @@ import java.awt.geom.RoundRectangle2D;
  *
  * <p>{@link #strip} draws the same row in one line for presenter mode, where the cell diagram takes
  * most of a 720 px projector: each step a box holding the character it reads or predicts, at the
- * headline size, so the back row still reads the sequence and where the diagram is in it.
+ * headline size, so the back row still reads the sequence and where the diagram is in it; "encoder"
+ * and "decoder" stand at either end of the row, level with the characters, where the width allows.
+ * {@link UnrolledGeometry} places both.
  *
  * <p>A decoder step's prediction comes from its h: while the cell diagram reveals the current step
  * sub-step by sub-step, that step's prediction shows as "?" until h is computed.
  */
 public final class UnrolledView implements Chart {
-    /** Cells and gaps may narrow this far to show every step; below it a window of steps is shown instead. */
-    private static final double LEGIBLE_SHRINK = 0.75;
-    /** The fewest steps a window shows at the minimum size. */
-    private static final int MIN_WINDOW = 5;
-    /** The strip's margin above and below its boxes: every pixel of its height is taken from the cell diagram. */
-    private static final double STRIP_PAD = 4;
+    /** The section names, above the full view's row and beside the strip's. */
+    static final String ENCODER = "encoder", DECODER = "decoder";
 
     private final ModelTrace trace;
     private final int layer;
@@ -44,26 +44,8 @@ public final class UnrolledView implements Chart {
     private final boolean strip;
     /** Per step, whether a what-if clamp held a gate there. */
     private final boolean[] held;
+    private final UnrolledGeometry geometry;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
-
-    /** Positions of the row of cells for one size; steps outside {@code window} are not drawn. */
-    private record Layout(StepWindow window, double left, double cellW, double gap, double bridge, double cellTop,
-                          double cellH, int encoderLength, double outputY, double inputY) {
-        double x(int step) {
-            return left + (step - window.first()) * (cellW + gap) + (step >= encoderLength && bridgeShown() ? bridge : 0);
-        }
-
-        /** Whether the "repeat" bridge between the encoder's last step and the decoder's first is in view. */
-        boolean bridgeShown() { return window.first() < encoderLength && window.last() > encoderLength; }
-
-        double bridgeX() { return x(encoderLength - 1) + cellW + gap; }
-
-        /** Where the marker of the hidden earlier steps ends. */
-        double rowStart() { return x(window.first()) - gap / 2; }
-
-        /** Where the marker of the hidden later steps begins. */
-        double rowEnd() { return x(window.last() - 1) + cellW + gap / 2; }
-    }
 
     private UnrolledView(ModelTrace trace, int layer, ChartStyle style, boolean strip) {
         this.trace = trace;
@@ -73,6 +55,7 @@ public final class UnrolledView implements Chart {
         this.style = style;
         this.strip = strip;
         this.held = HeldMark.steps(trace);
+        this.geometry = new UnrolledGeometry(axis, style, strip);
     }
 
     /** The unrolled run of {@code trace}; {@code layer} picks whose cell kind is named in the boxes. */
@@ -93,16 +76,11 @@ public final class UnrolledView implements Chart {
 
     /** Every step at full size: what an export shows. */
     @Override
-    public Size preferredSize() {
-        return new Size(2 * pad() + naturalWidth(), height());
-    }
+    public Size preferredSize() { return geometry.preferredSize(); }
 
     /** Every step a little narrowed, or a window of a few steps, whichever is narrower. */
     @Override
-    public Size minimumSize() {
-        double windowed = 2 * elisionWidth() + MIN_WINDOW * (cellWidth() + gapWidth()) + bridgeWidth();
-        return new Size(2 * pad() + Math.min(LEGIBLE_SHRINK * naturalWidth(), windowed), height());
-    }
+    public Size minimumSize() { return geometry.minimumSize(); }
 
     @Override
     public void draw(Graphics2D g, double width, double height) {
@@ -110,7 +88,7 @@ public final class UnrolledView implements Chart {
         Theme theme = style.theme();
         Drawing.paint(g, theme, width, height, () -> {
                 Layout l = layout(width, height);
-                if (!strip) paintSections(g, l, theme);
+                if (!strip || l.labelled()) paintSections(g, l, theme);
                 paintElisions(g, l, theme);
                 for (int t = l.window().first(); t < l.window().last(); t++) paintStep(g, l, t, theme);
                 if (l.bridgeShown()) paintBridge(g, l, theme);
@@ -153,20 +131,51 @@ public final class UnrolledView implements Chart {
         return new Rectangle2D.Double(l.x(t), l.cellTop(), l.cellW(), l.cellH());
     }
 
+    /**
+     * "encoder" and "decoder": above each section's steps in the full view; in the strip, at either
+     * end of the row, level with the characters, so the one line keeps its height.
+     */
     private void paintSections(Graphics2D g, Layout l, Theme theme) {
         g.setPaint(theme.mutedText());
-        double y = pad() + Typography.lineHeight(style.smallFont()) / 2;
+        Font font = geometry.sectionFont();
         StepWindow w = l.window();
         int encoderLast = Math.min(axis.encoderLength(), w.last()) - 1;
+        int decoderFirst = Math.max(axis.encoderLength(), w.first());
+        if (strip) {
+            double y = l.cellTop() + l.cellH() / 2;
+            Typography.drawMiddle(g, ENCODER, font, l.x(w.first()) - geometry.labelGap(), y, Align.RIGHT);
+            if (decoderFirst < w.last()) {
+                Typography.drawMiddle(g, DECODER, font, l.x(w.last() - 1) + l.cellW() + geometry.labelGap(), y, Align.LEFT);
+            }
+            return;
+        }
+        double y = pad() + Typography.lineHeight(font) / 2;
         if (encoderLast >= w.first()) {
             double end = l.x(encoderLast) + l.cellW();
-            Typography.drawMiddle(g, "encoder", style.smallFont(), (l.x(w.first()) + end) / 2, y, Align.CENTRE);
+            Typography.drawMiddle(g, ENCODER, font, (l.x(w.first()) + end) / 2, y, Align.CENTRE);
         }
-        int decoderFirst = Math.max(axis.encoderLength(), w.first());
         if (decoderFirst < w.last()) {
             double end = l.x(w.last() - 1) + l.cellW();
-            Typography.drawMiddle(g, "decoder", style.smallFont(), (l.x(decoderFirst) + end) / 2, y, Align.CENTRE);
+            Typography.drawMiddle(g, DECODER, font, (l.x(decoderFirst) + end) / 2, y, Align.CENTRE);
         }
+    }
+
+    /**
+     * Where the strip's section names are drawn in the last drawn size, by name ("encoder",
+     * "decoder"); empty for the full view or a strip too narrow for them.
+     */
+    public java.util.Map<String, Rectangle2D> sectionLabels() {
+        Layout l = layout(drawn.width(), drawn.height());
+        java.util.Map<String, Rectangle2D> out = new java.util.LinkedHashMap<>();
+        if (!strip || !l.labelled()) return out;
+        Font font = geometry.sectionFont();
+        double h = Typography.lineHeight(font), y = l.cellTop() + l.cellH() / 2 - h / 2;
+        double ew = Typography.width(ENCODER, font), dw = Typography.width(DECODER, font);
+        out.put(ENCODER, new Rectangle2D.Double(l.x(l.window().first()) - geometry.labelGap() - ew, y, ew, h));
+        if (axis.encoderLength() < l.window().last()) {
+            out.put(DECODER, new Rectangle2D.Double(l.x(l.window().last() - 1) + l.cellW() + geometry.labelGap(), y, dw, h));
+        }
+        return out;
     }
 
     /** "… 120 earlier" and "72 later …" beside the row, level with the recurrent arrows that run on to them. */
@@ -316,53 +325,7 @@ public final class UnrolledView implements Chart {
         }
     }
 
-    private Layout layout(double width, double height) {
-        double cellW = cellWidth(), gap = gapWidth(), bridge = bridgeWidth();
-        double natural = naturalWidth();
-        double available = Math.max(1, width - 2 * pad());
-        StepWindow window;
-        double shrink, margin, content;
-        if (available >= LEGIBLE_SHRINK * natural) {
-            // Every step fits: narrow cells and gaps alike when the window is narrow; centre the row when it is wide.
-            window = StepWindow.all(axis.length());
-            shrink = Math.min(1, available / natural);
-            margin = 0;
-            content = natural * shrink;
-        } else {
-            margin = elisionWidth();
-            int fit = (int) Math.floor((available - 2 * margin - bridge) / (cellW + gap));
-            window = StepWindow.around(style.currentStep(), Math.max(1, fit), axis.length());
-            shrink = 1;
-            boolean bridged = window.first() < axis.encoderLength() && window.last() > axis.encoderLength();
-            content = 2 * margin + window.size() * (cellW + gap) + (bridged ? bridge : 0);
-        }
-        double left = pad() + Math.max(0, (available - content) / 2) + margin + gap * shrink / 2;
-        if (strip) {
-            // One line: the boxes in the middle of the height, the characters inside them.
-            double top = Math.max(style.px(STRIP_PAD), (height - cellHeight()) / 2), middle = top + cellHeight() / 2;
-            return new Layout(window, left, cellW * shrink, gap * shrink, bridge * shrink, top, cellHeight(),
-                    axis.encoderLength(), middle, middle);
-        }
-        double outputY = pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
-                + charLine() / 2 + style.px(4);
-        double cellTop = outputY + charLine() / 2 + arrowRoom();
-        // Spare height goes to the cells (up to 1.6×), never to the margins.
-        double cellH = Math.max(cellHeight(), height - cellTop - 2 * arrowRoom() - charLine() - pad());
-        cellH = Math.min(cellH, cellHeight() * 1.6);
-        double inputY = cellTop + cellH + arrowRoom() + charLine() / 2;
-        return new Layout(window, left, cellW * shrink, gap * shrink, bridge * shrink, cellTop, cellH,
-                axis.encoderLength(), outputY, inputY);
-    }
-
-    private double naturalWidth() {
-        return axis.length() * (cellWidth() + gapWidth()) + bridgeWidth();
-    }
-
-    private double height() {
-        if (strip) return 2 * style.px(STRIP_PAD) + cellHeight();
-        return 2 * pad() + Typography.lineHeight(style.smallFont()) + Typography.lineHeight(style.bodyFont())
-                + 2 * charLine() + style.px(4) + 2 * arrowRoom() + cellHeight();
-    }
+    private Layout layout(double width, double height) { return geometry.layout(width, height); }
 
     /** What the recurrent arrow carries, in the notation: "c, h", "c, a", or just "h". */
     private String stateNames() {
@@ -371,33 +334,9 @@ public final class UnrolledView implements Chart {
         return kind.hasCellState() ? "c, " + hidden : hidden;
     }
 
-    /** Wide enough for the name and the widest step number ("t = 199"). */
-    private double cellWidth() {
-        if (strip) return charLine() + style.px(16);
-        String widest = style.notation().timeLetter() + " = " + "0".repeat(Math.max(2, Integer.toString(axis.length()).length()));
-        return Math.max(Typography.width("LSTM", style.boldFont()), Typography.width(widest, style.smallFont())) + style.px(18);
-    }
+    private double charLine() { return geometry.charLine(); }
 
-    /** Room beside the row for "… 000 earlier", as many digits as the longest count. */
-    private double elisionWidth() {
-        String widest = "… " + "0".repeat(Integer.toString(axis.length()).length()) + " earlier";
-        return Typography.width(widest, style.smallFont()) + style.px(6);
-    }
+    private double elisionWidth() { return geometry.elisionWidth(); }
 
-    /** The characters read and predicted are the view's headline: they get the title font. */
-    private double charLine() { return Typography.lineHeight(style.titleFont()); }
-
-    private double cellHeight() {
-        return strip ? charLine() + style.px(10) : 2 * Typography.lineHeight(style.bodyFont()) + style.px(14);
-    }
-
-    private double gapWidth() { return style.px(strip ? 24 : 34); }
-
-    private double bridgeWidth() {
-        return axis.encoderLength() < axis.length() ? Typography.width("repeat", style.smallFont()) + style.px(40) : 0;
-    }
-
-    private double arrowRoom() { return style.px(22); }
-
-    private double pad() { return style.px(10); }
+    private double pad() { return geometry.pad(); }
 }

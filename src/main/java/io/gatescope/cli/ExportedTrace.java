@@ -2,6 +2,7 @@ package io.gatescope.cli;
 
 import io.gatescope.engine.DenseBaseline;
 import io.gatescope.engine.EncoderDecoder;
+import io.gatescope.engine.GateClamps;
 import io.gatescope.engine.GradientProfiles;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ParameterException;
  *
  * @param peepholes whether the model's LSTM reads c_{t−1} into its gates (the diagram draws them)
  * @param gradients the gradients of L = g·h_T (g all ones) back through the same run, computed when asked
- * @param input     the sum an addition model read, or null for a sequence file
+ * @param input     the sum an addition model read, as it read it ({@link AdditionTask.Example#asRead}), or null for a sequence file
  * @param json      writes the recurrent stack's run as a trace file (for an addition model, its encoder's)
  */
 record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy> gradients, String input, TraceFile json) {
@@ -60,9 +61,10 @@ record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy
         EncoderDecoder m = (EncoderDecoder) sequence;
         if (text == null) throw new ParameterException(cmd, model + " holds an addition model: give --text A+B, not --input");
         AdditionTask.Example example = Sums.parse(cmd, "--text", text);
-        return new ExportedTrace(AdditionModels.trace(m, example), m.encoder().hasPeepholes(),
-                () -> AdditionGradients.study(List.of(m), example, null, true), example.input(),
+        boolean reversed = ModelFiles.readsReversed(file.metadata());   // fed as the window feeds it
+        return new ExportedTrace(AdditionModels.trace(m, example, reversed, GateClamps.NONE), m.encoder().hasPeepholes(),
+                () -> AdditionGradients.study(List.of(m), example, reversed, null, true), example.asRead(reversed),
                 target -> TraceFiles.write(target, m.encoder(),
-                        TracedRun.of(m.encoder(), AdditionTask.encode(example.input()), null, null, null)));
+                        TracedRun.of(m.encoder(), example.sequence(reversed), null, null, null)));
     }
 }

@@ -170,10 +170,13 @@ final class GradientsCommand implements Callable<Integer> {
     /** The shipped addition models, each as its file says (a missing file is a one-line error). */
     private GradientStudy trained(AdditionTask.Example example) throws FileException {
         List<EncoderDecoder> models = new ArrayList<>();
+        java.util.Set<Boolean> reversed = new java.util.HashSet<>();
         Path dir = Assets.folder().resolve("models");
         for (String name : List.of("addition-rnn.json", "addition-lstm.json", "addition-gru.json")) {
-            if (ModelFiles.load(dir.resolve(name)) instanceof ModelFile.Sequence s && s.model() instanceof EncoderDecoder m) {
+            ModelFile file = ModelFiles.load(dir.resolve(name));
+            if (file instanceof ModelFile.Sequence s && s.model() instanceof EncoderDecoder m) {
                 models.add(m);
+                reversed.add(ModelFiles.readsReversed(file.metadata()));
             } else {
                 throw new FileException(dir.resolve(name), "is not an encoder_decoder addition model");
             }
@@ -182,7 +185,8 @@ final class GradientsCommand implements Callable<Integer> {
         if (gradLast != null && models.stream().anyMatch(m -> m.hiddenSize() != h)) {
             throw bad("--grad-last needs one hidden size, but the shipped models differ");
         }
-        return AdditionGradients.study(models, example, readG(h, "the shipped models with hidden size " + h), false);
+        if (reversed.size() > 1) throw bad("the shipped models differ in whether they read the sum reversed; one input cannot feed them all");
+        return AdditionGradients.study(models, example, reversed.contains(true), readG(h, "the shipped models with hidden size " + h), false);
     }
 
     private GradientStudy fromFile(RecurrentStack stack) throws FileException {

@@ -25,9 +25,13 @@ public final class AdditionGradients {
         return x;
     }
 
-    /** Each model's encoder on {@code example}, L = g·h_T (g null for ones). */
-    public static GradientStudy study(List<EncoderDecoder> models, AdditionTask.Example example, double[] g, boolean jacobians) {
+    /**
+     * Each model's encoder on {@code example} read as the models were trained ({@code reversed} or as
+     * written), L = g·h_T (g null for ones).
+     */
+    public static GradientStudy study(List<EncoderDecoder> models, AdditionTask.Example example, boolean reversed, double[] g,
+                                      boolean jacobians) {
         List<RecurrentStack> encoders = models.stream().map(EncoderDecoder::encoder).toList();
-        return GradientStudy.of(encoders, AdditionTask.encode(example.input()), g, jacobians);
+        return GradientStudy.of(encoders, example.sequence(reversed), g, jacobians);
     }
 }

@@ -52,7 +52,7 @@ public final class AdditionModels {
     /** The same for a model that reads its questions {@code reversed}: the steps show what it read, in that order. */
     public static ModelTrace trace(EncoderDecoder model, AdditionTask.Example example, boolean reversed, GateClamps clamps) {
         String input = example.input(reversed);
-        return Traces.of(model, AdditionTask.encode(input), input.chars().mapToObj(c -> String.valueOf((char) c)).toList(),
+        return Traces.of(model, example.sequence(reversed), input.chars().mapToObj(c -> String.valueOf((char) c)).toList(),
                 AdditionTask.VOCABULARY, clamps);
     }
 }

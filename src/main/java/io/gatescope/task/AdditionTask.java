@@ -38,6 +38,16 @@ public final class AdditionTask {
         /** The input in the order the encoder reads it: as written, or reversed ({@code 8+700}); see {@link #reading}. */
         public String input(boolean reversed) { return reading(input(), reversed); }
 
+        /**
+         * The model's input sequence for this question: {@link #input(boolean)} one-hot, T×11. Every
+         * run of an addition model on a typed sum (the trace, the gradients, an export) is fed this,
+         * so a model trained on reversed input is read reversed in every view.
+         */
+        public double[][] sequence(boolean reversed) { return encode(input(reversed)); }
+
+        /** What the model reads, for a caption: {@code 67+60}, or {@code 06+76 (67+60 reversed)}. */
+        public String asRead(boolean reversed) { return reversed ? input(true) + " (" + input() + " reversed)" : input(); }
+
         /** The target text, e.g. {@code 00015}. */
         public String target() { return pad(Integer.toString(a + b)); }
     }

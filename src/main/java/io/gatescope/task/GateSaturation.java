@@ -64,13 +64,15 @@ public final class GateSaturation {
     private GateSaturation() {
     }
 
-    /** {@code count} sums a+b (a, b uniform in 0..99) drawn from {@code seed}, padded as the model reads them. */
-    public static List<String> randomSums(int count, long seed) {
+    /**
+     * {@code count} sums a+b (a, b uniform in 0..99) drawn from {@code seed}, padded and in the order
+     * the model reads them ({@code reversed} for a model trained on reversed input).
+     */
+    public static List<String> randomSums(int count, long seed, boolean reversed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String text = rng.nextInt(100) + "+" + rng.nextInt(100);
-            out.add(AdditionTask.parse(text).example().orElseThrow().input());
+            out.add(new AdditionTask.Example(rng.nextInt(100), rng.nextInt(100)).input(reversed));
         }
         return out;
     }

@@ -79,7 +79,7 @@ class UnrolledViewTest {
         assertThat(strip.characterSize()).isEqualTo(full.characterSize());
         String svg = ChartExport.svgDocument(strip);
         for (String c : Fixtures.INPUT) assertThat(svg).contains(">" + c + "<");
-        assertThat(svg).contains(">repeat<").doesNotContain(">encoder<", "p = ");
+        assertThat(svg).contains(">repeat<", ">encoder<", ">decoder<").doesNotContain("p = ");   // the sections named beside the row
         Pixels.render(strip);
         for (int t = 0; t < 8; t++) {
             Rectangle2D cell = strip.cellBounds(t);

@@ -88,4 +88,24 @@ class AdditionTaskTest {
             assertThat(x.input(true)).hasSize(AdditionTask.STEPS).containsOnlyOnce("+");
         }
     }
+
+    @Test
+    void theModelsSequenceIsTheQuestionOneHotInTheOrderItIsRead() {
+        AdditionTask.Example e = new AdditionTask.Example(67, 60);
+        assertThat(AdditionTask.decode(e.sequence(false))).isEqualTo("67+60");
+        assertThat(AdditionTask.decode(e.sequence(true))).isEqualTo("06+76");
+        assertThat(e.asRead(false)).isEqualTo("67+60");
+        assertThat(e.asRead(true)).isEqualTo("06+76 (67+60 reversed)");
+    }
+
+    @Test
+    void randomSumsComeInTheOrderTheModelReadsThem() {
+        var written = GateSaturation.randomSums(50, 3, false);
+        var reversed = GateSaturation.randomSums(50, 3, true);
+        for (int k = 0; k < written.size(); k++) {
+            assertThat(reversed.get(k)).isEqualTo(AdditionTask.reading(written.get(k), true));
+            assertThat(AdditionTask.parse(written.get(k).replaceFirst("^0+(?=\\d)", "")).ok()).isTrue();
+        }
+        assertThat(reversed).isNotEqualTo(written);
+    }
 }

@@ -16,7 +16,7 @@ class GateSaturationTest {
     @Test
     void fractionsMatchCountingEveryTrace() {
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 6, 5);
-        List<String> inputs = GateSaturation.randomSums(300, 9);
+        List<String> inputs = GateSaturation.randomSums(300, 9, false);
         GateSaturation.Result r = GateSaturation.of(model, inputs, GateClamps.NONE, () -> false, p -> { });
         assertThat(r.examples()).isEqualTo(300);
         assertThat(r.gates()).extracting(g -> g.stack() + g.block().letter())
@@ -50,7 +50,7 @@ class GateSaturationTest {
         double[] bias = model.encoder().layer(0).biasHh().data();
         for (int u = 0; u < 4; u++) bias[4 + u] = 30;       // f block of the encoder
         model.encoder().layer(0).biasHh().touch();
-        GateSaturation.Result r = GateSaturation.of(model, GateSaturation.randomSums(50, 1), GateClamps.NONE, () -> false, p -> { });
+        GateSaturation.Result r = GateSaturation.of(model, GateSaturation.randomSums(50, 1, false), GateClamps.NONE, () -> false, p -> { });
         GateSaturation.Gate f = r.gates().stream().filter(g -> g.stack().equals("encoder") && g.block().letter().equals("f"))
                 .findFirst().orElseThrow();
         assertThat(f.alwaysOpen()).containsExactly(0, 1, 2, 3);
@@ -62,14 +62,14 @@ class GateSaturationTest {
     void cancellingStopsBetweenBatches() {
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.GRU, 4, 5);
         int[] batches = {0};
-        assertThat(GateSaturation.of(model, GateSaturation.randomSums(1000, 1), GateClamps.NONE, () -> batches[0]++ >= 2, p -> { })).isNull();
+        assertThat(GateSaturation.of(model, GateSaturation.randomSums(1000, 1, false), GateClamps.NONE, () -> batches[0]++ >= 2, p -> { })).isNull();
         assertThat(batches[0]).isEqualTo(3);
     }
 
     @Test
     void aWhatIfClampIsCountedAsTheClampedRunSawIt() {
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, 8, 3);
-        List<String> inputs = GateSaturation.randomSums(40, 2);
+        List<String> inputs = GateSaturation.randomSums(40, 2, false);
         GateClamps shut = GateClamps.of(ClampSpec.parse("decoder.f=0").toClamp(CellKind.LSTM));
         GateSaturation.Result free = GateSaturation.of(model, inputs, GateClamps.NONE, () -> false, p -> { });
         GateSaturation.Result held = GateSaturation.of(model, inputs, shut, () -> false, p -> { });

@@ -27,10 +27,10 @@ class SaturationViewTest extends WindowTestBase {
         robot.clickOn(window.cell().canvas()).type(KeyCode.S);
         await(() -> window.viewProperty().get() == view && view.result() != null);
         Label status = robot.lookup("#" + SaturationView.STATUS_ID).queryAs(Label.class);
-        assertThat(status.getText()).isEqualTo("1,000 inputs, 5,000 steps per gate");
+        assertThat(status.getText()).isEqualTo("1,000 random sums, 5,000 steps per gate");
 
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, ModelLoader.UNTRAINED_HIDDEN, ModelLoader.UNTRAINED_SEED);
-        GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015), GateClamps.NONE, () -> false, p -> { });
+        GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015, false), GateClamps.NONE, () -> false, p -> { });
         for (int g = 0; g < expected.gates().size(); g++) {
             assertThat(view.result().gates().get(g).left()).containsExactly(expected.gates().get(g).left());
             assertThat(view.result().gates().get(g).right()).containsExactly(expected.gates().get(g).right());
@@ -52,7 +52,7 @@ class SaturationViewTest extends WindowTestBase {
         ChoiceBox<String> source = robot.lookup("#" + SaturationView.SOURCE_ID).queryAs(ChoiceBox.class);
         robot.interact(() -> source.setValue(SaturationView.CURRENT));
         await(() -> view.result() != null && view.result().examples() == 1);
-        assertThat(status.getText()).isEqualTo("1 input, 5 steps per gate");
+        assertThat(status.getText()).isEqualTo("the input 67+60, 5 steps per gate");
         GateSaturation.Result one = GateSaturation.of(model, List.of("67+60"), GateClamps.NONE, () -> false, p -> { });
         assertThat(view.result().gates().get(4).right()).containsExactly(one.gates().get(4).right());
 
@@ -68,8 +68,8 @@ class SaturationViewTest extends WindowTestBase {
         await(() -> !app.clampsProperty().get().isEmpty());
         robot.type(KeyCode.S);
         Label status = robot.lookup("#" + SaturationView.STATUS_ID).queryAs(Label.class);
-        await(() -> view.result() != null && status.getText().startsWith("1,000 inputs"));
-        assertThat(status.getText()).isEqualTo("1,000 inputs, 5,000 steps per gate · the what-if run: f=0 held");
+        await(() -> view.result() != null && status.getText().startsWith("1,000 random sums"));
+        assertThat(status.getText()).isEqualTo("1,000 random sums, 5,000 steps per gate · the what-if run: f=0 held");
         var canvas = robot.lookup("#" + SaturationView.CANVAS_ID).queryAs(io.gatescope.ui.canvas.ChartCanvas.class);
         await(() -> canvas.chart() != null);
         assertThat(((SaturationChart) canvas.chart()).title()).endsWith("over 1,000 random sums · the what-if run: f=0 held");
@@ -78,9 +78,9 @@ class SaturationViewTest extends WindowTestBase {
         assertThat(forget.left()).as("a forget gate held at 0 is shut at every step").containsOnly(1.0);
 
         robot.type(KeyCode.C);                                            // free again: the model's own counts come back
-        await(() -> view.result() != null && status.getText().equals("1,000 inputs, 5,000 steps per gate"));
+        await(() -> view.result() != null && status.getText().equals("1,000 random sums, 5,000 steps per gate"));
         EncoderDecoder model = AdditionModels.encoderDecoder(CellKind.LSTM, ModelLoader.UNTRAINED_HIDDEN, ModelLoader.UNTRAINED_SEED);
-        GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015), GateClamps.NONE, () -> false, p -> { });
+        GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015, false), GateClamps.NONE, () -> false, p -> { });
         assertThat(view.result().gates().get(5).left()).containsExactly(expected.gates().get(5).left());
     }
 }

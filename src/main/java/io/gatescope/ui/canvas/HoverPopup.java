@@ -86,8 +86,9 @@ public final class HoverPopup {
         Rectangle2D screen = screenAt(pointerX, pointerY);
         double maxWidth = Math.min(MAX_WIDTH_EM * em, screen.getWidth() * 0.5);
         double width = Math.ceil(Math.min(root.prefWidth(-1), maxWidth));
-        root.setPrefWidth(width);
         double height = Math.ceil(root.prefHeight(width));
+        if (root.prefWidth(-1) > maxWidth) width = narrowest(width, height);
+        root.setPrefWidth(width);
         root.resize(width, height);
         Bounds at = place(element, neighbours, pointerX, pointerY, width, height, screen);
         if (popup.isShowing()) {
@@ -96,6 +97,21 @@ public final class HoverPopup {
         } else {
             popup.show(owner.getScene().getWindow(), at.getMinX(), at.getMinY());
         }
+    }
+
+    /**
+     * The narrowest width, to the pixel, at which the text wraps into no more than {@code height}:
+     * a wrapped text fills its lines only as far as its longest one, and a popup as wide as the cap
+     * would carry a blank column beside it (at presenter sizes 640 px for a 470 px text).
+     */
+    private double narrowest(double width, double height) {
+        double fits = width, tooNarrow = width / 2;
+        while (fits - tooNarrow > 1) {
+            double mid = (fits + tooNarrow) / 2;
+            if (Math.ceil(root.prefHeight(mid)) <= height) fits = mid;
+            else tooNarrow = mid;
+        }
+        return Math.ceil(fits);
     }
 
     private double fontSize() {

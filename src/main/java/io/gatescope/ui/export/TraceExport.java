@@ -37,7 +37,7 @@ public final class TraceExport {
             AdditionTask.Example example = app.tracedExampleProperty().get();
             if (example == null) return Optional.empty();
             stack = a.model().encoder();
-            x = AdditionTask.encode(example.input());
+            x = example.sequence(a.reversed());             // what the trace on screen read
         } else {
             stack = ((LoadedModel.Stack) model).stack();
             x = app.sequenceProperty().get().rows();

@@ -3,6 +3,8 @@ package io.gatescope.ui.gradients;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.engine.GradientSetup;
+import io.gatescope.engine.GradientProfile;
+import io.gatescope.engine.GradientProfiles;
 import io.gatescope.engine.GradientStudy;
 import io.gatescope.engine.RecurrentStack;
 import io.gatescope.task.AdditionGradients;
@@ -32,20 +34,41 @@ record GradientRequest(GradientSetup setup, boolean trained, TrainedWeights run,
 
     /**
      * The three cells' profiles, or the training run's one; with {@code jacobians}, their step
-     * Jacobians' largest singular values too.
+     * Jacobians' largest singular values too. A trained model reads the addition input the way it
+     * was trained (reversed or as written), as the main view feeds it; random weights read it as written.
      */
-    GradientStudy study(Function<CellKind, RecurrentStack> shipped, boolean jacobians) {
-        double[][] x = addition != null ? AdditionTask.encode(addition.input())
-                : trained || run != null ? AdditionGradients.randomInput(setup.steps(), setup.seed()) : setup.input();
-        List<RecurrentStack> models = new ArrayList<>();
+    GradientStudy study(Function<CellKind, LoadedModel.Addition> shipped, boolean jacobians) {
+        List<GradientProfile> profiles = new ArrayList<>();
         if (run != null) {
-            models.add(((EncoderDecoder) run.model()).encoder());   // built here, off the FX thread
+            RecurrentStack encoder = ((EncoderDecoder) run.model()).encoder();   // built here, off the FX thread
+            profiles.add(GradientProfiles.compute(encoder, input(run.config().reversed()), null, null, null, jacobians));
         } else if (trained) {
-            for (CellKind kind : List.of(CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU)) models.add(shipped.apply(kind));
+            for (CellKind kind : List.of(CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU)) {
+                LoadedModel.Addition a = shipped.apply(kind);
+                profiles.add(GradientProfiles.compute(a.model().encoder(), input(a.reversed()), null, null, null, jacobians));
+            }
         } else {
-            for (CellKind kind : List.of(setup.rnnKind(), CellKind.LSTM, CellKind.GRU)) models.add(setup.model(kind, x[0].length));
+            double[][] x = input(false);
+            for (CellKind kind : List.of(setup.rnnKind(), CellKind.LSTM, CellKind.GRU)) {
+                profiles.add(GradientProfiles.compute(setup.model(kind, x[0].length), x, null, null, null, jacobians));
+            }
         }
-        return GradientStudy.of(models, x, null, jacobians);
+        return new GradientStudy(profiles);
+    }
+
+    /** The input sequence: the addition input as a model {@code reversed} or not reads it, else the random one. */
+    private double[][] input(boolean reversed) {
+        return addition != null ? addition.sequence(reversed)
+                : trained || run != null ? AdditionGradients.randomInput(setup.steps(), setup.seed()) : setup.input();
+    }
+
+    /**
+     * The addition input as the request's trained weights read it, for captions ("06+76 (67+60
+     * reversed)"); null for a random input. {@code shippedReversed} says how the shipped models read.
+     */
+    String inputLabel(boolean shippedReversed) {
+        if (addition == null) return null;
+        return addition.asRead(run != null ? run.config().reversed() : trained && shippedReversed);
     }
 
     /** The spectral-radius sweep, random weights and input only. */
@@ -58,12 +81,11 @@ record GradientRequest(GradientSetup setup, boolean trained, TrainedWeights run,
         return !trained && run == null && addition == null;
     }
 
-    /** The encoder of the shipped addition model of {@code kind}, as the picker loads it. */
-    static RecurrentStack shippedEncoder(ModelLoader loader, CellKind kind) {
+    /** The shipped addition model of {@code kind}, as the picker loads it. */
+    static LoadedModel.Addition shippedModel(ModelLoader loader, CellKind kind) {
         ModelChoice.Shipped choice = loader.shipped().stream().filter(s -> s.kind() == kind).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no shipped " + kind.title() + " model"));
-        LoadedModel m = loader.load(choice);
-        if (m instanceof LoadedModel.Addition a) return ((EncoderDecoder) a.model()).encoder();
+        if (loader.load(choice) instanceof LoadedModel.Addition a) return a;
         throw new IllegalStateException(choice.asset() + " is not an addition model");
     }
 }

@@ -91,12 +91,12 @@ public final class InputBar extends HBox {
     /** "Model answers 00127 · expected 00127 ✓" — what the decoder predicted, next to the truth. */
     private String answerText() {
         ModelTrace t = app.traceProperty().get();
-        if (t == null || !t.hasDecoder() || !(app.modelProperty().get() instanceof LoadedModel.Addition)) return "";
+        if (t == null || !t.hasDecoder() || !(app.modelProperty().get() instanceof LoadedModel.Addition a)) return "";
         String predicted = String.join("", t.outputLabels());
         AdditionTask.Example example = app.tracedExampleProperty().get();
         if (example == null) return "answers " + predicted;
         String expected = example.target();
-        return "reads " + String.join("", t.inputLabels()) + "  ·  answers " + predicted + "  ·  expected " + expected
+        return "reads " + example.asRead(a.reversed()) + "  ·  answers " + predicted + "  ·  expected " + expected
                 + (predicted.equals(expected) ? "  ✓ correct" : "  ✗ wrong");
     }
 }

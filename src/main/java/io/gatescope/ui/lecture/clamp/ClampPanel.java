@@ -278,7 +278,7 @@ public final class ClampPanel extends HBox {
         AdditionTask.Example ex = app.tracedExampleProperty().get();
         LoadedModel m = app.modelProperty().get();
         if (ex != null && m instanceof LoadedModel.Addition a && holding()) {
-            freeLane.submit(() -> Evaluation.predict(a.model(), List.of(ex.input())).get(0), s -> {
+            freeLane.submit(() -> Evaluation.predict(a.model(), List.of(ex.input(a.reversed()))).get(0), s -> {
                 freeAnswer = s;
                 updateAnswer();
             }, e -> freeAnswer = "");

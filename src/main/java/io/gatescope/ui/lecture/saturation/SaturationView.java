@@ -53,6 +53,8 @@ public final class SaturationView extends BorderPane {
     private boolean shown;
     /** " · the what-if run: decoder.f=0 held" when the counts are of a clamped run, else empty. */
     private String heldText = "";
+    /** What the counts on screen ran over, as the chart's title says it: "1,000 random sums", "the input 06+76 (67+60 reversed)". */
+    private String overText = "";
 
     public SaturationView(AppModel app) {
         this.app = app;
@@ -123,14 +125,17 @@ public final class SaturationView extends BorderPane {
             return;
         }
         GateClamps clamps = app.clampsProperty().get();
+        String over = !(m instanceof LoadedModel.Addition a) ? "one input"
+                : random || example == null ? String.format(Locale.ROOT, "%,d random sums", RANDOM_COUNT) + (a.reversed() ? ", each read reversed" : "")
+                : "the input " + example.asRead(a.reversed());
         String run = clamps.isEmpty() ? "" : " · the what-if run: " + held(clamps, m.kind());
         status.setText("counting…");
         stop.set(true);
         java.util.concurrent.atomic.AtomicBoolean halt = stop = new java.util.concurrent.atomic.AtomicBoolean();
         lane.submit(() -> {
             if (m instanceof LoadedModel.Addition a) {
-                List<String> inputs = random || example == null ? GateSaturation.randomSums(RANDOM_COUNT, RANDOM_SEED)
-                        : List.of(example.input());
+                List<String> inputs = random || example == null ? GateSaturation.randomSums(RANDOM_COUNT, RANDOM_SEED, a.reversed())
+                        : List.of(example.input(a.reversed()));
                 return GateSaturation.of(a.model(), inputs, clamps, halt::get, p -> { });
             }
             return GateSaturation.of(((LoadedModel.Stack) m).stack(), sequence.rows(), clamps);
@@ -138,8 +143,8 @@ public final class SaturationView extends BorderPane {
             if (r == null) return;
             result = r;
             heldText = run;
-            status.setText(String.format(Locale.ROOT, "%,d input%s, %,d steps per gate", r.examples(),
-                    r.examples() == 1 ? "" : "s", r.gates().get(0).steps()) + run);
+            overText = over;
+            status.setText(String.format(Locale.ROOT, "%s, %,d steps per gate", over, r.gates().get(0).steps()) + run);
             canvas.invalidate();
         }, e -> status.setText("could not count: " + e.getMessage()));
     }
@@ -156,9 +161,8 @@ public final class SaturationView extends BorderPane {
                 .map(g -> new SaturationChart.Panel(Notation.plain(n.symbol(kind, g.block().index())) + " — "
                         + n.longName(kind, g.block().index()), g.left(), g.right()))
                 .toList();
-        String over = result.examples() == 1 ? "one input" : String.format(Locale.ROOT, "%,d random sums", result.examples());
         return new SaturationChart(kind.title() + (which.isEmpty() ? "" : " " + which) + (layers(which) > 1 ? " layer " + layer : "")
-                + ": how often each unit's gates are shut or open, over " + over + heldText, panels, style);
+                + ": how often each unit's gates are shut or open, over " + overText + heldText, panels, style);
     }
 
     /** The clamps in the command line's spec form: "decoder.f=0 held". */
