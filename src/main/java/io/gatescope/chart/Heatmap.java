@@ -1,6 +1,7 @@
 package io.gatescope.chart;
 
 import io.gatescope.chart.ColourScales.Theme;
+import io.gatescope.chart.HeatmapGeometry.Layout;
 import io.gatescope.chart.Typography.Align;
 import io.gatescope.engine.CellKind;
 import io.gatescope.engine.trace.ModelTrace;
@@ -27,6 +28,7 @@ import java.util.Optional;
  *
  * <p>The cells, axes and legend are the base layer; the outline, badge and row marker are the
  * overlay, so a view can scrub a 256 × 200 heatmap by repainting only the overlay.
+ * {@link HeatmapGeometry} places the parts.
  */
 public final class Heatmap implements LayeredChart {
     private static final double PREFERRED_COLUMN = 34;
@@ -44,19 +46,12 @@ public final class Heatmap implements LayeredChart {
     private final int units;
     private final ChartStyle style;
     private final Legend legend;
+    private final HeatmapGeometry geometry;
     private final DrawnSize drawn = new DrawnSize(this::preferredSize);
     /** Per step, the units a what-if clamp held (null rows where none), or null: see {@link HeldMark}. */
     private boolean[][] held;
     /** The sub-step that computes this quantity inside a step; while the diagram has not reached it, the current column is blank. */
     private int computedAt;
-
-    /** The grid's geometry for one size. */
-    private record Layout(double left, double top, double columnWidth, double rowHeight, double divider,
-                          int encoderLength, double legendLeft) {
-        double x(int step) { return left + step * columnWidth + (step >= encoderLength ? divider : 0); }
-
-        double y(int unit) { return top + unit * rowHeight; }
-    }
 
     /**
      * @param title         rich-text title ("f — forget gate")
@@ -81,6 +76,7 @@ public final class Heatmap implements LayeredChart {
         this.units = Arrays.stream(values).mapToInt(r -> r.length).max().orElse(0);
         this.style = style;
         this.legend = legend;
+        this.geometry = new HeatmapGeometry(values.length, units, encoderLength, timeLabels, legend, style);
     }
 
     private static double[][] copyChecked(double[][] values, List<String> timeLabels, int encoderLength) {
@@ -136,11 +132,11 @@ public final class Heatmap implements LayeredChart {
 
     @Override
     public Size preferredSize() {
-        double gridW = values.length * style.px(PREFERRED_COLUMN) + dividerWidth();
+        double gridW = values.length * style.px(PREFERRED_COLUMN) + geometry.dividerWidth();
         double gridH = Math.min(units * style.px(PREFERRED_ROW), style.px(MAX_PREFERRED_GRID_HEIGHT));
-        double width = pad() + axisWidth() + gridW + legendGap() + legend.preferredSize().width() + pad();
-        double height = headerHeight() + gridH + footerHeight() + pad();
-        return new Size(Math.max(width, Typography.width(title, style.titleFont()) + 2 * pad()), Math.max(height, style.px(180)));
+        double width = geometry.pad() + geometry.axisWidth() + gridW + geometry.legendGap() + legend.preferredSize().width() + geometry.pad();
+        double height = geometry.headerHeight() + gridH + geometry.footerHeight() + geometry.pad();
+        return new Size(Math.max(width, Typography.width(title, style.titleFont()) + 2 * geometry.pad()), Math.max(height, style.px(180)));
     }
 
     /**
@@ -149,8 +145,8 @@ public final class Heatmap implements LayeredChart {
      */
     @Override
     public Size minimumSize() {
-        double width = pad() + axisWidth() + values.length + dividerWidth() + legendGap() + legend.preferredSize().width() + pad();
-        return new Size(width, headerHeight() + Math.max(1, units) + footerHeight() + pad());
+        double width = geometry.pad() + geometry.axisWidth() + values.length + geometry.dividerWidth() + geometry.legendGap() + legend.preferredSize().width() + geometry.pad();
+        return new Size(width, geometry.headerHeight() + Math.max(1, units) + geometry.footerHeight() + geometry.pad());
     }
 
     @Override
@@ -160,7 +156,7 @@ public final class Heatmap implements LayeredChart {
         Drawing.paint(g, theme, width, height, () -> {
                 Layout l = layout(width, height);
                 g.setPaint(theme.text());
-                Typography.drawMiddle(g, shownTitle(width), style.titleFont(), pad(), pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
+                Typography.drawMiddle(g, shownTitle(width), style.titleFont(), geometry.pad(), geometry.pad() + Typography.lineHeight(style.titleFont()) / 2, Align.LEFT);
                 paintCells(g, l);
                 if (held != null) {
                     for (int t = 0; t < held.length; t++) {
@@ -251,11 +247,11 @@ public final class Heatmap implements LayeredChart {
     private void paintAxes(Graphics2D g, Layout l, Theme theme) {
         g.setPaint(theme.mutedText());
         Typography.drawMiddle(g, "unit", style.smallFont(), l.left() - style.px(6), l.top() - Typography.lineHeight(style.smallFont()) * 0.6, Align.RIGHT);
-        int every = labelEvery(Typography.lineHeight(style.smallFont()) / l.rowHeight());
+        int every = HeatmapGeometry.labelEvery(Typography.lineHeight(style.smallFont()) / l.rowHeight());
         for (int u = 0; u < units; u += every) {
             Typography.drawMiddle(g, Integer.toString(u), style.smallFont(), l.left() - style.px(6), l.y(u) + l.rowHeight() / 2, Align.RIGHT);
         }
-        int timeEvery = timeEvery(l);
+        int timeEvery = geometry.timeEvery(l);
         double baseline = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) * 0.8;
         g.setPaint(theme.mutedText());
         for (int t = 0; t < values.length; t += timeEvery) {
@@ -307,9 +303,9 @@ public final class Heatmap implements LayeredChart {
         String label = timeLabels.get(t);
         if (label.isEmpty()) return;
         Font font = style.boldFont();
-        Rectangle2D box = badgeBounds(l, t);
+        Rectangle2D box = geometry.badgeBounds(l, t);
         g.setPaint(theme.background());
-        for (int n : maskedSteps(l, box)) g.fill(labelBounds(l, n));
+        for (int n : maskedSteps(l, box)) g.fill(geometry.labelBounds(l, n));
         double cx = box.getCenterX(), cy = box.getCenterY();
         RoundRectangle2D badge = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(),
                 style.px(6), style.px(6));
@@ -323,16 +319,7 @@ public final class Heatmap implements LayeredChart {
 
     /** The current step's badge in the last drawn size: its character with a margin, under its column. */
     public Rectangle2D badgeBounds() {
-        return badgeBounds(layout(drawn.width(), drawn.height()), style.currentStep());
-    }
-
-    private Rectangle2D badgeBounds(Layout l, int t) {
-        Font font = style.boldFont();
-        double w = Typography.width(timeLabels.get(t), font) + style.px(10), h = Typography.lineHeight(font) + style.px(2);
-        double gridRight = l.x(values.length - 1) + l.columnWidth();
-        double cx = Math.max(l.left() + w / 2, Math.min(gridRight - w / 2, l.x(t) + l.columnWidth() / 2));
-        double cy = l.y(units) + style.px(6) + Typography.lineHeight(style.bodyFont()) / 2;
-        return new Rectangle2D.Double(cx - w / 2, cy - h / 2, w, h);
+        return geometry.badgeBounds(layout(drawn.width(), drawn.height()), style.currentStep());
     }
 
     /**
@@ -341,92 +328,33 @@ public final class Heatmap implements LayeredChart {
      */
     public List<Integer> maskedSteps() {
         Layout l = layout(drawn.width(), drawn.height());
-        return maskedSteps(l, badgeBounds(l, style.currentStep()));
+        return maskedSteps(l, geometry.badgeBounds(l, style.currentStep()));
     }
 
     private List<Integer> maskedSteps(Layout l, Rectangle2D badge) {
         List<Integer> out = new java.util.ArrayList<>();
-        int every = timeEvery(l);
+        int every = geometry.timeEvery(l);
         for (int n = 0; n < values.length; n += every) {
             if (n == style.currentStep()) continue;
-            Rectangle2D box = labelBounds(l, n);
+            Rectangle2D box = geometry.labelBounds(l, n);
             if (box.getMaxX() > badge.getMinX() && box.getMinX() < badge.getMaxX()) out.add(n);
         }
         return out;
     }
 
-    /** Where step {@code n}'s character is printed on the time axis (with a pixel of margin). */
-    private Rectangle2D labelBounds(Layout l, int n) {
-        double w = Typography.width(timeLabels.get(n), style.bodyFont()) + 2, h = Typography.lineHeight(style.bodyFont());
-        double cx = l.x(n) + l.columnWidth() / 2, top = l.y(units) + style.px(6) - style.px(1);
-        return new Rectangle2D.Double(cx - w / 2, top, w, h + style.px(2));
-    }
-
     /** Every how many columns the time axis prints its character in the last drawn size (1 when they all fit). */
-    public int timeLabelEvery() { return timeEvery(layout(drawn.width(), drawn.height())); }
-
-    /** Every how many columns the time axis prints its character (1 when they all fit). */
-    private int timeEvery(Layout l) {
-        return labelEvery((widestLabel() + style.px(4)) / l.columnWidth());
-    }
-
-    private double widestLabel() {
-        double widest = 0;
-        for (String s : timeLabels) widest = Math.max(widest, Typography.width(s, style.bodyFont()));
-        return widest;
-    }
+    public int timeLabelEvery() { return geometry.timeEvery(layout(drawn.width(), drawn.height())); }
 
     /**
      * The title as drawn in {@code width}: whole when it fits, else only its symbol ("f" of "f — forget
      * gate"), so a long title never runs into the next heatmap; the full title is in the hover.
      */
     public String shownTitle(double width) {
-        double room = width - 2 * pad();
+        double room = width - 2 * geometry.pad();
         if (Typography.width(title, style.titleFont()) <= room) return title;
         int dash = title.indexOf(" — ");
         return dash > 0 ? title.substring(0, dash) : title;
     }
 
-    private Layout layout(double width, double height) {
-        double left = pad() + axisWidth();
-        double top = headerHeight();
-        double legendW = legend.preferredSize().width();
-        double gridW = Math.max(values.length, width - left - legendGap() - legendW - pad() - dividerWidth());
-        double gridH = Math.max(units, height - top - footerHeight() - pad());
-        double columnWidth = gridW / values.length;
-        double rowHeight = gridH / Math.max(1, units);
-        double legendLeft = left + columnWidth * values.length + dividerWidth() + legendGap();
-        return new Layout(left, top, columnWidth, rowHeight, dividerWidth(), encoderLength, legendLeft);
-    }
-
-    /** Label every k-th row or column, with k from 1, 2, 5, 10, 20, 50 ... so labels never overlap. */
-    private static int labelEvery(double needed) {
-        int k = 1;
-        int[] steps = {1, 2, 5};
-        for (int decade = 1; ; decade *= 10) {
-            for (int s : steps) {
-                k = s * decade;
-                if (k >= needed) return k;
-            }
-        }
-    }
-
-    private boolean hasDecoder() { return encoderLength > 0 && encoderLength < values.length; }
-
-    private double dividerWidth() { return hasDecoder() ? style.px(10) : 0; }
-
-    private double axisWidth() {
-        return Math.max(Typography.width(Integer.toString(Math.max(0, units - 1)), style.smallFont()),
-                Typography.width("unit", style.smallFont())) + style.px(16);
-    }
-
-    private double headerHeight() {
-        return pad() + Typography.lineHeight(style.titleFont()) + Typography.lineHeight(style.smallFont()) + style.px(6);
-    }
-
-    private double footerHeight() { return Typography.lineHeight(style.bodyFont()) + style.px(10); }
-
-    private double legendGap() { return style.px(14); }
-
-    private double pad() { return style.px(8); }
+    private Layout layout(double width, double height) { return geometry.layout(width, height); }
 }

@@ -13,6 +13,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,12 +26,48 @@ import java.util.function.ToDoubleFunction;
  * outlined in the run's colour, with the word ({@link Numbers}).
  */
 public final class TrainingCurves implements Chart {
-    /** One run's curves under its label (e.g. "LSTM 128"). */
-    public record Series(String label, List<Point> points) {
-    }
+    /**
+     * One run's curves under its label (e.g. "LSTM 128"): its recorded points, fixed, with the
+     * curves drawn from them ({@link RunCurves} makes them as a run grows).
+     */
+    public static final class Series {
+        private final String label;
+        private final RunCurves owner;
+        private final Point[] points;
+        private final int count;
+        private final Curve validationLoss, sequences, chars;
+        private final List<RunCurves.Overflow> overflows;
 
-    /** A value of a run that no axis can place: which plot, which curve, where in time, and the value. */
-    private record Overflow(boolean lossPlot, String curve, double epoch, double value) {
+        /** The curves of {@code points}, a run's points in the order recorded. */
+        public Series(String label, List<Point> points) {
+            this(RunCurves.of(label, points));
+        }
+
+        private Series(Series s) {
+            this(s.label, s.owner, s.points, s.count, s.validationLoss, s.sequences, s.chars, s.overflows);
+        }
+
+        Series(String label, RunCurves owner, Point[] points, int count, Curve validationLoss, Curve sequences, Curve chars,
+               List<RunCurves.Overflow> overflows) {
+            this.label = label;
+            this.owner = owner;
+            this.points = points;
+            this.count = count;
+            this.validationLoss = validationLoss;
+            this.sequences = sequences;
+            this.chars = chars;
+            this.overflows = overflows;
+        }
+
+        public String label() { return label; }
+
+        /** Every point recorded, a point per batch and one per epoch (read only). */
+        public List<Point> points() { return java.util.Collections.unmodifiableList(java.util.Arrays.asList(points).subList(0, count)); }
+
+        /** Where the run has got to, in epochs. */
+        double lastEpoch() { return count == 0 ? 0 : points[count - 1].epoch(); }
+
+        Curve smoothedTrain(double smoothing) { return owner.smoothedTrain(smoothing, points, count); }
     }
 
     /** Line colours of the runs in order: Okabe and Ito's set, told apart with any colour vision. */
@@ -87,53 +124,46 @@ public final class TrainingCurves implements Chart {
         double plotW = Math.max(10, (width - 2 * pad - 2 * axisW - gap) / 2);
         lossPlot = new Rectangle2D.Double(pad + axisW, top, plotW, Math.max(10, bottom - top));
         accuracyPlot = new Rectangle2D.Double(lossPlot.getMaxX() + gap + axisW, top, plotW, lossPlot.getHeight());
-        xMax = Math.max(1, runs.stream().flatMap(r -> r.points().stream()).mapToDouble(Point::epoch).max().orElse(1));
-        lossRange();
+        xMax = Math.max(1, runs.stream().mapToDouble(Series::lastEpoch).max().orElse(1));
+        List<Curve> train = runs.stream().map(r -> r.smoothedTrain(smoothing)).toList();
+        lossRange(train);
         plotFrame(g, lossPlot, "Loss" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
         plotFrame(g, accuracyPlot, "Validation accuracy", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
+        // columns no wider than half a device pixel: every pixel's extremes are drawn (Curve.drawn)
+        double columnsPerUnit = Math.max(2, Math.abs(g.getTransform().getScaleX()));
         for (int i = 0; i < runs.size(); i++) {
             Color c = RUN_COLOURS[i % RUN_COLOURS.length];
-            List<Point> pts = runs.get(i).points();
-            List<double[]> train = smoothedTrain(pts);
-            curve(g, lossPlot, train, this::lossY, c, style.px(2), false, false);
-            curve(g, lossPlot, series(pts, Point::validationLoss), this::lossY, c, style.px(3), true, true);
-            curve(g, accuracyPlot, series(pts, Point::validationSequences), this::accuracyY, c, style.px(3), false, true);
-            curve(g, accuracyPlot, series(pts, Point::validationChars), this::accuracyY, c, style.px(2), true, true);
-            paintOverflows(g, overflows(pts), c);
+            Series r = runs.get(i);
+            curve(g, lossPlot, train.get(i), this::lossY, columnsPerUnit, c, style.px(2), false, false);
+            curve(g, lossPlot, r.validationLoss, this::lossY, columnsPerUnit, c, style.px(3), true, true);
+            curve(g, accuracyPlot, r.sequences, this::accuracyY, columnsPerUnit, c, style.px(3), false, true);
+            curve(g, accuracyPlot, r.chars, this::accuracyY, columnsPerUnit, c, style.px(2), true, true);
+            paintOverflows(g, r.overflows, c);
         }
-    }
-
-    /** Every value of {@code pts} that is not finite, per curve. */
-    private static List<Overflow> overflows(List<Point> pts) {
-        List<Overflow> out = new ArrayList<>();
-        for (Point p : pts) {
-            if (!p.isEpoch()) {
-                if (!Double.isFinite(p.trainLoss())) out.add(new Overflow(true, "training loss", p.epoch(), p.trainLoss()));
-                continue;
-            }
-            if (!Double.isFinite(p.validationLoss())) out.add(new Overflow(true, "validation loss", p.epoch(), p.validationLoss()));
-            if (!Double.isFinite(p.validationSequences())) out.add(new Overflow(false, "full answers right", p.epoch(), p.validationSequences()));
-            if (!Double.isFinite(p.validationChars())) out.add(new Overflow(false, "characters right", p.epoch(), p.validationChars()));
-        }
-        return out;
     }
 
     /** Where the {@code k}-th value of run {@code run} that is not finite is marked in the last drawing: {x, y of the edge}. */
     public double[] overflowAt(int run, int k) {
-        return place(overflows(runs.get(run).points()).get(k));
+        return place(runs.get(run).overflows.get(k));
+    }
+
+    /** Where point {@code k} of run {@code run}'s smoothed training loss lies in the last drawing: {x, y}. */
+    double[] trainingLossAt(int run, int k) {
+        Curve c = runs.get(run).smoothedTrain(smoothing);
+        return new double[] {x(lossPlot, c.x(k)), lossY(c.y(k))};
     }
 
     /** Where an overflow is marked: on the top edge (NaN, +∞) or the bottom edge (−∞) of its plot. */
-    private double[] place(Overflow o) {
+    private double[] place(RunCurves.Overflow o) {
         Rectangle2D plot = o.lossPlot() ? lossPlot : accuracyPlot;
         return new double[] {x(plot, o.epoch()), o.value() < 0 ? plot.getMaxY() : plot.getMinY()};
     }
 
-    private void paintOverflows(Graphics2D g, List<Overflow> marks, Color run) {
+    private void paintOverflows(Graphics2D g, List<RunCurves.Overflow> marks, Color run) {
         double size = style.px(6), lastTextEnd = Double.NEGATIVE_INFINITY;
         g.setFont(style.boldFont());
         FontMetrics fm = g.getFontMetrics();
-        for (Overflow o : marks) {
+        for (RunCurves.Overflow o : marks) {
             double[] at = place(o);
             boolean top = !(o.value() < 0);
             Drawing.edgeMark(g, at[0], at[1], top, size, ColourScales.NOT_FINITE, run, style.px(1.2));
@@ -205,49 +235,36 @@ public final class TrainingCurves implements Chart {
         g.draw(plot);
     }
 
-    private void curve(Graphics2D g, Rectangle2D plot, List<double[]> pts, ToDoubleFunction<Double> toY, Color colour,
+    /**
+     * A curve through the points {@link Curve#drawn} keeps at {@code columnsPerUnit} columns per unit
+     * of width, with a dot on each where {@code dots} (a dot per epoch, while the dots stand apart).
+     */
+    private void curve(Graphics2D g, Rectangle2D plot, Curve c, DoubleUnaryOperator toY, double columnsPerUnit, Color colour,
                        double width, boolean dashed, boolean dots) {
-        if (pts.isEmpty()) return;
+        if (c.size() == 0) return;
+        int[] shown = c.drawn(0, xMax / (plot.getWidth() * columnsPerUnit));
         Path2D.Double path = new Path2D.Double();
-        for (int i = 0; i < pts.size(); i++) {
-            double x = x(plot, pts.get(i)[0]), y = toY.applyAsDouble(pts.get(i)[1]);
-            if (i == 0) path.moveTo(x, y);
+        for (int i : shown) {
+            double x = x(plot, c.x(i)), y = toY.applyAsDouble(c.y(i));
+            if (i == shown[0]) path.moveTo(x, y);
             else path.lineTo(x, y);
         }
         g.setColor(colour);
         g.setStroke(dashed ? Drawing.dashed(width) : Drawing.stroke(width));
         g.draw(path);
-        if (!dots) return;
         double r = width * 1.3;
-        for (double[] p : pts) g.fill(new Ellipse2D.Double(x(plot, p[0]) - r, toY.applyAsDouble(p[1]) - r, 2 * r, 2 * r));
+        if (!dots || shown.length * 4 * r > plot.getWidth()) return;   // dots closer than two apiece would only thicken the line
+        for (int i : shown) g.fill(new Ellipse2D.Double(x(plot, c.x(i)) - r, toY.applyAsDouble(c.y(i)) - r, 2 * r, 2 * r));
     }
 
-    /** The training loss per batch, smoothed by a debiased exponential moving average (as TensorBoard does). */
-    private List<double[]> smoothedTrain(List<Point> pts) {
-        List<double[]> out = new ArrayList<>();
-        double avg = 0, weight = 0;
-        for (Point p : pts) {
-            if (p.isEpoch() || !Double.isFinite(p.trainLoss())) continue;
-            avg = smoothing * avg + (1 - smoothing) * p.trainLoss();
-            weight = smoothing * weight + (1 - smoothing);
-            out.add(new double[] {p.epoch(), avg / weight});
-        }
-        return out;
-    }
-
-    private static List<double[]> series(List<Point> pts, ToDoubleFunction<Point> value) {
-        List<double[]> out = new ArrayList<>();
-        for (Point p : pts) {
-            if (p.isEpoch() && Double.isFinite(value.applyAsDouble(p))) out.add(new double[] {p.epoch(), value.applyAsDouble(p)});
-        }
-        return out;
-    }
-
-    private void lossRange() {
+    private void lossRange(List<Curve> train) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (Series r : runs) {
-            for (double[] p : smoothedTrain(r.points())) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); }
-            for (double[] p : series(r.points(), Point::validationLoss)) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); }
+        for (int i = 0; i < runs.size(); i++) {
+            for (Curve c : List.of(train.get(i), runs.get(i).validationLoss)) {
+                if (c.size() == 0) continue;
+                lo = Math.min(lo, c.y(c.lowest(0, c.size())));
+                hi = Math.max(hi, c.y(c.highest(0, c.size())));
+            }
         }
         if (!(lo <= hi)) { lo = 0.01; hi = 3; }
         if (logLoss) {
@@ -294,23 +311,22 @@ public final class TrainingCurves implements Chart {
         Rectangle2D plot = loss ? lossPlot : accuracyPlot;
         String best = "";
         double bestD = Double.POSITIVE_INFINITY;
+        DoubleUnaryOperator toX = e -> x(plot, e), toY = loss ? this::lossY : this::accuracyY;
         for (Series r : runs) {
-            List<List<double[]>> curves = loss
-                    ? List.of(smoothedTrain(r.points()), series(r.points(), Point::validationLoss))
-                    : List.of(series(r.points(), Point::validationSequences), series(r.points(), Point::validationChars));
+            List<Curve> curves = loss ? List.of(r.smoothedTrain(smoothing), r.validationLoss) : List.of(r.sequences, r.chars);
             String[] names = loss ? new String[] {"training loss", "validation loss"} : new String[] {"full answers right", "characters right"};
             for (int c = 0; c < 2; c++) {
-                for (double[] p : curves.get(c)) {
-                    double y = loss ? lossY(p[1]) : accuracyY(p[1]);
-                    double d = Math.hypot(x(plot, p[0]) - px, y - py);
-                    if (d < bestD) {
-                        bestD = d;
-                        String value = loss ? Numbers.fixed(p[1], 4) : Numbers.fixed(100 * p[1], 2) + " %";
-                        best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), p[0], names[c], value);
-                    }
+                Curve curve = curves.get(c);
+                int i = curve.nearest(toX, toY, px, py);     // a recorded point, whatever was drawn
+                if (i < 0) continue;
+                double d = Math.hypot(toX.applyAsDouble(curve.x(i)) - px, toY.applyAsDouble(curve.y(i)) - py);
+                if (d < bestD) {
+                    bestD = d;
+                    String value = loss ? Numbers.fixed(curve.y(i), 4) : Numbers.fixed(100 * curve.y(i), 2) + " %";
+                    best = String.format(Locale.ROOT, "%s · epoch %.2f · %s %s", r.label(), curve.x(i), names[c], value);
                 }
             }
-            for (Overflow o : overflows(r.points())) {
+            for (RunCurves.Overflow o : r.overflows) {
                 if (o.lossPlot() != loss) continue;
                 double[] at = place(o);
                 double d = Math.hypot(at[0] - px, at[1] - py);

@@ -26,22 +26,17 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.application.Application;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -69,7 +64,6 @@ public final class MainWindow extends BorderPane {
     private final CellPanel cell;
     private final UnrolledPanel unrolled;
     private final PanelLayout panels;
-    private final PanelFrame unrolledFrame, cellFrame;
     private TrainingPanel training;
     private GradientsView gradients;
     private final WindowMenus menus;
@@ -112,10 +106,10 @@ public final class MainWindow extends BorderPane {
         strips = new StripPanel(app);
         heatmaps = new HeatmapPanel(app);
         equations = new EquationsPanel(app);
-        cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
+        PanelFrame cellFrame = new PanelFrame("Cell", cell.canvas(), cell.controls());
         PanelFrame stripFrame = new PanelFrame("Vectors at this step — click a unit", strips);
         PanelFrame equationFrame = new PanelFrame("Equations", equations);
-        unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
+        PanelFrame unrolledFrame = new PanelFrame("Unrolled in time — click a step", unrolled.canvas());
         PanelFrame heatmapFrame = new PanelFrame("Over time: units × steps — click a cell", heatmaps.inScrollPane(),
                 heatmaps.chooser());
         panels = new PanelLayout(unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame);
@@ -142,36 +136,24 @@ public final class MainWindow extends BorderPane {
         app.view().chromeZoomProperty().addListener((o, a, z) -> applyZoom(z.doubleValue()));
         applyChartZoom(app.view().zoomProperty().get());
         app.view().zoomProperty().addListener((o, a, z) -> applyChartZoom(z.doubleValue()));
-        // Each layout is arranged when its own text size changes; switching modes keeps both arrangements.
-        app.view().deskZoomProperty().addListener((o, a, z) -> arrangeLater());
-        app.view().presenterZoomProperty().addListener((o, a, z) -> arrangeLater());
+        PanelHeights heights = new PanelHeights(this, panels, unrolled, cell, heatmaps);
         app.view().presenterProperty().addListener((o, a, on) -> {
             showPanels();
             panels.setPresenting(on);
             // The bars hide, and with them what had the focus: the keys go to the panels, not to the next text field.
             if (on) panels.requestFocus();
-            if (on) arrangeLater();
+            if (on) heights.arrangeLater();
         });
-        panels.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number h) {
-                if (h.doubleValue() <= 0) return;
-                o.removeListener(this);      // once, at the first layout; later the user's dividers rule
-                arrangeLater();
-            }
-        });
-        // The panels know the heights they need only once a trace is on screen, and a model of another
-        // shape (a 160-unit layer's heatmaps) needs others: arranged again then, otherwise the user's dividers rule.
-        app.traceProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(() -> {
-            if (panels.getHeight() > 0 && !needs().equals(arrangedFor)) arrangeLater();
-        }));
         FileDrop.install(this, app);
         sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) return;
-            keys.install(scene);
-            scene.windowProperty().addListener((ow, aw, w) -> {
-                if (w instanceof Stage stage) bindFullScreen(stage);
-            });
+            if (scene != null) keys.install(scene);
         });
+        // Full screen follows the stage this window is in now, and lets go of one it left: a listener left on a
+        // stage that outlives the window (another scene set on it) would keep the window and every trace it showed.
+        app.view().presenterProperty().addListener((o, a, on) -> {
+            if (stage != null) stage.setFullScreen(on);
+        });
+        sceneProperty().flatMap(javafx.scene.Scene::windowProperty).addListener((o, a, w) -> followStage(w));
     }
 
     public AppModel app() { return app; }
@@ -188,61 +170,6 @@ public final class MainWindow extends BorderPane {
     public CellPanel cell() { return cell; }
 
     public UnrolledPanel unrolled() { return unrolled; }
-
-    /**
-     * Shares the height. At the desk the unrolled view gets what it needs to be legible, the cell row
-     * most of the rest; from 150 % text up the heatmaps fold down to their title bar, so the cell
-     * diagram stays large (and wider), and so they do on a screen under 800 px. Their maximise
-     * button, the 5 key or the divider brings them back. In presenter mode the cell diagram gets the
-     * height it needs at full size first; the unrolled view the rest when it fits whole, else the
-     * height of its one-line strip (a 720 px projector), the cell diagram then taking the remainder.
-     */
-    private void arrangeDividers() {
-        double height = panels.getHeight();
-        if (height <= 0) return;
-        arrangedFor = needs();
-        if (panels.presenting()) {
-            double header = unrolledFrame.header().prefHeight(-1), cellHeader = cellFrame.header().prefHeight(-1);
-            double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
-            double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
-            // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
-            // strip and the cell diagram takes every other pixel.
-            double top = rest >= full ? full + (rest - full) / 2 : strip;
-            panels.presenter().setDividerPositions(Math.min(1, top / height));
-            return;
-        }
-        boolean large = app.view().zoomProperty().get() >= 1.5;
-        double wanted = unrolledFrame.minHeight(-1) / 0.65;
-        double top = large ? 0.27 : Math.min(0.4, wanted / height);
-        // On a 720p projector there is no room for the heatmaps below a legible cell either.
-        boolean fold = large || getHeight() < FOLD_BELOW_PX;
-        // Unfolded, the heatmaps get at least what shows every row and their character row, never cut off.
-        double heatmapsNeed = (heatmapFrame().header().prefHeight(-1) + heatmaps.neededHeight() + DIVIDER_PX) / height;
-        double second = Math.max(top + 0.3 * (1 - top), Math.min(top + 0.6 * (1 - top), 1 - heatmapsNeed));
-        panels.desk().setDividerPositions(top, fold ? 1.0 : second);
-        panels.middle().setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
-    }
-
-    private PanelFrame heatmapFrame() { return panels.frames().get(4); }
-
-    /** The heights the arrangement was made for; a trace that needs others is arranged again. */
-    private List<Double> arrangedFor = List.of();
-
-    private List<Double> needs() {
-        return List.of(unrolled.neededHeight(), cell.neededHeight(), heatmaps.neededHeight());
-    }
-
-    /** A split pane's divider in px, which the cell's height must leave room for. */
-    private static final double DIVIDER_PX = 6;
-
-    private void arrangeLater() {
-        // After the new font size has been applied and laid out, so minimum heights are current.
-        javafx.application.Platform.runLater(() -> {
-            applyCss();
-            layout();
-            arrangeDividers();
-        });
-    }
 
     /** Fills the centre with one panel, or gives the space back (see {@link PanelLayout}). */
     void toggleMaximised(PanelFrame frame) {
@@ -266,7 +193,7 @@ public final class MainWindow extends BorderPane {
         GradientsView gradients = new GradientsView(app);
         gradients.setId("gradients");
         KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the gradients through time (again: the panels)",
-                () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(javafx.scene.input.KeyCode.G));
+                () -> showView(view.get() == gradients ? panels : gradients), KeyBindings.key(KeyCode.G));
         addView("Gradients through time   (" + key.keyText() + ")", gradients);
         return gradients;
     }
@@ -276,7 +203,7 @@ public final class MainWindow extends BorderPane {
         training = new TrainingPanel(app, this::showPanels);
         training.setId("training");
         KeyBindings.Binding key = keys.add(KeyBindings.Section.PANELS, "Show the training panel (again: the panels)",
-                () -> showView(view.get() == training ? panels : training), KeyBindings.key(javafx.scene.input.KeyCode.T));
+                () -> showView(view.get() == training ? panels : training), KeyBindings.key(KeyCode.T));
         addView("Training   (" + key.keyText() + ")", training);
     }
 
@@ -409,17 +336,26 @@ public final class MainWindow extends BorderPane {
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
     }
 
+    /** The stage showing this window, whose full screen is presenter mode's; null while in none. */
+    private Stage stage;
+    private final javafx.beans.value.ChangeListener<Boolean> leftFullScreen = this::fullScreenChanged;
+
+    /** Leaving full screen (Esc, the window manager) leaves presenter mode. */
+    private void fullScreenChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean full) {
+        if (!full) app.view().presenterProperty().set(false);
+    }
+
     /**
      * Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode.
      * The system's exit hint would float over the panels' title bars, so the window says it in the
      * input line instead ({@link #inputRow}).
      */
-    private void bindFullScreen(Stage stage) {
+    private void followStage(javafx.stage.Window window) {
+        if (stage != null) stage.fullScreenProperty().removeListener(leftFullScreen);
+        stage = window instanceof Stage s ? s : null;
+        if (stage == null) return;
         stage.setFullScreenExitHint("");
-        app.view().presenterProperty().addListener((o, a, on) -> stage.setFullScreen(on));
-        stage.fullScreenProperty().addListener((o, a, full) -> {
-            if (!full) app.view().presenterProperty().set(false);
-        });
+        stage.fullScreenProperty().addListener(leftFullScreen);
         if (app.view().presenterProperty().get()) stage.setFullScreen(true);
     }
 }

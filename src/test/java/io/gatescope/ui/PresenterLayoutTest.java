@@ -32,17 +32,7 @@ class PresenterLayoutTest extends WindowTestBase {
         awaitTrace("67+60");
         robot.interact(() -> window.getScene().getWindow().setWidth(1280));
         double[] desk = positions();
-        robot.clickOn(window.cell().canvas()).type(KeyCode.F5);
-        await(() -> app.view().presenterProperty().get() && window.splits().size() == 1);
-        // 1280×720 whether or not the headless screen goes full screen.
-        robot.interact(() -> {
-            var w = window.getScene().getWindow();
-            w.setX(0);
-            w.setY(0);
-            w.setWidth(1280);
-            w.setHeight(720);
-        });
-        robot.interact(() -> { });
+        presenterOnProjector(robot);
         ChartStyle style = app.chartStyleBinding().get();
         assertThat(style.fontScale()).isEqualTo(1.75);
         await(() -> window.cell().canvas().chart() != null && window.cell().canvas().getHeight() > 100

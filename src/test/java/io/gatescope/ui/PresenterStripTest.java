@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,15 +28,7 @@ class PresenterStripTest extends WindowTestBase {
     @BeforeEach
     void presenterAt720p(FxRobot robot) throws Exception {
         awaitTrace("67+60");
-        robot.clickOn(window.cell().canvas()).type(KeyCode.F5);
-        await(() -> app.view().presenterProperty().get() && window.splits().size() == 1);
-        robot.interact(() -> {
-            var w = window.getScene().getWindow();
-            w.setX(0);
-            w.setY(0);
-            w.setWidth(1280);
-            w.setHeight(720);
-        });
+        presenterOnProjector(robot);
         await(() -> window.unrolled().canvas().chart() instanceof UnrolledView v && v.isStrip()
                 && !v.sectionLabels().isEmpty() && window.cell().canvas().chart() != null);
     }

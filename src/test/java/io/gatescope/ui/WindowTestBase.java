@@ -94,4 +94,18 @@ abstract class WindowTestBase {
         await(() -> app.modelProperty().get() != null && app.modelProperty().get().kind() == kind
                 && app.cursorProperty().get() != null && app.cursorProperty().get().kind() == kind);
     }
+
+    /** F5 (the focus on the cell diagram), then the window at 1280×720 whether or not the headless screen goes full screen. */
+    protected void presenterOnProjector(FxRobot robot) throws Exception {
+        robot.clickOn(window.cell().canvas()).type(javafx.scene.input.KeyCode.F5);
+        await(() -> app.view().presenterProperty().get() && window.splits().size() == 1);
+        robot.interact(() -> {
+            var w = window.getScene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(1280);
+            w.setHeight(720);
+        });
+        robot.interact(() -> { });
+    }
 }

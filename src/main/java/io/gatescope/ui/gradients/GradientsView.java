@@ -21,12 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -39,7 +35,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * The vanishing and exploding gradient, live: the same loss L = g·h_T back through a plain RNN, an
@@ -52,15 +47,12 @@ import javafx.util.Duration;
  * {@link LatestWins} lanes, so the newest control value wins and the FX thread never waits. The
  * norms come first (a few milliseconds); the step Jacobians' SVDs, one per step and cell, follow in
  * their own lane and fill in the dashed lines when they arrive. Nothing is computed until the view
- * is first shown. Following a training run, new weights arrive on the FX thread (at most once per
- * pulse) and start a recomputation at most {@link #FOLLOWS_PER_SECOND} times a second; the last
- * weights of a burst are always computed, after the wait.
+ * is first shown. Following a training run, {@link RunFollower} recomputes at most
+ * {@link RunFollower#FOLLOWS_PER_SECOND} times a second, the last weights of a burst always.
  */
 public final class GradientsView extends BorderPane {
     public static final String READOUT_ID = "gradientReadout";
     public static final String STATUS_ID = "gradientStatus";
-    /** How often the view recomputes at most while it follows a training run. */
-    static final int FOLLOWS_PER_SECOND = 4;
 
     /** The detail charts under the norms; the norms themselves are one too when the view is compact. */
     enum Detail { NORMS("Norms"), FACTOR("Factor per step"), PATHS("LSTM paths"), UNITS("Per unit"), SWEEP("Sweep ρ");
@@ -75,9 +67,7 @@ public final class GradientsView extends BorderPane {
     private final LatestWins jacobianLane;
     private final LatestWins sweepLane;
     private final Map<CellKind, LoadedModel.Addition> shipped = new ConcurrentHashMap<>();
-    private final ObjectProperty<TrainedWeights> run = new SimpleObjectProperty<>(this, "run");
-    private final PauseTransition followWait = new PauseTransition();
-    private long followedAt = Long.MIN_VALUE / 2;
+    private final RunFollower run;
     private final Label readout = new Label();
     private final VBox slopes = new VBox(2);
     private final Label status = new Label();
@@ -103,7 +93,8 @@ public final class GradientsView extends BorderPane {
         studyLane = new LatestWins(app.computeExecutor());
         jacobianLane = new LatestWins(app.computeExecutor());
         sweepLane = new LatestWins(app.computeExecutor());
-        controls = new GradientControls(this::additionExample, run::get, this::recompute);
+        run = new RunFollower(this::followsRun, this::recompute);
+        controls = new GradientControls(this::additionExample, run::latest, this::recompute);
         ScrollPane side = new ScrollPane(controls);
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -177,8 +168,6 @@ public final class GradientsView extends BorderPane {
         app.tracedExampleProperty().addListener((o, a, e) -> {
             if (active && GradientControls.ADDITION.equals(controls.input.getValue())) recompute();
         });
-        run.addListener((o, a, w) -> weightsArrived());
-        followWait.setOnFinished(e -> follow());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && !active) {
                 active = true;
@@ -203,22 +192,8 @@ public final class GradientsView extends BorderPane {
         run.bind(weights);
     }
 
-    /** New training weights: recompute now, or once the throttle's wait is over (with the weights of then). */
-    private void weightsArrived() {
-        if (!active || !controls.followsTraining() || followWait.getStatus() == Animation.Status.RUNNING) return;
-        long wait = followedAt + 1000 / FOLLOWS_PER_SECOND - System.currentTimeMillis();
-        if (wait <= 0) {
-            follow();
-        } else {
-            followWait.setDuration(Duration.millis(wait));
-            followWait.playFromStart();
-        }
-    }
-
-    private void follow() {
-        followedAt = System.currentTimeMillis();
-        if (controls.followsTraining()) recompute();
-    }
+    /** Whether the view is on screen following the training run's weights. */
+    private boolean followsRun() { return active && controls.followsTraining(); }
 
     /** The preset the controls hold, or null when they were set by hand ("custom"). */
     public GradientPreset preset() {

@@ -1,9 +1,11 @@
 package io.gatescope.ui.training;
 
+import io.gatescope.chart.RunCurves;
 import io.gatescope.chart.TrainingCurves;
 import io.gatescope.engine.SequenceModel;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.Evaluation;
+import io.gatescope.train.BackgroundPriority;
 import io.gatescope.train.Comparison;
 import io.gatescope.train.Trainer;
 import io.gatescope.train.TrainingConfig;
@@ -60,7 +62,10 @@ final class TrainingSession {
     }
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gatescope-training");
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();   // building the model too gives way to the window
+            r.run();
+        }, "gatescope-training");
         t.setDaemon(true);
         return t;
     });
@@ -87,7 +92,7 @@ final class TrainingSession {
     private volatile boolean stopping;
     private Trainer shownTrainer;
     private int shownPoints;
-    private final List<TrainingHistory.Point> points = new ArrayList<>();
+    private RunCurves shownCurves;
 
     ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
@@ -198,8 +203,8 @@ final class TrainingSession {
         moments.clear();
         comparison.clear();
         comparisonRows.clear();
-        points.clear();
         shownTrainer = null;
+        shownCurves = null;
         message.set("");
         unsaved.set(false);
     }
@@ -242,8 +247,8 @@ final class TrainingSession {
                 if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
                 shownTrainer = t;
                 shownPoints = 0;
-                points.clear();
-                runs.add(new TrainingCurves.Series(runLabel(t.config()), List.of()));
+                shownCurves = new RunCurves(runLabel(t.config()));
+                runs.add(shownCurves.series());
             }
             TrainingSnapshot s = t.latest();
             if (s != null && s != snapshot.get()) {
@@ -270,13 +275,13 @@ final class TrainingSession {
         if (done != null) end(done);
     }
 
-    /** Appends the trainer's new curve points to its series: one copy, one redraw. */
+    /** Appends the trainer's new curve points to its curves (work for the new points only) and redraws once. */
     private void showPoints(Trainer t) {
         List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
         if (fresh.isEmpty()) return;
         shownPoints += fresh.size();
-        points.addAll(fresh);
-        runs.set(runs.size() - 1, new TrainingCurves.Series(runLabel(t.config()), List.copyOf(points)));
+        shownCurves.add(fresh);
+        runs.set(runs.size() - 1, shownCurves.series());
     }
 
     /** The comparison's table: every result so far, the model training now, the ones still waiting. */

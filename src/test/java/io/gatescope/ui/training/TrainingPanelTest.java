@@ -108,7 +108,7 @@ class TrainingPanelTest {
         robot.clickOn("Start");
         await(() -> !panel.session().activeProperty().get());
         robot.interact(pulses::stop);
-        System.out.println(pulses.report("training panel, short run"));
+        System.out.println(pulses.details("training panel, short run"));
 
         assertThat(snapshot().state()).isEqualTo(Trainer.State.COMPLETED);
         assertThat(text(robot, "#progressText")).contains("LSTM 8", "epoch 3/3", "done", "examples/s");

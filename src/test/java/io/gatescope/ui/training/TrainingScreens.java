@@ -74,7 +74,7 @@ public final class TrainingScreens {
                     if (now) return;
                     meter.stop();
                     TrainingSnapshot s = panel.session().snapshotProperty().get();
-                    if (meter.pulses() > 0) System.out.println(meter.report("window run"));
+                    if (meter.pulses() > 0) System.out.println(meter.details("window run"));
                     System.out.printf(Locale.ROOT, "window run: %d epochs, %.1f s training, %.0f examples/s%n",
                             s.epoch(), s.elapsedSeconds(), s.examplesPerSecond());
                     Platform.exit();
