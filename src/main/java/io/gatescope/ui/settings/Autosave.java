@@ -165,8 +165,9 @@ public final class Autosave {
 
     @SuppressWarnings("unchecked")
     private static Session read(com.fasterxml.jackson.databind.JsonNode root) {
-        ViewSettings view = JSON.convertValue(root.get("view"), ViewSettings.class);
-        if (view == null) throw new IllegalArgumentException("no view");
+        var saved = root.get("view");
+        if (saved == null || !saved.isObject()) throw new IllegalArgumentException("no view");
+        ViewSettings view = SettingsStore.fromSaved(JSON.convertValue(saved, Map.class));
         TrainedWeights trained = null;
         var t = root.get("trained");
         if (t != null && !t.isNull()) {
