@@ -74,6 +74,7 @@ class AutosaveTest extends WindowTestBase {
         }
         assertThat(saved.at("/view/input").asText()).isEqualTo("67+60");
         robot.interact(() -> ((Button) window.training().lookup("#stop")).fire());
+        autosave.cleanExit();      // its writer thread would otherwise go on saving this window for the rest of the run
     }
 
     private static String savedLabel(Path file) {

@@ -76,9 +76,17 @@ public final class SettingsStore {
         return fromMap(m);
     }
 
-    /** Writes in the background; the calling (FX) thread never waits for the disk. */
+    /**
+     * Writes in the background; the calling (FX) thread never waits for the disk. Once the store is
+     * closed nothing more is written: a change still settling then (the window moved as it closed)
+     * comes after the final save and is dropped, not thrown on the FX thread.
+     */
     public void saveLater(ViewSettings settings) {
-        writer.execute(() -> save(settings));
+        try {
+            writer.execute(() -> save(settings));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.fine("settings store closed; not saving a late change");
+        }
     }
 
     /** Writes now, on the calling thread (used when the application stops). */
