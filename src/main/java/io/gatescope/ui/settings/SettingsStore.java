@@ -41,11 +41,12 @@ public final class SettingsStore {
     public Path file() { return file; }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */
+    @SuppressWarnings("unchecked")
     public ViewSettings load() {
         if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
         try {
-            return JSON.readValue(file.toFile(), ViewSettings.class);
-        } catch (IOException e) {
+            return fromSaved(JSON.readValue(file.toFile(), Map.class));
+        } catch (IOException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
             return ViewSettings.DEFAULT;
         }
@@ -60,6 +61,19 @@ public final class SettingsStore {
     /** Settings from field name → value; absent fields take the record's empty values. */
     static ViewSettings fromMap(Map<String, Object> m) {
         return JSON.convertValue(m, ViewSettings.class);
+    }
+
+    /**
+     * Settings as a file saved them: a field the file does not have (or holds as null) takes its
+     * default ({@link ViewSettings#DEFAULT}), not Java's empty value, so a file from another version
+     * never reads a missing zoom or speed as 0.
+     */
+    static ViewSettings fromSaved(Map<String, Object> saved) {
+        Map<String, Object> m = asMap(ViewSettings.DEFAULT);
+        saved.forEach((key, value) -> {
+            if (value != null) m.put(key, value);
+        });
+        return fromMap(m);
     }
 
     /**
