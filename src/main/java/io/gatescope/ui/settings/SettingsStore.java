@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatescope.io.AppHome;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +46,10 @@ public final class SettingsStore {
     public ViewSettings load() {
         if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
         try {
-            return JSON.readValue(file.toFile(), ViewSettings.class);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
+            ViewSettings s = JSON.treeToValue(JsonFiles.read(file), ViewSettings.class);   // bounded: a huge file is refused, not read
+            return s == null ? ViewSettings.DEFAULT : s;    // the file says null
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable settings " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return ViewSettings.DEFAULT;
         }
     }
