@@ -43,11 +43,13 @@ public final class SettingsStore {
     public Path file() { return file; }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */
+    @SuppressWarnings("unchecked")
     public ViewSettings load() {
         if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
         try {
-            ViewSettings s = JSON.treeToValue(JsonFiles.read(file), ViewSettings.class);   // bounded: a huge file is refused, not read
-            return s == null ? ViewSettings.DEFAULT : s;    // the file says null
+            // Bounded: a huge file is refused, not read. A file saying null has no settings: the defaults.
+            Map<String, Object> saved = JSON.convertValue(JsonFiles.read(file), Map.class);
+            return saved == null ? ViewSettings.DEFAULT : fromSaved(saved);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "ignoring unreadable settings " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return ViewSettings.DEFAULT;
@@ -63,6 +65,19 @@ public final class SettingsStore {
     /** Settings from field name → value; absent fields take the record's empty values. */
     static ViewSettings fromMap(Map<String, Object> m) {
         return JSON.convertValue(m, ViewSettings.class);
+    }
+
+    /**
+     * Settings as a file saved them: a field the file does not have (or holds as null) takes its
+     * default ({@link ViewSettings#DEFAULT}), not Java's empty value, so a file from another version
+     * never reads a missing zoom or speed as 0.
+     */
+    static ViewSettings fromSaved(Map<String, Object> saved) {
+        Map<String, Object> m = asMap(ViewSettings.DEFAULT);
+        saved.forEach((key, value) -> {
+            if (value != null) m.put(key, value);
+        });
+        return fromMap(m);
     }
 
     /**
