@@ -102,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.flush();
         try {
             TrainingSnapshot last = trainer.run(s -> {
-                stdout.println(progressLine(s, config));
+                if (s.examplesSeen() > 0) stdout.println(progressLine(s, config));   // a Ctrl-C before the first batch trained nothing
                 stdout.flush();
                 save(trainer, s);
             });
@@ -194,11 +194,12 @@ final class TrainCommand implements Callable<Integer> {
 
     private String summaryLine(TrainingSnapshot s) {
         // Stopped before the first validation (an early Ctrl-C): how far it got, not "after 1 epoch" and "NaN%".
-        boolean validated = !Double.isNaN(s.validationSequences());
+        boolean validated = !Double.isNaN(s.validationSequences()), trained = s.examplesSeen() > 0;
         String when = validated ? String.format(Locale.ROOT, "after %d epoch%s", s.epoch(), s.epoch() == 1 ? "" : "s")
-                : String.format(Locale.ROOT, "in epoch %d at batch %,d of %,d", s.epoch(), s.batch(), s.batchesPerEpoch());
+                : trained ? String.format(Locale.ROOT, "in epoch %d at batch %,d of %,d", s.epoch(), s.batch(), s.batchesPerEpoch())
+                : "before its first batch";
         String accuracy = validated ? String.format(Locale.ROOT, "full-answer accuracy %.2f%% on validation", 100 * s.validationSequences())
-                : "not validated yet";
+                : trained ? "not validated yet" : "nothing trained";
         return String.format(Locale.ROOT, "%s %s, %.1f s: %s; wrote %s", stateWord(s.state()), when, s.elapsedSeconds(), accuracy, out);
     }
 

@@ -37,9 +37,16 @@ class InterruptTest {
         List<String> lines = Files.readAllLines(stdout);
         lines = lines.subList(1, lines.size());
 
+        // Stopped within the first epoch, or (a fast machine, a slow start) before its first batch: either way said as such.
         assertThat(lines).as("what train printed after it was stopped").isNotEmpty();
-        assertThat(lines.get(0)).startsWith("epoch   1/").contains("val char       –  seq       –").endsWith("interrupted");
-        assertThat(lines.get(lines.size() - 1)).matches("interrupted in epoch 1 at batch [\\d,]+ of [\\d,]+, [\\d.]+ s: not validated yet; wrote .*m\\.json");
+        String summary = lines.get(lines.size() - 1);
+        if (lines.size() == 2) {
+            assertThat(lines.get(0)).startsWith("epoch   1/").contains("val char       –  seq       –").endsWith("interrupted");
+            assertThat(summary).matches("interrupted in epoch 1 at batch [\\d,]+ of [\\d,]+, [\\d.]+ s: not validated yet; wrote .*m\\.json");
+        } else {
+            assertThat(lines).hasSize(1);
+            assertThat(summary).matches("interrupted before its first batch, [\\d.]+ s: nothing trained; wrote .*m\\.json");
+        }
         assertThat(String.join("\n", lines)).doesNotContain("NaN", "after 1 epoch");
         assertThat(read(stderr)).doesNotContain("Exception", "\tat ");
         assertThat(ModelFiles.load(out)).isInstanceOf(ModelFile.Sequence.class);

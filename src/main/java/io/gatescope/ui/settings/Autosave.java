@@ -3,6 +3,8 @@ package io.gatescope.ui.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.JsonFiles;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.model.LoadedModel;
@@ -74,9 +76,9 @@ public final class Autosave {
     public Optional<Session> leftOver() {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            return Optional.of(read(JSON.readTree(file.toFile())));
+            return Optional.of(read(JsonFiles.read(file)));   // bounded: a huge file is ignored, not read
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "ignoring an unreadable autosave " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "ignoring an unreadable autosave " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return Optional.empty();
         }
     }

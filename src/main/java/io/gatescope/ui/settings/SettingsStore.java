@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatescope.io.AppHome;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +47,11 @@ public final class SettingsStore {
     public ViewSettings load() {
         if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
         try {
-            return fromSaved(JSON.readValue(file.toFile(), Map.class));
+            // Bounded: a huge file is refused, not read. A file saying null has no settings: the defaults.
+            Map<String, Object> saved = JSON.convertValue(JsonFiles.read(file), Map.class);
+            return saved == null ? ViewSettings.DEFAULT : fromSaved(saved);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "ignoring unreadable settings " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return ViewSettings.DEFAULT;
         }
     }
