@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                 "on 1,000 test sums that no model trained or validated on: dense below 5 %, the others at 95 % or",
                 "more. Writes one model file per cell into DIR (addition-CELL.json) and prints the final table beside",
                 "the seeds' figures. The other training settings are the train command's, with the same defaults,",
-                "per cell where the table has one (the LSTM and GRU learn at 0.01 without decay, the SimpleRNN's",
-                "rate decays by 0.9 per epoch)."},
+                "per cell where the table has one (the LSTM and GRU start at 0.02, the SimpleRNN at 0.006, and",
+                "all three decay by 0.8 per epoch)."},
         footer = {"", "Example:",
                 "  gatescope compare --task addition --cells dense,rnn,lstm,gru --hidden 128 --out runs/"})
 final class CompareCommand implements Callable<Integer> {

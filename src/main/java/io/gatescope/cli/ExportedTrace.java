@@ -60,9 +60,7 @@ record ExportedTrace(ModelTrace trace, boolean peepholes, Supplier<GradientStudy
         }
         EncoderDecoder m = (EncoderDecoder) sequence;
         if (text == null) throw new ParameterException(cmd, model + " holds an addition model: give --text A+B, not --input");
-        AdditionTask.Parsed parsed = AdditionTask.parse(text);
-        if (!parsed.ok()) throw new ParameterException(cmd, "--text: " + parsed.error());
-        AdditionTask.Example example = parsed.example().orElseThrow();
+        AdditionTask.Example example = Sums.parse(cmd, "--text", text);
         boolean reversed = ModelFiles.readsReversed(file.metadata());   // fed as the window feeds it
         return new ExportedTrace(AdditionModels.trace(m, example, reversed, GateClamps.NONE), m.encoder().hasPeepholes(),
                 () -> AdditionGradients.study(List.of(m), example, reversed, null, true), example.asRead(reversed),

@@ -164,9 +164,7 @@ final class GradientsCommand implements Callable<Integer> {
     }
 
     private AdditionTask.Example example() {
-        AdditionTask.Parsed parsed = AdditionTask.parse(addition == null ? "67+60" : addition);
-        if (!parsed.ok()) throw bad("--addition: " + parsed.error());
-        return parsed.example().orElseThrow();
+        return Sums.parse(spec.commandLine(), "--addition", addition == null ? "67+60" : addition);
     }
 
     /** The shipped addition models, each as its file says (a missing file is a one-line error). */

@@ -1,7 +1,6 @@
 package io.gatescope.cli;
 
 import io.gatescope.io.FileException;
-import io.gatescope.io.Quote;
 import io.gatescope.io.TextLines;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.task.Evaluation;
@@ -59,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<AdditionTask.Example> sums = source.text != null ? List.of(parse(source.text, "--text")) : readLines(source.file);
+        List<AdditionTask.Example> sums = source.text != null ? List.of(Sums.parse(spec.commandLine(), "--text", source.text)) : readLines(source.file);
         AdditionModelOption.Loaded m = model.load();
         List<String> answers = Evaluation.predict(m.model(), sums.stream().filter(e -> e != null).map(m::input).toList(),
                 clamp.forModel(spec.commandLine(), m.model()));
@@ -82,21 +81,10 @@ final class PredictCommand implements Callable<Integer> {
                 inputs.add(null);
                 continue;
             }
-            String line = lines.get(i).strip();
-            if (line.length() > Quote.MAX) {   // the parser would repeat all of it
-                throw new FileException(file, String.format(java.util.Locale.ROOT, "line %d has %,d characters (\"%s\");"
-                        + " expected %s, at most %d characters", i + 1, line.length(), Quote.text(line, 20), EXPECTED, AdditionTask.STEPS));
-            }
-            AdditionTask.Parsed p = AdditionTask.parse(line);
-            if (!p.ok()) throw new FileException(file, "line " + (i + 1) + ": " + Quote.escape(p.error()));
-            inputs.add(p.example().orElseThrow());
+            java.util.Optional<String> why = Sums.problem("line " + (i + 1), lines.get(i));
+            if (why.isPresent()) throw new FileException(file, why.get());
+            inputs.add(AdditionTask.parse(lines.get(i)).example().orElseThrow());
         }
         return inputs;
-    }
-
-    private AdditionTask.Example parse(String text, String option) {
-        AdditionTask.Parsed p = AdditionTask.parse(text);
-        if (!p.ok()) throw new ParameterException(spec.commandLine(), option + ": " + p.error());
-        return p.example().orElseThrow();
     }
 }

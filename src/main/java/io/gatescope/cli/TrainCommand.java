@@ -84,9 +84,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage() + "; nothing was written");
         }
         OutputLock claim = AtomicFiles.lock(out);   // a second train to the same --out is refused, not silently overwritten
-        stdout.printf(Locale.ROOT, "training %s on %,d examples, validated on %,d sums it never trains on, seed %d%n",
-                describe(config), trainer.data().train().size(), trainer.data().validation().size(), config.seed());
-        stdout.flush();
 
         // Ctrl-C: stop at the next batch, let this thread save the model, and only then let the JVM go.
         CountDownLatch saved = new CountDownLatch(1);
@@ -99,9 +96,13 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, "gatescope-train-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // Said once Ctrl-C is covered: from here on it saves what was trained.
+        stdout.printf(Locale.ROOT, "training %s on %,d examples, validated on %,d sums it never trains on, seed %d%n",
+                describe(config), trainer.data().train().size(), trainer.data().validation().size(), config.seed());
+        stdout.flush();
         try {
             TrainingSnapshot last = trainer.run(s -> {
-                stdout.println(progressLine(s, config));
+                if (s.examplesSeen() > 0) stdout.println(progressLine(s, config));   // a Ctrl-C before the first batch trained nothing
                 stdout.flush();
                 save(trainer, s);
             });
@@ -176,9 +177,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String progressLine(TrainingSnapshot s, TrainingConfig c) {
-        return String.format(Locale.ROOT, "epoch %3d/%d  loss %s  val char %6.2f%%  seq %6.2f%%  %,8.0f ex/s  %7.1f s%s",
-                s.epoch(), c.epochs(), lossText(s.trainLoss()), 100 * s.validationChars(), 100 * s.validationSequences(),
+        return String.format(Locale.ROOT, "epoch %3d/%d  loss %s  val char %s  seq %s  %,8.0f ex/s  %7.1f s%s",
+                s.epoch(), c.epochs(), lossText(s.trainLoss()), percent(s.validationChars()), percent(s.validationSequences()),
                 s.examplesPerSecond(), s.elapsedSeconds(), s.state() == Trainer.State.RUNNING ? "" : "  " + stateWord(s.state()));
+    }
+
+    /** An accuracy; a run stopped before its first validation has none, which is not "NaN%". */
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "      –" : String.format(Locale.ROOT, "%6.2f%%", 100 * fraction);
     }
 
     /** Four decimals for a sane loss, four digits with an exponent for one that exploded. */
@@ -187,8 +193,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private String summaryLine(TrainingSnapshot s) {
-        return String.format(Locale.ROOT, "%s after %d epoch%s, %.1f s: full-answer accuracy %.2f%% on validation; wrote %s",
-                stateWord(s.state()), s.epoch(), s.epoch() == 1 ? "" : "s", s.elapsedSeconds(), 100 * s.validationSequences(), out);
+        // Stopped before the first validation (an early Ctrl-C): how far it got, not "after 1 epoch" and "NaN%".
+        boolean validated = !Double.isNaN(s.validationSequences()), trained = s.examplesSeen() > 0;
+        String when = validated ? String.format(Locale.ROOT, "after %d epoch%s", s.epoch(), s.epoch() == 1 ? "" : "s")
+                : trained ? String.format(Locale.ROOT, "in epoch %d at batch %,d of %,d", s.epoch(), s.batch(), s.batchesPerEpoch())
+                : "before its first batch";
+        String accuracy = validated ? String.format(Locale.ROOT, "full-answer accuracy %.2f%% on validation", 100 * s.validationSequences())
+                : trained ? "not validated yet" : "nothing trained";
+        return String.format(Locale.ROOT, "%s %s, %.1f s: %s; wrote %s", stateWord(s.state()), when, s.elapsedSeconds(), accuracy, out);
     }
 
     static String stateWord(Trainer.State state) {

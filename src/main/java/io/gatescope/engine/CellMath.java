@@ -22,8 +22,4 @@ interface CellMath {
 
     /** The cell's own parameters beyond the layer's four, in state_dict order (the LSTM's weight_ch). */
     default List<Parameter> ownParameters() { return List.of(); }
-
-    /** Refreshes what the cell derives from its own parameters; the layer calls it under its lock before a forward. */
-    default void refresh() {
-    }
 }

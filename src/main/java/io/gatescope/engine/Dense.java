@@ -16,8 +16,6 @@ public final class Dense {
     private final Activation activation;
     private final Parameter weight;
     private final Parameter bias;
-    private final double[] weightT;
-    private int version = -1;
 
     /** Parameters are named {@code prefix + "weight"} and {@code prefix + "bias"}, e.g. {@code head.weight}. */
     public Dense(String prefix, int inputSize, int outputSize, Activation activation) {
@@ -29,7 +27,6 @@ public final class Dense {
         this.activation = activation;
         this.weight = new Parameter(prefix + "weight", outputSize, inputSize);
         this.bias = Parameter.vector(prefix + "bias", outputSize);
-        this.weightT = new double[inputSize * outputSize];
     }
 
     public int inputSize() { return inputSize; }
@@ -46,19 +43,10 @@ public final class Dense {
 
     /** y = act(x·Wᵀ + b) for {@code rows} rows. Modifies {@code y} (rows×out). */
     public void forward(int rows, double[] x, double[] y) {
-        refreshTranspose();
         RecurrentLayer.fillRows(rows, outputSize, bias.data(), y);
-        Kernels.gemm(rows, inputSize, outputSize, x, weightT, y);
+        Kernels.gemm(rows, inputSize, outputSize, x, weight.transposed(), y);
         if (activation == Activation.RELU) {
             for (int i = 0; i < rows * outputSize; i++) y[i] = Activations.relu(y[i]);
-        }
-    }
-
-    // Synchronized: training threads share the layer, and the first to arrive after an update refreshes.
-    private synchronized void refreshTranspose() {
-        if (version != weight.version()) {
-            Kernels.transpose(outputSize, inputSize, weight.data(), weightT);
-            version = weight.version();
         }
     }
 

@@ -64,7 +64,8 @@ public final class EncoderDecoder implements SequenceModel {
         Run(int maxBatch) {
             super(maxBatch, outputSteps, head.outputSize());
             enc = encoder.newRun(maxBatch, inputSteps);
-            enc.get(0).wantsInputGradient = false;   // the input is the one-hot question: its gradient has no reader
+            enc.get(0).wantsInputGradient = false;   // the input is the one-hot question: its gradient has no reader,
+            enc.get(0).sparseInput = true;           // and its products can skip the zeros
             dec = decoder.newRun(maxBatch, outputSteps);
             repeated = new double[outputSteps][];
             dhDecoder = new double[outputSteps][maxBatch * hiddenSize()];

@@ -1,6 +1,8 @@
 package io.gatescope.engine;
 
 import java.util.IdentityHashMap;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +11,9 @@ import java.util.Map;
  * accumulates ({@code +=}) into them; each training thread owns one set so no locking is needed.
  */
 public final class Gradients {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
     private final Map<Parameter, double[]> grads = new IdentityHashMap<>();
     private final Iterable<Parameter> params;
 
@@ -31,10 +36,19 @@ public final class Gradients {
 
     /** Adds {@code other}'s gradients (same parameters) into this one. */
     public void add(Gradients other) {
-        for (Parameter p : params) {
-            double[] g = of(p), o = other.of(p);
-            for (int i = 0; i < g.length; i++) g[i] += o[i];
-        }
+        for (Parameter p : params) add(other, p);
+    }
+
+    /**
+     * Adds {@code other}'s gradient of {@code p} into this one's and returns the sum of squares of the
+     * result, in one pass: {@link #norm} is the square root of these, summed in parameter order.
+     */
+    public double add(Gradients other, Parameter p) {
+        double[] g = of(p), o = other.of(p);
+        int n = g.length, i = 0;
+        for (; i + L <= n; i += L) DoubleVector.fromArray(S, g, i).add(DoubleVector.fromArray(S, o, i)).intoArray(g, i);
+        for (; i < n; i++) g[i] += o[i];
+        return Kernels.sumSquares(g, n);
     }
 
     /** Multiplies every gradient by {@code s}. */

@@ -49,6 +49,52 @@ public final class Kernels {
     }
 
     /**
+     * C += A·B like {@link #gemm}, for an A that is mostly zeros (one-hot rows): every element of C sums
+     * the same products in the same order, the products with a zero of A left out, which changes no
+     * bit (except perhaps the sign of an exact zero). Columns {@link #gemm} does on the vector units get
+     * fused multiply-adds, the scalar tail a product and a sum, as there. Modifies {@code c}.
+     */
+    public static void gemmSparseA(int m, int k, int n, double[] a, double[] b, double[] c) {
+        checkSizes(m, k, n, a, b, c);
+        int vectorColumns = n - n % L;
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                double x = a[i * k + p];
+                if (x == 0) continue;
+                DoubleVector xv = DoubleVector.broadcast(S, x);
+                int bp = p * n, j = 0;
+                for (; j < vectorColumns; j += L) {
+                    DoubleVector.fromArray(S, b, bp + j).fma(xv, DoubleVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
+                }
+                for (; j < n; j++) c[ci + j] += x * b[bp + j];
+            }
+        }
+    }
+
+    /**
+     * C += Aᵀ·B like {@link #gemmTransA}, for a B that is mostly zeros (the one-hot inputs of a weight
+     * gradient dW += dPreᵀ·X): the same sums in the same order without the products with a zero of B,
+     * as {@link #gemmSparseA}. A k×m, B k×n, C m×n. Modifies {@code c}.
+     */
+    public static void gemmTransASparseB(int m, int k, int n, double[] a, double[] b, double[] c) {
+        checkSizes(m, k, n, a, b, c);
+        int vectorColumns = n - n % L;
+        for (int p = 0; p < k; p++) {
+            int ap = p * m;
+            for (int q = 0; q < n; q++) {
+                double x = b[p * n + q];
+                if (x == 0) continue;
+                if (q < vectorColumns) {
+                    for (int i = 0; i < m; i++) c[i * n + q] = Math.fma(a[ap + i], x, c[i * n + q]);
+                } else {
+                    for (int i = 0; i < m; i++) c[i * n + q] += a[ap + i] * x;
+                }
+            }
+        }
+    }
+
+    /**
      * Four rows of C: row r of A starts at {@code aR} and its p-th element is at {@code aR + p*aStep}.
      */
     private static void rows4(int i, int k, int n, double[] a, int a0, int a1, int a2, int a3, int aStep,

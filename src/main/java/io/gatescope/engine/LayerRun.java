@@ -29,6 +29,12 @@ public final class LayerRun {
      * cost about 3 % of a training step.
      */
     boolean wantsInputGradient = true;
+    /**
+     * A hint that the input is mostly zeros (the one-hot question of an addition model's encoder): the
+     * input's products then skip the zeros ({@link Kernels#gemmSparseA}), the same bits in a fraction
+     * of the time. Any input gives the same result either way.
+     */
+    boolean sparseInput;
 
     final double[][] x;          // x_t, B×I (references to the caller's arrays)
     final double[] h0;           // B×H

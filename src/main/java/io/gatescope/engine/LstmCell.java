@@ -28,16 +28,12 @@ final class LstmCell implements CellMath {
     private final boolean peepholes;
     /** The peephole weights W_c (3H×H for i, f, o), or null without peepholes. */
     private final Parameter weightCh;
-    /** W_cᵀ, as the kernel reads it; refreshed when W_c's version moves. */
-    private final double[] weightChT;
-    private int chVersion = -1;
 
     /** @param weightCh the peephole weights (3H×H), or null for PyTorch's LSTM without them */
     LstmCell(int hidden, Parameter weightCh) {
         this.hidden = hidden;
         this.peepholes = weightCh != null;
         this.weightCh = weightCh;
-        this.weightChT = peepholes ? new double[3 * hidden * hidden] : new double[0];
     }
 
     @Override
@@ -46,19 +42,11 @@ final class LstmCell implements CellMath {
     }
 
     @Override
-    public void refresh() {
-        if (peepholes && chVersion != weightCh.version()) {
-            Kernels.transpose(3 * hidden, hidden, weightCh.data(), weightChT);
-            chVersion = weightCh.version();
-        }
-    }
-
-    @Override
     public void forward(LayerRun r, int t, double[] hPrev, double[] cPrev) {
         int H = hidden, batch = r.batch;
         if (peepholes) {
             java.util.Arrays.fill(r.peep, 0, batch * 3 * H, 0.0);
-            Kernels.gemm(batch, H, 3 * H, cPrev, weightChT, r.peep);
+            Kernels.gemm(batch, H, 3 * H, cPrev, weightCh.transposed(), r.peep);
         }
         double[] px = r.px, ph = r.ph[t], pre = r.pre[t], gates = r.gates[t];
         double[] c = r.c[t], tanhC = r.tanhC[t], h = r.h[t], held = r.clampAt(t);

@@ -14,6 +14,9 @@ public final class Parameter {
     private final double[] data;
     private final boolean vector;
     private int version;
+    /** Wᵀ as the kernels read it (null until first asked for), and the version it was taken at. */
+    private double[] transposed;
+    private int transposedVersion = -1;
 
     /** A zero matrix {@code rows×cols}. */
     public Parameter(String name, int rows, int cols) {
@@ -61,6 +64,25 @@ public final class Parameter {
 
     /** Increases with every {@link #touch()}; layers compare it to refresh caches. */
     public int version() { return version; }
+
+    /**
+     * Wᵀ ({@code cols×rows}), the layout the forward kernels stream: a cached copy, taken again only
+     * after a {@link #touch()}. Read only. Synchronized: two training threads may ask at once, and the
+     * trainer refreshes it right after its update, on the thread that updated the parameter.
+     */
+    public synchronized double[] transposed() {
+        if (transposed == null) transposed = new double[data.length];
+        if (transposedVersion != version) {
+            Kernels.transpose(rows, cols, data, transposed);
+            transposedVersion = version;
+        }
+        return transposed;
+    }
+
+    /** Brings the cached Wᵀ up to date if some kernel reads it (a no-op for a parameter never read transposed). */
+    public synchronized void refreshTransposed() {
+        if (transposed != null) transposed();
+    }
 
     /** Overwrites the values with {@code values} (same length) and touches. */
     public void set(double[] values) {

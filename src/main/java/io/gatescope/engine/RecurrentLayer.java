@@ -24,12 +24,6 @@ public final class RecurrentLayer {
     private final Parameter biasHh;
     private final CellMath cell;
 
-    // Transposed copies: the kernels read W^T row by row; refreshed when a parameter's version moves.
-    private final double[] weightIhT;
-    private final double[] weightHhT;
-    private int ihVersion = -1;
-    private int hhVersion = -1;
-
     /** A zero-initialised layer named as PyTorch names layer 0 of a bare module. */
     public RecurrentLayer(CellKind kind, int inputSize, int hiddenSize, boolean peepholes) {
         this(kind, inputSize, hiddenSize, peepholes, "", 0);
@@ -55,8 +49,6 @@ public final class RecurrentLayer {
         this.weightHh = new Parameter(prefix + "weight_hh_l" + index, g, hiddenSize);
         this.biasIh = Parameter.vector(prefix + "bias_ih_l" + index, g);
         this.biasHh = Parameter.vector(prefix + "bias_hh_l" + index, g);
-        this.weightIhT = new double[g * inputSize];
-        this.weightHhT = new double[g * hiddenSize];
         int peep = kind.anatomy().peepholeBlocks().size();
         this.cell = switch (kind) {
             case LSTM -> new LstmCell(hiddenSize,
@@ -110,7 +102,7 @@ public final class RecurrentLayer {
      */
     public void forward(LayerRun r, int batch, int steps, double[][] xs, double[] h0, double[] c0) {
         checkRun(r, batch, steps);
-        refreshTransposes();
+        double[] weightIhT = weightIh.transposed(), weightHhT = weightHh.transposed();   // the kernels stream Wᵀ row by row
         r.batch = batch;
         r.steps = steps;
         boolean shared = true;
@@ -125,7 +117,7 @@ public final class RecurrentLayer {
         int g = kind.blocks() * hiddenSize;
         for (int t = 0; t < steps; t++) {
             if (t == 0 || !r.sharedInput) {
-                inputProjection(batch, xs[t], r.px);
+                inputProjection(batch, xs[t], weightIhT, r.px, r.sparseInput);
             }
             double[] hPrev = t == 0 ? r.h0 : r.h[t - 1];
             double[] ph = r.ph[t];
@@ -165,18 +157,19 @@ public final class RecurrentLayer {
             if (r.sharedInput) {
                 for (int i = 0; i < batch * g; i++) r.dpxSum[i] += r.dpx[t][i];
             } else {
-                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.wantsInputGradient ? r.dx[t] : null);
+                inputBackward(batch, r.dpx[t], r.x[t], dWih, dbIh, r.wantsInputGradient ? r.dx[t] : null, r.sparseInput);
             }
         }
         if (r.sharedInput) {
-            inputBackward(batch, r.dpxSum, r.x[0], dWih, dbIh, r.dxShared);
+            inputBackward(batch, r.dpxSum, r.x[0], dWih, dbIh, r.dxShared, r.sparseInput);
         }
     }
 
     /** dW_ih += dpxᵀ·x, db_ih += Σ_b dpx, and dx = dpx·W_ih unless {@code dx} is null. */
-    private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx) {
+    private void inputBackward(int batch, double[] dpx, double[] x, double[] dWih, double[] dbIh, double[] dx, boolean sparse) {
         int g = kind.blocks() * hiddenSize;
-        Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
+        if (sparse) Kernels.gemmTransASparseB(g, batch, inputSize, dpx, x, dWih);
+        else Kernels.gemmTransA(g, batch, inputSize, dpx, x, dWih);
         Kernels.addColumnSums(batch, g, dpx, dbIh);
         if (dx == null) return;
         Arrays.fill(dx, 0, batch * inputSize, 0.0);
@@ -184,24 +177,11 @@ public final class RecurrentLayer {
     }
 
     /** px = b_ih + x·W_ihᵀ for the batch. */
-    private void inputProjection(int batch, double[] x, double[] px) {
+    private void inputProjection(int batch, double[] x, double[] weightIhT, double[] px, boolean sparse) {
         int g = kind.blocks() * hiddenSize;
         fillRows(batch, g, biasIh.data(), px);
-        Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
-    }
-
-    // Synchronized: training threads share the layer, and the first to arrive after an update refreshes.
-    private synchronized void refreshTransposes() {
-        int g = kind.blocks() * hiddenSize;
-        if (ihVersion != weightIh.version()) {
-            Kernels.transpose(g, inputSize, weightIh.data(), weightIhT);
-            ihVersion = weightIh.version();
-        }
-        if (hhVersion != weightHh.version()) {
-            Kernels.transpose(g, hiddenSize, weightHh.data(), weightHhT);
-            hhVersion = weightHh.version();
-        }
-        cell.refresh();
+        if (sparse) Kernels.gemmSparseA(batch, inputSize, g, x, weightIhT, px);
+        else Kernels.gemm(batch, inputSize, g, x, weightIhT, px);
     }
 
     private void checkRun(LayerRun r, int batch, int steps) {

@@ -1,9 +1,8 @@
 package io.gatescope.optim;
 
-import io.gatescope.engine.Gradients;
 import io.gatescope.engine.Parameter;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,8 +18,12 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
+    /** m and v per parameter (Parameter keeps Object's identity equality); two threads may add to it. */
+    private final Map<Parameter, double[][]> moments = new ConcurrentHashMap<>();
     private int t;
+    /** This step's bias corrections, 1 − β₁ᵗ and 1 − β₂ᵗ. */
+    private double c1;
+    private double c2;
 
     public Adam(double lr) {
         this(lr, 0.9, 0.999, 1e-8);
@@ -35,32 +38,38 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void step(Iterable<Parameter> params, Gradients grads) {
+    public void begin() {
         t++;
-        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        for (Parameter p : params) {
-            double[] w = p.data(), g = grads.of(p);
-            double[][] mv = moments.computeIfAbsent(p, k -> new double[2][k.size()]);
-            double[] m = mv[0], v = mv[1];
-            // On the vector units; every lane does the scalar loop's operations in the same order, so the
-            // result is bit-identical (sqrt and division are exactly rounded in both).
-            int i = 0;
-            for (; i + L <= w.length; i += L) {
-                DoubleVector gi = DoubleVector.fromArray(S, g, i);
-                DoubleVector mi = DoubleVector.fromArray(S, m, i).mul(beta1).add(gi.mul(1 - beta1));
-                DoubleVector vi = DoubleVector.fromArray(S, v, i).mul(beta2).add(gi.mul(1 - beta2).mul(gi));
-                mi.intoArray(m, i);
-                vi.intoArray(v, i);
-                DoubleVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-                DoubleVector.fromArray(S, w, i).sub(step).intoArray(w, i);
-            }
-            for (; i < w.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-                w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
-            }
-            p.touch();
+        c1 = 1 - Math.pow(beta1, t);
+        c2 = 1 - Math.pow(beta2, t);
+    }
+
+    @Override
+    public void update(Parameter p, double[] g, double scale) {
+        double[] w = p.data();
+        double[][] mv = moments.computeIfAbsent(p, k -> new double[2][k.size()]);
+        double[] m = mv[0], v = mv[1];
+        double c1 = this.c1, c2 = this.c2;
+        // On the vector units; every lane does the scalar loop's operations in the same order, so the
+        // result is bit-identical (sqrt and division are exactly rounded in both). The gradient is scaled
+        // as it is read, which gives the same bits as scaling it in memory first.
+        int i = 0;
+        for (; i + L <= w.length; i += L) {
+            DoubleVector gi = DoubleVector.fromArray(S, g, i).mul(scale);
+            DoubleVector mi = DoubleVector.fromArray(S, m, i).mul(beta1).add(gi.mul(1 - beta1));
+            DoubleVector vi = DoubleVector.fromArray(S, v, i).mul(beta2).add(gi.mul(1 - beta2).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            DoubleVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            DoubleVector.fromArray(S, w, i).sub(step).intoArray(w, i);
         }
+        for (; i < w.length; i++) {
+            double gi = g[i] * scale;
+            m[i] = beta1 * m[i] + (1 - beta1) * gi;
+            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+            w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+        }
+        p.touch();
     }
 
     @Override public double learningRate() { return lr; }

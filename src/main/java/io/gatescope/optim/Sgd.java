@@ -1,15 +1,15 @@
 package io.gatescope.optim;
 
-import io.gatescope.engine.Gradients;
 import io.gatescope.engine.Parameter;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Stochastic gradient descent with (PyTorch-style) momentum: v = μ·v + g; p −= lr·v. */
 public final class Sgd implements Optimizer {
     private double lr;
     private final double momentum;
-    private final Map<Parameter, double[]> velocity = new IdentityHashMap<>();
+    /** Per parameter (Parameter keeps Object's identity equality); two threads may add to it. */
+    private final Map<Parameter, double[]> velocity = new ConcurrentHashMap<>();
 
     public Sgd(double lr, double momentum) {
         if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + lr);
@@ -19,16 +19,18 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void step(Iterable<Parameter> params, Gradients grads) {
-        for (Parameter p : params) {
-            double[] w = p.data(), g = grads.of(p);
-            double[] v = velocity.computeIfAbsent(p, k -> new double[k.size()]);
-            for (int i = 0; i < w.length; i++) {
-                v[i] = momentum * v[i] + g[i];
-                w[i] -= lr * v[i];
-            }
-            p.touch();
+    public void begin() {
+    }
+
+    @Override
+    public void update(Parameter p, double[] g, double scale) {
+        double[] w = p.data();
+        double[] v = velocity.computeIfAbsent(p, k -> new double[k.size()]);
+        for (int i = 0; i < w.length; i++) {
+            v[i] = momentum * v[i] + g[i] * scale;
+            w[i] -= lr * v[i];
         }
+        p.touch();
     }
 
     @Override public double learningRate() { return lr; }

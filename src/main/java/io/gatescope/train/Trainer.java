@@ -4,7 +4,6 @@ import io.gatescope.engine.Gradients;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.SequenceModel;
 import io.gatescope.optim.Adam;
-import io.gatescope.optim.Clipping;
 import io.gatescope.optim.Optimizer;
 import io.gatescope.optim.Sgd;
 import io.gatescope.task.AdditionModels;
@@ -233,16 +232,15 @@ public final class Trainer {
                 int from = b * bs, size = Math.min(bs, n - from);
                 lastBatch = shards.load(train, order, from, size);
                 double loss = shards.forwardBackward(pool);
-                Gradients total = shards.total();
-                double norm = total.norm();
+                double norm = shards.norm();
                 double batchLoss = loss / ((double) size * model.outputSteps());
                 if (!Double.isFinite(batchLoss) || !Double.isFinite(norm)) {
                     restore(params);
                     return finish(validate(snap, pool), State.DIVERGED, divergence(epoch, b + 1, batchLoss, norm), onEpoch);
                 }
-                keep(params); // these weights gave a finite loss: the ones to fall back on
-                if (config.clipNorm() > 0) Clipping.byGlobalNorm(total, config.clipNorm());
-                optimizer.step(params, total);
+                // Kept first (these weights gave a finite loss: the ones to fall back on), then updated.
+                double clip = config.clipNorm() > 0 ? Gradients.clipFactor(norm, config.clipNorm()) : 1.0;
+                shards.update(optimizer, clip, lastGood, pool);
                 if (Double.isNaN(firstLoss)) firstLoss = batchLoss;
                 if (warning.isEmpty() && batchLoss > GROWTH_WARNING * firstLoss) warning = growth(epoch, b + 1, firstLoss, batchLoss);
                 seen += size;
@@ -281,7 +279,7 @@ public final class Trainer {
             }
             if (epoch == config.epochs()) break;
             onEpoch.accept(snap);
-            optimizer.setLearningRate(optimizer.learningRate() * config.lrDecay());
+            optimizer.setLearningRate(Math.max(optimizer.learningRate() * config.lrDecay(), config.learningRate() * config.lrFloor()));
         }
         return finish(snap, State.COMPLETED, warning, onEpoch);
     }
@@ -324,10 +322,6 @@ public final class Trainer {
 
     private static String word(double v) {
         return Double.isNaN(v) ? "NaN" : v > 0 ? "+∞" : "−∞";
-    }
-
-    private void keep(List<Parameter> params) {
-        for (int i = 0; i < params.size(); i++) System.arraycopy(params.get(i).data(), 0, lastGood[i], 0, lastGood[i].length);
     }
 
     private void restore(List<Parameter> params) {

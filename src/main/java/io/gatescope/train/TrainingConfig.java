@@ -123,6 +123,9 @@ public final class TrainingConfig {
 
     public double lrDecay() { return real(LR_DECAY); }
 
+    /** The decay stops at this fraction of the starting learning rate. */
+    public double lrFloor() { return real(LR_FLOOR); }
+
     /** Whether the questions are read backwards (the Keras addition example's trick). */
     public boolean reversed() { return (Boolean) values.get(REVERSED); }
 

@@ -115,6 +115,12 @@ public final class MainWindow extends BorderPane {
         panels = new PanelLayout(unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame);
         panels.setId("panels");
         for (PanelFrame f : panels.frames()) f.setOnMaximise(() -> toggleMaximised(f));
+        // Presenter mode drops the title bars of its two panels, giving their height to the charts:
+        // 1 and 2 fill and restore them, ↑ and ↓ step through the sub-steps, F1 lists the keys.
+        for (PanelFrame f : List.of(unrolledFrame, cellFrame)) {
+            f.header().visibleProperty().bind(app.view().presenterProperty().not());
+            f.header().managedProperty().bind(f.header().visibleProperty());
+        }
         panels.setPresenting(app.view().presenterProperty().get());
         setCentre(panels);
 
@@ -146,12 +152,14 @@ public final class MainWindow extends BorderPane {
         });
         FileDrop.install(this, app);
         sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) return;
-            keys.install(scene);
-            scene.windowProperty().addListener((ow, aw, w) -> {
-                if (w instanceof Stage stage) bindFullScreen(stage);
-            });
+            if (scene != null) keys.install(scene);
         });
+        // Full screen follows the stage this window is in now, and lets go of one it left: a listener left on a
+        // stage that outlives the window (another scene set on it) would keep the window and every trace it showed.
+        app.view().presenterProperty().addListener((o, a, on) -> {
+            if (stage != null) stage.setFullScreen(on);
+        });
+        sceneProperty().flatMap(javafx.scene.Scene::windowProperty).addListener((o, a, w) -> followStage(w));
     }
 
     public AppModel app() { return app; }
@@ -334,17 +342,26 @@ public final class MainWindow extends BorderPane {
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
     }
 
+    /** The stage showing this window, whose full screen is presenter mode's; null while in none. */
+    private Stage stage;
+    private final javafx.beans.value.ChangeListener<Boolean> leftFullScreen = this::fullScreenChanged;
+
+    /** Leaving full screen (Esc, the window manager) leaves presenter mode. */
+    private void fullScreenChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean full) {
+        if (!full) app.view().presenterProperty().set(false);
+    }
+
     /**
      * Presenter mode is full screen; leaving full screen by the system's own key leaves presenter mode.
      * The system's exit hint would float over the panels' title bars, so the window says it in the
      * input line instead ({@link #inputRow}).
      */
-    private void bindFullScreen(Stage stage) {
+    private void followStage(javafx.stage.Window window) {
+        if (stage != null) stage.fullScreenProperty().removeListener(leftFullScreen);
+        stage = window instanceof Stage s ? s : null;
+        if (stage == null) return;
         stage.setFullScreenExitHint("");
-        app.view().presenterProperty().addListener((o, a, on) -> stage.setFullScreen(on));
-        stage.fullScreenProperty().addListener((o, a, full) -> {
-            if (!full) app.view().presenterProperty().set(false);
-        });
+        stage.fullScreenProperty().addListener(leftFullScreen);
         if (app.view().presenterProperty().get()) stage.setFullScreen(true);
     }
 }

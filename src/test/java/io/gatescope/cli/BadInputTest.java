@@ -101,6 +101,16 @@ class BadInputTest {
         CliRun.of("predict", "--model", model).badInput("Missing required argument (specify one of these): (--text=A+B | --file=FILE)");
     }
 
+    /** A sum typed as an option: a line break or an escape code is written out, a huge one is not repeated, the reason stays. */
+    @Test
+    void aSumOptionIsQuotedEscapedAndShort() {
+        CliRun.of("predict", "--model", model, "--text", "67+6\n0\u001B[31m")
+                .badInput("gatescope predict: --text: '67+6\\n0\\u001B[31m' has 11 characters, at most 5 fit");
+        CliRun run = CliRun.of("predict", "--model", model, "--text", "9".repeat(100_000)).badInput(
+                "--text has 100,000 characters (\"99999999999999999999… (100,000 characters)\"); expected one sum such as 67+60, at most 5 characters");
+        org.assertj.core.api.Assertions.assertThat(run.err().length()).isLessThan(300);
+    }
+
     private CliRun trace(String modelFile, String input) {
         return CliRun.of("trace", "--model", modelFile, "--input", input, "--out", out);
     }

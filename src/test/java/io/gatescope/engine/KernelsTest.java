@@ -32,6 +32,37 @@ class KernelsTest {
         assertThat(gotT).containsExactly(expected, within(1e-12));
     }
 
+    /**
+     * The sparse products give the dense ones' bits, not just their values: one-hot rows (the encoder's
+     * question), rows with other values and empty rows, over shapes with every tail (vector blocks,
+     * single vectors, scalar columns; the LSTM encoder's 64 by 11 by 512 among them).
+     */
+    @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
+    @CsvSource({"64,11,512", "5,11,37", "3,7,5", "1,11,512", "7,9,19"})
+    void sparseProductsGiveTheDenseProductsBits(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 31L + k * 7L + n);
+        double[] a = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            if (i % 5 == 4) continue;                                    // an empty row
+            a[i * k + rng.nextInt(k)] = i % 3 == 0 ? 1.0 : 2 * rng.nextDouble() - 1; // one-hot, or another value
+            if (i % 4 == 1) a[i * k + rng.nextInt(k)] = 2 * rng.nextDouble() - 1;    // sometimes a second one
+        }
+        double[] b = random(rng, k * n), c = random(rng, m * n);
+        double[] dense = c.clone(), sparse = c.clone();
+        Kernels.gemm(m, k, n, a, b, dense);
+        Kernels.gemmSparseA(m, k, n, a, b, sparse);
+        assertThat(sparse).containsExactly(dense);
+        assertThat(sparse).isNotEqualTo(c);
+
+        // dW (n×k) += dPreᵀ·X with X = a (m×k, sparse) and dPre (m×n) dense: the weight gradient's shape.
+        double[] dPre = random(rng, m * n), w = random(rng, n * k);
+        double[] denseT = w.clone(), sparseT = w.clone();
+        Kernels.gemmTransA(n, m, k, dPre, a, denseT);
+        Kernels.gemmTransASparseB(n, m, k, dPre, a, sparseT);
+        assertThat(sparseT).containsExactly(denseT);
+        assertThat(sparseT).isNotEqualTo(w);
+    }
+
     @ParameterizedTest
     @CsvSource({"3,2", "1,9", "17,4"})
     void columnSumsAndRowBroadcastAreExact(int m, int n) {

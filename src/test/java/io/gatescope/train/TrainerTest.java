@@ -97,6 +97,20 @@ class TrainerTest {
         assertThat(seen.get(seen.size() - 2).validationLoss()).isGreaterThanOrEqualTo(best * 0.995);
     }
 
+    /** The rate decays after every epoch until it reaches the floor's fraction of the starting rate, and stays there. */
+    @Test
+    void theLearningRateDecaysEachEpochDownToItsFloor() {
+        List<Double> rates = new ArrayList<>();
+        new Trainer(small(TrainingSetting.EXAMPLES, 500, TrainingSetting.EPOCHS, 4, TrainingSetting.LR_DECAY, 0.5,
+                TrainingSetting.LR_FLOOR, 0.3)).run(s -> rates.add(s.learningRate()));
+        // one snapshot after each epoch but the last, then the final one: each carries the rate its epoch used
+        assertThat(rates).containsExactly(0.02, 0.01, 0.02 * 0.3, 0.02 * 0.3);
+        rates.clear();
+        new Trainer(small(TrainingSetting.EXAMPLES, 500, TrainingSetting.EPOCHS, 3, TrainingSetting.LR_DECAY, 0.5,
+                TrainingSetting.LR_FLOOR, 0.0)).run(s -> rates.add(s.learningRate()));
+        assertThat(rates).containsExactly(0.02, 0.01, 0.005);
+    }
+
     @Test
     void pauseHoldsTheBatchCounterStepGrantsExactlyOneBatchAndResumeContinues() throws Exception {
         Trainer t = new Trainer(small(TrainingSetting.EPOCHS, 1_000));

@@ -10,23 +10,24 @@ class TrainingSettingTest {
     /** The per-cell recipes: the cell's default unless the setting was given, whatever the order of the calls. */
     @Test
     void aCellsOwnDefaultAppliesUntilTheSettingIsGiven() {
-        assertThat(TrainingConfig.defaults("lstm", 128).learningRate()).isEqualTo(0.01);
-        assertThat(TrainingConfig.defaults("lstm", 128).lrDecay()).isEqualTo(1.0);
-        assertThat(TrainingConfig.defaults("gru", 128).learningRate()).isEqualTo(0.01);
-        assertThat(TrainingConfig.defaults("rnn", 128).learningRate()).isEqualTo(0.003);
-        assertThat(TrainingConfig.defaults("rnn", 128).lrDecay()).isEqualTo(0.9);
+        assertThat(TrainingConfig.defaults("lstm", 128).learningRate()).isEqualTo(0.02);
+        assertThat(TrainingConfig.defaults("lstm", 128).lrDecay()).isEqualTo(0.8);
+        assertThat(TrainingConfig.defaults("gru", 128).learningRate()).isEqualTo(0.02);
+        assertThat(TrainingConfig.defaults("rnn", 128).learningRate()).isEqualTo(0.006);
+        assertThat(TrainingConfig.defaults("rnn", 128).lrDecay()).isEqualTo(0.8);
+        assertThat(TrainingConfig.defaults("rnn_relu", 128).learningRate()).isEqualTo(0.003);
         assertThat(TrainingConfig.defaults("dense", 128).lrDecay()).isEqualTo(0.97);
         assertThat(TrainingConfig.defaults("rnn_relu", 128).lrDecay()).isEqualTo(0.97);
 
         TrainingConfig given = TrainingConfig.of(Map.of(TrainingSetting.LEARNING_RATE, 0.002));
         assertThat(given.with(TrainingSetting.CELL, "lstm").learningRate()).isEqualTo(0.002);   // given wins
-        assertThat(given.with(TrainingSetting.CELL, "lstm").lrDecay()).isEqualTo(1.0);          // the rest follows the cell
+        assertThat(given.with(TrainingSetting.CELL, "lstm").lrDecay()).isEqualTo(0.8);          // the rest follows the cell
         assertThat(given.with(TrainingSetting.CELL, "lstm").isGiven(TrainingSetting.LR_DECAY)).isFalse();
         TrainingConfig lstm = TrainingConfig.defaults("lstm", 128);
-        assertThat(lstm.with(TrainingSetting.CELL, "rnn").learningRate()).isEqualTo(0.003);   // not carried over
+        assertThat(lstm.with(TrainingSetting.CELL, "rnn").learningRate()).isEqualTo(0.006);   // not carried over
         // a model file's notes record the values used, and reading them back gives the same run
         assertThat(TrainingConfig.fromNotes(lstm.notes())).isEqualTo(lstm);
-        assertThat(lstm.notes()).containsEntry("learning_rate", 0.01).containsEntry("lr_decay", 1.0);
+        assertThat(lstm.notes()).containsEntry("learning_rate", 0.02).containsEntry("lr_decay", 0.8);
     }
 
     @Test

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatescope.engine.Parameter;
 import io.gatescope.engine.SequenceModel;
+import io.gatescope.engine.trace.ModelTrace;
+import io.gatescope.io.ModelFile;
+import io.gatescope.io.ModelFiles;
+import io.gatescope.ui.input.InputBar;
+import io.gatescope.engine.EncoderDecoder;
+import java.util.HashMap;
+import javafx.scene.control.Label;
 import io.gatescope.train.Trainer;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.train.TrainingSetting;
@@ -67,6 +74,7 @@ class AutosaveTest extends WindowTestBase {
         }
         assertThat(saved.at("/view/input").asText()).isEqualTo("67+60");
         robot.interact(() -> ((Button) window.training().lookup("#stop")).fire());
+        autosave.cleanExit();      // its writer thread would otherwise go on saving this window for the rest of the run
     }
 
     private static String savedLabel(Path file) {
@@ -102,6 +110,39 @@ class AutosaveTest extends WindowTestBase {
         String[] hidden = new String[1];
         robot.interact(() -> hidden[0] = ((TextField) window.training().lookup("#setting-hidden")).getText());
         assertThat(hidden[0]).isEqualTo("8");
+        next.cleanExit();
+    }
+
+    @Test
+    void aRunOnReversedInputComesBackReadingItReversed(FxRobot robot) throws Exception {
+        Path f = Path.of(getClass().getResource("/models/lstm32-reversed.json").toURI());
+        ModelFile.Sequence file = (ModelFile.Sequence) ModelFiles.load(f);
+        Map<String, double[]> weights = new HashMap<>();
+        for (Parameter p : file.model().parameters()) weights.put(p.name(), p.data().clone());
+        leaveAutosave(new TrainedWeights("LSTM 32 reversed · epoch 40.00", TrainingConfig.fromNotes(file.metadata().training()), weights));
+        Autosave next = autosave();
+        Platform.runLater(() -> next.begin(stage, app, binder(), window.training(), 3600));
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Restore");
+        await(() -> app.modelProperty().get() != null && app.modelProperty().get().name().startsWith("Restored: ")
+                && app.traceProperty().get() != null && app.traceProperty().get().inputLabels().get(0).equals("4"));
+        assertThat(robot.lookup("#" + InputBar.ANSWER_ID).queryAs(Label.class).getText()).startsWith("reads 43+21 (12+34 reversed)");
+        ModelTrace restored = app.traceProperty().get();
+
+        // the same file opened in the main view: the restored run must show exactly its numbers
+        // (as File ▸ Open shows it: the reading direction from the file's notes)
+        LoadedModel opening = new LoadedModel.Addition("LSTM 32 reversed", f.toString(), true, (EncoderDecoder) file.model(),
+                ModelFiles.readsReversed(file.metadata()));
+        robot.interact(() -> app.show(opening, "12+34"));
+        await(() -> app.modelProperty().get() == opening && app.traceProperty().get() != null && app.traceProperty().get() != restored);
+        ModelTrace opened = app.traceProperty().get();
+        assertThat(restored.inputLabels()).isEqualTo(opened.inputLabels());
+        assertThat(restored.outputLabels()).isEqualTo(opened.outputLabels());
+        for (int t = 0; t < opened.encoder().top().length(); t++) {
+            for (int u = 0; u < 32; u++) {
+                assertThat(restored.encoder().top().step(t).h(u)).as("h[%d][%d]", t, u).isEqualTo(opened.encoder().top().step(t).h(u));
+            }
+        }
         next.cleanExit();
     }
 

@@ -140,4 +140,13 @@ class SettingsTest {
                 d.presenterTheme(), d.palette(), d.deskZoom(), d.presenterZoom(), d.speed(), d.sequenceLength(),
                 d.sequenceSeed(), d.recentFiles(), w, null, null);
     }
+
+    /** A change settling after the store closed (the window moved as the application stopped) is dropped, never thrown. */
+    @Test
+    void aLateChangeAfterTheStoreClosedIsDropped() {
+        SettingsStore store = new SettingsStore(home);
+        store.close();
+        store.saveLater(ViewSettings.DEFAULT);
+        assertThat(store.file()).doesNotExist();
+    }
 }

@@ -38,11 +38,6 @@ public sealed interface LoadedModel permits LoadedModel.Addition, LoadedModel.St
      * @param reversed whether it was trained to read its questions reversed (a file's notes, a training run's setting)
      */
     record Addition(String name, String origin, boolean trained, EncoderDecoder model, boolean reversed) implements LoadedModel {
-        /** A model that reads its questions as written. */
-        public Addition(String name, String origin, boolean trained, EncoderDecoder model) {
-            this(name, origin, trained, model, false);
-        }
-
         @Override public CellKind kind() { return model.kind(); }
 
         @Override public int hiddenSize() { return model.hiddenSize(); }

@@ -48,7 +48,7 @@ public final class ModelLoader {
     private static LoadedModel untrained(ModelChoice.Shipped s) {
         return new LoadedModel.Addition(s.label(),
                 "untrained: " + s.asset().getFileName() + " is missing, weights drawn from seed " + UNTRAINED_SEED,
-                false, AdditionModels.encoderDecoder(s.kind(), UNTRAINED_HIDDEN, UNTRAINED_SEED));
+                false, AdditionModels.encoderDecoder(s.kind(), UNTRAINED_HIDDEN, UNTRAINED_SEED), false);
     }
 
     private static LoadedModel readFile(Path path) {

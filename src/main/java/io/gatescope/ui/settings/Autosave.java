@@ -3,6 +3,8 @@ package io.gatescope.ui.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatescope.engine.EncoderDecoder;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.JsonFiles;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.model.LoadedModel;
@@ -74,9 +76,9 @@ public final class Autosave {
     public Optional<Session> leftOver() {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            return Optional.of(read(JSON.readTree(file.toFile())));
+            return Optional.of(read(JsonFiles.read(file)));   // bounded: a huge file is ignored, not read
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "ignoring an unreadable autosave " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "ignoring an unreadable autosave " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -114,7 +116,9 @@ public final class Autosave {
     static void restore(Session s, AppModel app, TrainingPanel training) {
         TrainedWeights w = s.trained();
         if (w != null && w.model() instanceof EncoderDecoder model) {
-            app.show(new LoadedModel.Addition("Restored: " + w.label(), "autosave", true, model), s.view().input());
+            // a run on reversed input comes back reading it reversed, as it was trained (its settings say so)
+            app.show(new LoadedModel.Addition("Restored: " + w.label(), "autosave", true, model, w.config().reversed()),
+                    s.view().input());
             training.restore(w);
         } else if (s.view().input() != null) {
             app.inputTextProperty().set(s.view().input());
@@ -163,8 +167,9 @@ public final class Autosave {
 
     @SuppressWarnings("unchecked")
     private static Session read(com.fasterxml.jackson.databind.JsonNode root) {
-        ViewSettings view = JSON.convertValue(root.get("view"), ViewSettings.class);
-        if (view == null) throw new IllegalArgumentException("no view");
+        var saved = root.get("view");
+        if (saved == null || !saved.isObject()) throw new IllegalArgumentException("no view");
+        ViewSettings view = SettingsStore.fromSaved(JSON.convertValue(saved, Map.class));
         TrainedWeights trained = null;
         var t = root.get("trained");
         if (t != null && !t.isNull()) {

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -30,6 +32,11 @@ public final class SettingsBinder {
     private int pendingUnit = -1;
     private Stage stage;
     private ViewSettings.WindowBounds lastWindow;
+    /**
+     * Held here and given to the stage weakly: a stage that outlives this binder (another window shown
+     * in it) must not keep it, and through it the app model and all the window showed.
+     */
+    private final InvalidationListener windowMoved = x -> debounce.playFromStart();
 
     public SettingsBinder(AppModel app, SettingsStore store) {
         this.app = app;
@@ -162,7 +169,7 @@ public final class SettingsBinder {
         this.stage = stage;
         for (Observable o : new Observable[] {stage.xProperty(), stage.yProperty(), stage.widthProperty(),
                 stage.heightProperty(), stage.maximizedProperty()}) {
-            o.addListener(x -> debounce.playFromStart());
+            o.addListener(new WeakInvalidationListener(windowMoved));
         }
     }
 

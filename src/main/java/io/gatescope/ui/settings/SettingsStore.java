@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatescope.io.AppHome;
 import io.gatescope.io.AtomicFiles;
+import io.gatescope.io.FileException;
+import io.gatescope.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +43,15 @@ public final class SettingsStore {
     public Path file() { return file; }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */
+    @SuppressWarnings("unchecked")
     public ViewSettings load() {
         if (!Files.isRegularFile(file)) return ViewSettings.DEFAULT;
         try {
-            return JSON.readValue(file.toFile(), ViewSettings.class);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "ignoring unreadable settings " + file + ": " + e.getMessage());
+            // Bounded: a huge file is refused, not read. A file saying null has no settings: the defaults.
+            Map<String, Object> saved = JSON.convertValue(JsonFiles.read(file), Map.class);
+            return saved == null ? ViewSettings.DEFAULT : fromSaved(saved);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable settings " + (e instanceof FileException ? e.getMessage() : file + ": " + e.getMessage()));
             return ViewSettings.DEFAULT;
         }
     }
@@ -62,9 +67,30 @@ public final class SettingsStore {
         return JSON.convertValue(m, ViewSettings.class);
     }
 
-    /** Writes in the background; the calling (FX) thread never waits for the disk. */
+    /**
+     * Settings as a file saved them: a field the file does not have (or holds as null) takes its
+     * default ({@link ViewSettings#DEFAULT}), not Java's empty value, so a file from another version
+     * never reads a missing zoom or speed as 0.
+     */
+    static ViewSettings fromSaved(Map<String, Object> saved) {
+        Map<String, Object> m = asMap(ViewSettings.DEFAULT);
+        saved.forEach((key, value) -> {
+            if (value != null) m.put(key, value);
+        });
+        return fromMap(m);
+    }
+
+    /**
+     * Writes in the background; the calling (FX) thread never waits for the disk. Once the store is
+     * closed nothing more is written: a change still settling then (the window moved as it closed)
+     * comes after the final save and is dropped, not thrown on the FX thread.
+     */
     public void saveLater(ViewSettings settings) {
-        writer.execute(() -> save(settings));
+        try {
+            writer.execute(() -> save(settings));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.fine("settings store closed; not saving a late change");
+        }
     }
 
     /** Writes now, on the calling thread (used when the application stops). */

@@ -40,27 +40,27 @@ class SettingsFormTest {
 
     @Test
     void untouchedFieldsFollowTheCellAndTheComparisonTrainsEachCellWithItsRecipe(FxRobot robot) {
-        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.01");          // the LSTM's recipe
+        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.02");          // the LSTM's recipe
         chooseCell(robot, "rnn");
-        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.003");
-        assertThat(shown(robot, TrainingSetting.LR_DECAY)).isEqualTo("0.9");
+        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.006");
+        assertThat(shown(robot, TrainingSetting.LR_DECAY)).isEqualTo("0.8");
         TrainingConfig[] config = new TrainingConfig[1];
         robot.interact(() -> config[0] = form.config());
         assertThat(config[0].isGiven(TrainingSetting.LEARNING_RATE)).isFalse();
         Comparison c = new Comparison(config[0], Comparison.SEEDS_CELLS);
-        assertThat(c.config("lstm").learningRate()).isEqualTo(0.01);
-        assertThat(c.config("rnn").learningRate()).isEqualTo(0.003);
-        assertThat(c.config("rnn").lrDecay()).isEqualTo(0.9);
+        assertThat(c.config("lstm").learningRate()).isEqualTo(0.02);
+        assertThat(c.config("rnn").learningRate()).isEqualTo(0.006);
+        assertThat(c.config("rnn").lrDecay()).isEqualTo(0.8);
     }
 
     @Test
     void aTypedValueStaysWhenTheCellChangesAndHoldsForEveryCellCompared(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#setting-" + TrainingSetting.LEARNING_RATE.key()).queryAs(TextField.class).setText("0.02"));
+        robot.interact(() -> robot.lookup("#setting-" + TrainingSetting.LEARNING_RATE.key()).queryAs(TextField.class).setText("0.004"));
         chooseCell(robot, "gru");
         chooseCell(robot, "rnn");
-        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.02");
+        assertThat(shown(robot, TrainingSetting.LEARNING_RATE)).isEqualTo("0.004");
         TrainingConfig[] config = new TrainingConfig[1];
         robot.interact(() -> config[0] = form.config());
-        assertThat(new Comparison(config[0], Comparison.SEEDS_CELLS).config("lstm").learningRate()).isEqualTo(0.02);
+        assertThat(new Comparison(config[0], Comparison.SEEDS_CELLS).config("lstm").learningRate()).isEqualTo(0.004);
     }
 }
