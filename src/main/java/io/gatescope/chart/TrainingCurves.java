@@ -102,7 +102,7 @@ public final class TrainingCurves implements Chart {
      * Text is measured from the fonts themselves, as {@link Typography} measures: a Graphics2D's own
      * metrics may describe another font (FXGraphics2D's, on screen, describe its default 12 px font
      * whatever it is asked for, which laid the curves out for text half the size drawn and cut off
-     * the "epoch" line in presenter mode).
+     * the x axis's name in presenter mode).
      */
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
@@ -138,8 +138,9 @@ public final class TrainingCurves implements Chart {
         xMax = Math.max(1, runs.stream().mapToDouble(Series::lastEpoch).max().orElse(1));
         List<Curve> train = runs.stream().map(r -> r.smoothedTrain(smoothing)).toList();
         lossRange(train);
-        plotFrame(g, lossPlot, "Loss" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
-        plotFrame(g, accuracyPlot, "Validation accuracy", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
+        // the titles name the x axis, whose numbers then need no line of their own under them
+        plotFrame(g, lossPlot, "Loss by epoch" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
+        plotFrame(g, accuracyPlot, "Validation accuracy by epoch", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
         // columns no wider than half a device pixel: every pixel's extremes are drawn (Curve.drawn)
         double columnsPerUnit = Math.max(2, Math.abs(g.getTransform().getScaleX()));
         for (int i = 0; i < runs.size(); i++) {
@@ -238,9 +239,6 @@ public final class TrainingCurves implements Chart {
             String label = Integer.toString(e);
             Typography.draw(g, label, small, x, plot.getMaxY() + ascent + style.px(3), Align.CENTRE);
         }
-        // the axis's name leads its numbers, in the margin the value labels leave: no line of its own
-        Typography.draw(g, "epoch", small, plot.getX() - Typography.width("0", small) / 2 - style.px(8),
-                plot.getMaxY() + ascent + style.px(3), Align.RIGHT);
         g.setColor(text);
         g.draw(plot);
     }
