@@ -115,6 +115,12 @@ public final class MainWindow extends BorderPane {
         panels = new PanelLayout(unrolledFrame, cellFrame, stripFrame, equationFrame, heatmapFrame);
         panels.setId("panels");
         for (PanelFrame f : panels.frames()) f.setOnMaximise(() -> toggleMaximised(f));
+        // Presenter mode drops the title bars of its two panels, giving their height to the charts:
+        // 1 and 2 fill and restore them, ↑ and ↓ step through the sub-steps, F1 lists the keys.
+        for (PanelFrame f : List.of(unrolledFrame, cellFrame)) {
+            f.header().visibleProperty().bind(app.view().presenterProperty().not());
+            f.header().managedProperty().bind(f.header().visibleProperty());
+        }
         panels.setPresenting(app.view().presenterProperty().get());
         setCentre(panels);
 

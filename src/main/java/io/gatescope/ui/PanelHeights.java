@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.layout.Region;
 
 /**
  * How the main window's panels share its height: arranged at the first layout, when a text size
@@ -31,6 +32,10 @@ final class PanelHeights {
         // Each layout is arranged when its own text size changes; switching modes keeps both arrangements.
         view.deskZoomProperty().addListener((o, a, z) -> arrangeLater());
         view.presenterZoomProperty().addListener((o, a, z) -> arrangeLater());
+        // In presenter mode the lecture bars above the panels take height as they open and close: arranged again.
+        if (window.getTop() instanceof Region top) top.heightProperty().addListener((o, a, h) -> {
+            if (panels.presenting() && Math.abs(h.doubleValue() - a.doubleValue()) > 0.5) arrangeLater();
+        });
         panels.heightProperty().addListener(new ChangeListener<>() {
             @Override public void changed(ObservableValue<? extends Number> o, Number a, Number h) {
                 if (h.doubleValue() <= 0) return;
@@ -59,15 +64,23 @@ final class PanelHeights {
         if (height <= 0) return;
         arrangedFor = needs();
         if (panels.presenting()) {
-            double header = unrolledFrame.header().prefHeight(-1), cellHeader = cellFrame.header().prefHeight(-1);
+            double header = shown(unrolledFrame.header()), cellHeader = shown(cellFrame.header());
             double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
             double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
+            // The strip stays while the diagram keeps numbers the back row reads; with the lecture bars
+            // open on a 720 px projector it gives way (the status line still names the step, 1 brings it).
+            // (the cell frame's border, and a pixel or two the split pane's snapping takes, come off too)
+            double legible = height - (cellHeader + legibleCellHeight() + DIVIDER_PX
+                    + cellFrame.snappedTopInset() + cellFrame.snappedBottomInset() + SNAP_PX);
+            boolean stripFits = legible >= strip;
+            unrolledFrame.setMinHeight(stripFits ? Region.USE_COMPUTED_SIZE : 0);
             // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
             // strip and the cell diagram takes every other pixel.
-            double top = rest >= full ? full + (rest - full) / 2 : strip;
+            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? strip : 0;
             panels.presenter().setDividerPositions(Math.min(1, top / height));
             return;
         }
+        unrolledFrame.setMinHeight(Region.USE_COMPUTED_SIZE);
         boolean large = window.app().view().zoomProperty().get() >= 1.5;
         double wanted = unrolledFrame.minHeight(-1) / 0.65;
         double top = large ? 0.27 : Math.min(0.4, wanted / height);
@@ -78,6 +91,20 @@ final class PanelHeights {
         double second = Math.max(top + 0.3 * (1 - top), Math.min(top + 0.6 * (1 - top), 1 - heatmapsNeed));
         panels.desk().setDividerPositions(top, fold ? 1.0 : second);
         panels.middle().setDividerPositions(large ? 0.55 : 0.42, large ? 0.78 : 0.7);
+    }
+
+    /** The height of a header, or 0 when it is hidden (presenter mode drops the title bars). */
+    private static double shown(Region header) {
+        return header.isManaged() ? header.prefHeight(-1) : 0;
+    }
+
+    /** The number size (px) the cell diagram keeps in presenter mode: legible from the back of a hall. */
+    static final double LEGIBLE_NUMBER_PX = 24;
+
+    /** The height at which the cell diagram's numbers are {@link #LEGIBLE_NUMBER_PX} (or full size, if smaller). */
+    private double legibleCellHeight() {
+        double body = window.app().chartStyleBinding().get().bodyFont().getSize2D();
+        return cell.neededHeight() * Math.min(1, LEGIBLE_NUMBER_PX / body);
     }
 
     private PanelFrame heatmapFrame() { return panels.frames().get(4); }
@@ -91,6 +118,9 @@ final class PanelHeights {
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;
+
+    /** What the split pane's rounding of divider positions may take from a panel. */
+    private static final double SNAP_PX = 2;
 
     void arrangeLater() {
         // After the new font size has been applied and laid out, so minimum heights are current.

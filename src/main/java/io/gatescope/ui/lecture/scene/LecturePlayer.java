@@ -79,6 +79,9 @@ public final class LecturePlayer {
         bar.visibleProperty().bind(index.greaterThanOrEqualTo(0).or(message.textProperty().isNotEmpty()));
         bar.managedProperty().bind(bar.visibleProperty());
 
+        window.app().view().presenterProperty().addListener((o, a, on) -> {
+            if (index.get() >= 0) showNote();
+        });
         KeyBindings keys = window.keys();
         keys.addFirst(new KeyBindings.Binding(KeyBindings.Section.LECTURE, List.of(KeyBindings.key(KeyCode.PAGE_DOWN)),
                 "Next scene of the open lecture", false, this::isOpen, () -> go(index.get() + 1)));
@@ -176,7 +179,10 @@ public final class LecturePlayer {
 
     private void showNote() {
         int i = index.get();
-        position.setText((title.isEmpty() ? "" : title + " · ") + "scene " + (i + 1) + " of " + scenes.size());
+        // In presenter mode the note gets the line: the position shrinks to "3/8", the title to its tooltip.
+        String full = (title.isEmpty() ? "" : title + " · ") + "scene " + (i + 1) + " of " + scenes.size();
+        position.setText(window.app().view().presenterProperty().get() ? (i + 1) + "/" + scenes.size() : full);
+        position.setTooltip(new javafx.scene.control.Tooltip(full));
         note.setText(i < 0 ? "" : scenes.get(i).note());
     }
 

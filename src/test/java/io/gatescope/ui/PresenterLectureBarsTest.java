@@ -1,0 +1,163 @@
+package io.gatescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatescope.chart.ChartStyle;
+import io.gatescope.ui.lecture.scene.LecturePlayer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A lecturer at a 1280×720 projector in presenter mode, with a prepared lecture open (its note bar),
+ * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, every
+ * bar keeps its presenter-size text on one screen, and no control covers another or the diagram.
+ */
+class PresenterLectureBarsTest extends WindowTestBase {
+
+    @Test
+    void withEveryLectureBarOpenTheDiagramsNumbersStayLegibleAndTheBarsUsable(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        robot.interact(() -> {
+            lecture.clamp().setVisible(true);
+            lecture.quiz().onProperty().set(true);
+            lecture.lecture().open(Path.of("assets/lectures/gates-memory-gradients.json"));
+        });
+        await(() -> lecture.lecture().indexProperty().get() == 0 && lecture.lecture().bar().isVisible()
+                && lecture.quiz().isVisible() && window.cell().canvas().chart() != null);
+        settle();
+        ChartStyle style = app.chartStyleBinding().get();
+        var cell = window.cell().canvas();
+        double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
+        System.out.printf("presenter 1280x720 with what-if, note and question bars: cell numbers %.1f px, cell %.0fx%.0f%n",
+                numberPx, cell.getWidth(), cell.getHeight());
+        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
+        assertThat(window.getScene().getHeight()).isEqualTo(720);
+
+        // The bars, one above the other above the diagram, all on the screen.
+        Bounds diagram = inScene(cell);
+        List<Region> bars = List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz());
+        double above = 0;
+        for (Region bar : bars) {
+            Bounds b = inScene(bar);
+            assertThat(b.getMinY()).as("%s below the bar above it", bar).isGreaterThanOrEqualTo(above - 0.5);
+            assertThat(b.getMaxY()).as("%s above the diagram", bar).isLessThanOrEqualTo(diagram.getMinY() + 0.5);
+            assertThat(b.getMaxX()).as("%s on the screen", bar).isLessThanOrEqualTo(1280.5);
+            above = b.getMaxY();
+        }
+
+        // Their text at presenter size, each control whole, none over another.
+        List<Node> controls = new ArrayList<>();
+        for (Region bar : bars) controls.addAll(controls(bar));
+        assertThat(controls).hasSizeGreaterThan(10);
+        for (Node c : controls) {
+            Bounds b = inScene(c);
+            assertThat(b.getMaxX()).as("%s on the screen", c).isLessThanOrEqualTo(1280.5);
+            if (c instanceof Label l && !l.isWrapText()) {
+                assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+            if (c instanceof Label l) {
+                // at least the presenter chrome's size (the desk's 10 px at 175 %), not shrunk to fit
+                assertThat(l.getFont().getSize()).as("\"%s\" text size", l.getText()).isGreaterThanOrEqualTo(17.5);
+            }
+            for (Node d : controls) {
+                if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
+                    assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
+                }
+            }
+        }
+        // The note, the scene's whole point, wraps rather than being cut.
+        Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
+        assertThat(note.getHeight()).as("note shown in full").isGreaterThanOrEqualTo(note.prefHeight(note.getWidth()) - 0.5);
+        assertThat(robot.lookup("#" + LecturePlayer.POSITION_ID).queryAs(Label.class).getText()).isEqualTo("1/8");
+
+        // Leaving presenter mode gives the unrolled view its height and its title bar back.
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        await(() -> !app.view().presenterProperty().get() && window.splits().size() == 2);
+        settle();
+        assertThat(window.frames().get(0).header().isVisible()).isTrue();
+        assertThat(window.unrolled().canvas().getHeight()).isGreaterThan(window.unrolled().stripHeight() - 0.5);
+    }
+
+    @Test
+    void everyCombinationOfBarsAndFillingTheCellKeepsTheNumbersLegible(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        Path file = Path.of("assets/lectures/gates-memory-gradients.json");
+        for (int open = 0; open < 8; open++) {
+            boolean clamp = (open & 1) != 0, quiz = (open & 2) != 0, note = (open & 4) != 0;
+            robot.interact(() -> {
+                lecture.clamp().setVisible(clamp);
+                lecture.quiz().onProperty().set(quiz);
+                if (note && !lecture.lecture().isOpen()) lecture.lecture().open(file);
+                if (!note) lecture.lecture().close();
+            });
+            await(() -> lecture.lecture().bar().isVisible() == note && lecture.quiz().isVisible() == quiz);
+            settle();
+            String bars = (clamp ? "what-if " : "") + (quiz ? "question " : "") + (note ? "note" : "");
+            assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
+            // 2 fills the centre with the cell (the bars stay): the numbers never get smaller for it
+            double shared = numberPx();
+            boolean strip = window.frames().get(0).getHeight() > 1;
+            robot.type(javafx.scene.input.KeyCode.DIGIT2);
+            await(() -> window.maximised() == window.frames().get(1));
+            settle();
+            System.out.printf("presenter 1280x720, bars [%s]: cell numbers %.1f px, %.1f px filled (2), strip shown: %b%n",
+                    bars, shared, numberPx(), strip);
+            assertThat(numberPx()).as("numbers filled, bars [%s]", bars).isGreaterThanOrEqualTo(shared - 0.01);
+            robot.type(javafx.scene.input.KeyCode.DIGIT2);
+            await(() -> window.maximised() == null);
+        }
+    }
+
+    private double numberPx() {
+        return app.chartStyleBinding().get().bodyFont().getSize2D() * window.cell().canvas().chartToLocal(1, 0).getX();
+    }
+
+    /** Lets the arrangement that follows a change of the bars' height run, and lays out. */
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.applyCss();
+            window.layout();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents(5);
+    }
+
+    private static List<Node> controls(Parent p) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible() || !n.isManaged()) continue;
+            if (n instanceof Control) out.add(n);
+            else if (n instanceof Parent q) out.addAll(controls(q));
+        }
+        return out;
+    }
+
+    private static boolean isAncestor(Node a, Node d) {
+        for (Node n = d.getParent(); n != null; n = n.getParent()) if (n == a) return true;
+        return false;
+    }
+
+    /** Overlap by more than a hairline (borders of neighbours may touch). */
+    private static boolean overlap(Bounds a, Bounds b) {
+        return Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX()) > 1
+                && Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY()) > 1;
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+}
