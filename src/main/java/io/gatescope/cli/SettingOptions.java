@@ -25,7 +25,8 @@ final class SettingOptions {
             spec.addOption(OptionSpec.builder(s.option())
                     .paramLabel(label(s))
                     .type(String.class)
-                    .description(sentence(s) + " Default: " + defaults(s) + ".")
+                    // picocli formats descriptions with String.format: a literal % must be doubled
+                    .description((sentence(s) + " Default: " + defaults(s) + ".").replace("%", "%%"))
                     .build());
         }
     }

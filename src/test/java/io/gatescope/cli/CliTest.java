@@ -2,6 +2,10 @@ package io.gatescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -30,5 +34,20 @@ class CliTest {
     void noCommandOrAnUnknownOneIsAUsageError() {
         CliRun.of().badInput("no command given; expected one of trace, summary, predict, evaluate");
         CliRun.of("train2").badInput("Unmatched argument at index 0: 'train2'", "see 'gatescope --help'");
+    }
+
+    @Test
+    void aSettingsPercentSignIsPrintedNotTakenForAFormat() {
+        // picocli formats option descriptions; an undoubled % made it warn on the process's stderr
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, UTF_8));
+        try {
+            String help = CliRun.of("train", "--help").ok().out().replaceAll("\\s+", " ");
+            assertThat(help).contains("without a validation loss 0.5 % below the best");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(warnings.toString(UTF_8)).doesNotContain("Could not format");
     }
 }
