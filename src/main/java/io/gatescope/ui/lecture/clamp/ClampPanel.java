@@ -88,7 +88,7 @@ public final class ClampPanel extends HBox {
         gate.setId(GATE_ID);
         gate.setConverter(converter(b -> gateName(b)));
         value.setId(VALUE_ID);
-        value.setPrefColumnCount(4);
+        value.setPrefColumnCount(3);
         value.setMinWidth(USE_PREF_SIZE);
         value.setTooltip(new Tooltip("A number: 0 shuts a gate, 1 opens it fully; the candidate ranges from −1 to 1"));
         message.setId(MESSAGE_ID);
@@ -136,7 +136,7 @@ public final class ClampPanel extends HBox {
         gate.setStyle("-fx-pref-width: 13em;");
         steps.setStyle("-fx-pref-width: 5.5em;");
         units.setStyle("-fx-pref-width: 8em;");
-        where.setStyle("-fx-pref-width: 6.5em;");
+        where.setStyle("-fx-pref-width: 7.5em;");
 
         hold.selectedProperty().addListener((o, a, on) -> apply());
         value.textProperty().addListener((o, a, t) -> edited());
