@@ -104,6 +104,7 @@ final class Tables {
                 case "Time", "Test" -> 0.75;
                 case "Epochs" -> 0.85;
                 case "Seeds" -> 0.9;
+                case "Validation" -> 1.1;
                 default -> 1.0;
             });
             columns.add(column);

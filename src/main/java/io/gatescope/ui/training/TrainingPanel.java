@@ -69,7 +69,7 @@ public final class TrainingPanel extends BorderPane {
     /** The curves' share of the height above the tables, at the desk and in presenter mode (larger text, fewer rows fit). */
     private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.6;
     /** The predictions' share of the width beside the comparison, whose seven columns need more at presenter size. */
-    private static final double DESK_PREDICTIONS_SHARE = 0.55, PRESENTER_PREDICTIONS_SHARE = 0.36;
+    private static final double DESK_PREDICTIONS_SHARE = 0.45, PRESENTER_PREDICTIONS_SHARE = 0.36;
 
     private final AppModel app;
     private final Runnable showMainView;
