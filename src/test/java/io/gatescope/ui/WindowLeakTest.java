@@ -46,7 +46,7 @@ class WindowLeakTest {
     void stop() throws Exception {
         FxToolkit.hideStage();
         compute.shutdownNow();
-        store.close();
+        if (store != null) store.close();
     }
 
     @Test
