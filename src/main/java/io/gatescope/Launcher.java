@@ -1,6 +1,7 @@
 package io.gatescope;
 
 import io.gatescope.cli.Cli;
+import io.gatescope.train.BackgroundPriority;
 import io.gatescope.ui.GatescopeApp;
 
 /**
@@ -24,6 +25,9 @@ public final class Launcher {
             javafx.application.Application.launch(GatescopeApp.class, args);
             return;
         }
+        // A command is batch work: it gives way to interactive programs, and trains as the window's
+        // training thread does (threads it starts, the trainer's shard thread, inherit this).
+        BackgroundPriority.lowerCurrentThread();
         System.exit(Cli.run(args));
     }
 }

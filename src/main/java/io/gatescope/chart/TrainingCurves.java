@@ -4,7 +4,8 @@ import io.gatescope.chart.Typography.Align;
 import io.gatescope.train.TrainingHistory.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -97,6 +98,16 @@ public final class TrainingCurves implements Chart {
         this.style = style;
     }
 
+    /**
+     * Text is measured from the fonts themselves, as {@link Typography} measures: a Graphics2D's own
+     * metrics may describe another font (FXGraphics2D's, on screen, describe its default 12 px font
+     * whatever it is asked for, which laid the curves out for text half the size drawn and cut off
+     * the x axis's name in presenter mode).
+     */
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private static double ascent(Font f) { return f.getLineMetrics("Hg", FRC).getAscent(); }
+
     @Override
     public Size preferredSize() {
         return new Size(style.px(900), style.px(340));
@@ -114,12 +125,12 @@ public final class TrainingCurves implements Chart {
 
     private void body(Graphics2D g, double width, double height) {
         double pad = style.px(10);
-        FontMetrics small = g.getFontMetrics(style.smallFont());
+        Font small = style.smallFont();
         double legendH = legend(g, pad, pad, width - 2 * pad);
         // below the legend: a gap, the plot titles' line, a gap, the plots
-        double top = pad + legendH + style.px(8) + g.getFontMetrics(style.titleFont()).getHeight() + style.px(6);
-        double axisW = small.stringWidth("0.0001") + style.px(10);
-        double bottom = height - pad - 2 * small.getHeight();
+        double top = pad + legendH + style.px(8) + Typography.lineHeight(style.titleFont()) + style.px(6);
+        double axisW = Typography.width("0.0001", small) + style.px(10);
+        double bottom = height - pad - style.px(3) - Typography.lineHeight(small);   // one line of epoch numbers below
         double gap = style.px(36);
         double plotW = Math.max(10, (width - 2 * pad - 2 * axisW - gap) / 2);
         lossPlot = new Rectangle2D.Double(pad + axisW, top, plotW, Math.max(10, bottom - top));
@@ -127,8 +138,9 @@ public final class TrainingCurves implements Chart {
         xMax = Math.max(1, runs.stream().mapToDouble(Series::lastEpoch).max().orElse(1));
         List<Curve> train = runs.stream().map(r -> r.smoothedTrain(smoothing)).toList();
         lossRange(train);
-        plotFrame(g, lossPlot, "Loss" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
-        plotFrame(g, accuracyPlot, "Validation accuracy", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
+        // the titles name the x axis, whose numbers then need no line of their own under them
+        plotFrame(g, lossPlot, "Loss by epoch" + (logLoss ? " (log scale)" : ""), lossTicks(), this::lossY);
+        plotFrame(g, accuracyPlot, "Validation accuracy by epoch", List.of(0.0, 0.25, 0.5, 0.75, 1.0), this::accuracyY);
         // columns no wider than half a device pixel: every pixel's extremes are drawn (Curve.drawn)
         double columnsPerUnit = Math.max(2, Math.abs(g.getTransform().getScaleX()));
         for (int i = 0; i < runs.size(); i++) {
@@ -161,8 +173,7 @@ public final class TrainingCurves implements Chart {
 
     private void paintOverflows(Graphics2D g, List<RunCurves.Overflow> marks, Color run) {
         double size = style.px(6), lastTextEnd = Double.NEGATIVE_INFINITY;
-        g.setFont(style.boldFont());
-        FontMetrics fm = g.getFontMetrics();
+        Font bold = style.boldFont();
         for (RunCurves.Overflow o : marks) {
             double[] at = place(o);
             boolean top = !(o.value() < 0);
@@ -170,48 +181,46 @@ public final class TrainingCurves implements Chart {
             String text = Numbers.nonFinite(o.value());
             if (at[0] > lastTextEnd) {           // one word per cluster of marks, never overprinted
                 g.setColor(run);
-                Typography.draw(g, text, style.boldFont(), at[0] + size, top ? at[1] + size + fm.getAscent() : at[1] - size * 1.6, Align.LEFT);
-                lastTextEnd = at[0] + size + fm.stringWidth(text) + style.px(4);
+                Typography.draw(g, text, bold, at[0] + size, top ? at[1] + size + ascent(bold) : at[1] - size * 1.6, Align.LEFT);
+                lastTextEnd = at[0] + size + Typography.width(text, bold) + style.px(4);
             }
         }
     }
 
     /** Run labels with their colours, then the key to the line styles; returns the height used. */
     private double legend(Graphics2D g, double x0, double y0, double width) {
-        g.setFont(style.bodyFont());
-        FontMetrics fm = g.getFontMetrics();
-        double x = x0, y = y0 + fm.getAscent(), sw = style.px(22);
+        Font body = style.bodyFont(), small = style.smallFont();
+        double ascent = ascent(body), x = x0, y = y0 + ascent, sw = style.px(22);
         for (int i = 0; i < runs.size(); i++) {
             g.setColor(RUN_COLOURS[i % RUN_COLOURS.length]);
             g.setStroke(Drawing.stroke(style.px(4)));
-            g.draw(new Line2D.Double(x, y - fm.getAscent() / 3.0, x + sw, y - fm.getAscent() / 3.0));
+            g.draw(new Line2D.Double(x, y - ascent / 3.0, x + sw, y - ascent / 3.0));
             g.setColor(style.theme().text());
-            Typography.draw(g, runs.get(i).label(), style.bodyFont(), x + sw + style.px(5), y, Align.LEFT);
-            x += sw + style.px(5) + fm.stringWidth(runs.get(i).label()) + style.px(18);
+            Typography.draw(g, runs.get(i).label(), body, x + sw + style.px(5), y, Align.LEFT);
+            x += sw + style.px(5) + Typography.width(runs.get(i).label(), body) + style.px(18);
         }
         String key = "── training loss · full answer      - - validation loss · per character";
         g.setColor(style.theme().mutedText());
-        g.setFont(style.smallFont());
-        float keyX = (float) Math.max(x, x0 + width - g.getFontMetrics().stringWidth(key));
-        if (keyX + g.getFontMetrics().stringWidth(key) > x0 + width) {
-            y += fm.getHeight();
+        double keyW = Typography.width(key, small);
+        float keyX = (float) Math.max(x, x0 + width - keyW);
+        if (keyX + keyW > x0 + width) {
+            y += Typography.lineHeight(body);
             keyX = (float) x0;
         }
-        Typography.draw(g, key, style.smallFont(), keyX, y, Align.LEFT);
-        return y - y0 + fm.getDescent();
+        Typography.draw(g, key, small, keyX, y, Align.LEFT);
+        return y - y0 + body.getLineMetrics("Hg", FRC).getDescent();
     }
 
     private void plotFrame(Graphics2D g, Rectangle2D plot, String title, List<Double> ticks, ToDoubleFunction<Double> toY) {
         Color text = style.theme().text(), muted = style.theme().mutedText(), grid = style.theme().grid();
-        g.setFont(style.titleFont());
         g.setColor(text);
         Typography.draw(g, title, style.titleFont(), plot.getX(), plot.getY() - style.px(6), Align.LEFT);
-        g.setFont(style.smallFont());
-        FontMetrics fm = g.getFontMetrics();
+        Font small = style.smallFont();
+        double lineH = Typography.lineHeight(small), ascent = ascent(small);
         g.setStroke(new BasicStroke((float) style.px(1)));
         // On a short plot, label only every n-th grid line so the labels never overlap.
         double spacing = ticks.size() < 2 ? plot.getHeight() : plot.getHeight() / (ticks.size() - 1);
-        int every = (int) Math.max(1, Math.ceil(fm.getHeight() / Math.max(1, spacing)));
+        int every = (int) Math.max(1, Math.ceil(lineH / Math.max(1, spacing)));
         for (int i = 0; i < ticks.size(); i++) {
             double t = ticks.get(i), y = toY.applyAsDouble(t);
             g.setColor(grid);
@@ -219,7 +228,7 @@ public final class TrainingCurves implements Chart {
             if (i % every != 0) continue;
             String label = plot == accuracyPlot ? Math.round(t * 100) + " %" : number(t);
             g.setColor(muted);
-            Typography.draw(g, label, style.smallFont(), plot.getX() - style.px(5), y + fm.getAscent() / 2.5, Align.RIGHT);
+            Typography.draw(g, label, small, plot.getX() - style.px(5), y + ascent / 2.5, Align.RIGHT);
         }
         int step = (int) Math.max(1, Math.ceil(xMax / 8));
         for (int e = 0; e <= xMax; e += step) {
@@ -228,9 +237,8 @@ public final class TrainingCurves implements Chart {
             g.draw(new Line2D.Double(x, plot.getY(), x, plot.getMaxY()));
             g.setColor(muted);
             String label = Integer.toString(e);
-            Typography.draw(g, label, style.smallFont(), x, plot.getMaxY() + fm.getAscent() + style.px(3), Align.CENTRE);
+            Typography.draw(g, label, small, x, plot.getMaxY() + ascent + style.px(3), Align.CENTRE);
         }
-        Typography.draw(g, "epoch", style.smallFont(), plot.getCenterX(), plot.getMaxY() + 2 * fm.getHeight(), Align.CENTRE);
         g.setColor(text);
         g.draw(plot);
     }

@@ -17,10 +17,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Linux makes each Java thread a task with a niceness of its own; {@code setpriority} on a task id
  * changes only that thread, and raising one's own niceness needs no privilege. Java has no call for
  * it, so the thread finds its task id through {@code /proc/thread-self} and runs {@code renice} on it
- * once (a thread stays niced, and threads it starts inherit it: the trainer's shard thread). Where
- * any of this is missing (another system, no {@code renice}) nothing happens and training runs as
- * before. The niceness cannot be lowered again without privilege, so only threads that exist for
- * background work call this.
+ * once. Threads it starts afterwards inherit it: the trainer's shard thread runs at the priority of
+ * the thread that runs the trainer. The window's training thread calls this, and so does the
+ * launcher before it runs a command (a command is batch work). Where any of this is missing
+ * (another system, no {@code renice}) nothing happens and training runs as before. The niceness
+ * cannot be lowered again without privilege, so only threads that exist for background work call
+ * this (not {@link Trainer#run} itself, nor a command's code: a test's main thread that ran one would
+ * pass its niceness on to the JavaFX thread started after it).
  */
 public final class BackgroundPriority {
     /** Niceness of training threads: weight 110 against 1,024 at 0, so a window thread gets nine tenths of a core it shares. */

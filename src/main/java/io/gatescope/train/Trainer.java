@@ -188,11 +188,9 @@ public final class Trainer {
     /**
      * Trains until the epochs run out, the target accuracy, the patience or the time limit is reached,
      * the run diverges, or {@link #cancel} is called. {@code onEpoch} receives the snapshot after every
-     * epoch's validation, and the final one. The calling thread keeps a lowered priority afterwards
-     * ({@link BackgroundPriority}): call it from a thread that does background work.
+     * epoch's validation, and the final one.
      */
     public TrainingSnapshot run(Consumer<TrainingSnapshot> onEpoch) {
-        BackgroundPriority.lowerCurrentThread();   // the window's threads come first; the shard thread inherits it
         ExecutorService pool = config.threads() > 1 ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gatescope-train-shard");
             t.setDaemon(true);

@@ -69,7 +69,7 @@ class TrainingExportTest {
         Figure f = Figures.training(RUNS, true, 0.6, ChartStyle.DEFAULT);
         ChartExport.write(f, Format.SVG, 1, dir.resolve("c.svg"));
         List<String> texts = FigureExportTest.texts(Files.readString(dir.resolve("c.svg"), StandardCharsets.UTF_8));
-        assertThat(texts).contains("Training curves", "LSTM 128", "GRU 64", "Validation accuracy");
+        assertThat(texts).contains("Training curves", "LSTM 128", "GRU 64", "Validation accuracy by epoch");
         assertThat(String.join(" ", texts)).contains("smoothed (0.60)", "log scale");
 
         ChartExport.write(f, Format.PDF, 1, dir.resolve("c.pdf"));

@@ -25,6 +25,9 @@ final class Tables {
                 column("True", p -> p.example().target()),
                 predicted(),
                 column("", p -> p.right() ? "✓ right" : "✗ wrong")));
+        // shares of the width (the table fits them to its own): "Predicted" is the longest title, "16+37" the shortest cell
+        double[] shares = {0.8, 0.8, 1.3, 1.0};
+        for (int i = 0; i < shares.length; i++) table.getColumns().get(i).setPrefWidth(90 * shares[i]);
         // A click selects the row (the table's own behaviour), then reaches the table: open the selection.
         table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
             TrainingSession.Prediction p = table.getSelectionModel().getSelectedItem();
@@ -98,8 +101,9 @@ final class Tables {
             TableColumn<ComparisonRow, String> column = column(c.header(), r -> r.cell(c.header()));
             // shares of the width (the table fits them to its own): the numbers need less than their titles
             column.setPrefWidth(90 * switch (c.header()) {
-                case "Epochs", "Time", "Seeds", "Test" -> 0.75;
-                case "Validation" -> 1.1;
+                case "Epochs", "Time", "Test" -> 0.75;
+                case "Seeds" -> 0.9;
+                case "Validation" -> 1.05;
                 default -> 1.0;
             });
             columns.add(column);

@@ -67,7 +67,7 @@ public final class TrainingPanel extends BorderPane {
     @FXML private TableView<ComparisonRow> comparisonTable;
 
     /** The curves' share of the height above the tables, at the desk and in presenter mode (larger text, fewer rows fit). */
-    private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.55;
+    private static final double DESK_CURVES_SHARE = 0.7, PRESENTER_CURVES_SHARE = 0.6;
     /** The predictions' share of the width beside the comparison, whose seven columns need more at presenter size. */
     private static final double DESK_PREDICTIONS_SHARE = 0.55, PRESENTER_PREDICTIONS_SHARE = 0.36;
 
@@ -75,7 +75,7 @@ public final class TrainingPanel extends BorderPane {
     private final Runnable showMainView;
     /** Saving and loading run here: the training thread may be busy for minutes, the compute thread is the traces'. */
     private final Executor files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gatescope-training-files");
+        Thread t = new Thread(r, "gatescope-model-files");
         t.setDaemon(true);
         return t;
     });

@@ -82,7 +82,7 @@ final class TrainingSession {
     private final AtomicReference<List<Comparison.Result>> results = new AtomicReference<>(List.of());
     private final AtomicReference<Object> finished = new AtomicReference<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gatescope-training-tick");
+        Thread t = new Thread(r, "gatescope-looks");
         t.setDaemon(true);
         return t;
     });

@@ -27,11 +27,11 @@ import javafx.animation.AnimationTimer;
  */
 public final class PulseMeter {
     /** What one interval between two pulses was made of, in ns; {@code at} is its end in ms since the JVM started. */
-    public record Pulse(long interval, long fxCpu, long fxWait, long renderCpu, long renderWait, long gc, long at) {
+    public record Pulse(long interval, long fxCpu, long fxWait, long renderCpu, long renderWait, long timerWait, long gc, long at) {
         String line() {
             return String.format(Locale.ROOT, "%.1f ms at %.3f s: FX CPU %.1f, FX waiting for a core %.1f, renderer CPU %.1f,"
-                    + " renderer waiting %.1f, GC %.0f, rest %.1f", interval / 1e6, at / 1e3, fxCpu / 1e6, fxWait / 1e6,
-                    renderCpu / 1e6, renderWait / 1e6, gc / 1e6, (interval - fxCpu - fxWait - gc) / 1e6);
+                    + " renderer waiting %.1f, pulse timer waiting %.1f, GC %.0f, rest %.1f", interval / 1e6, at / 1e3, fxCpu / 1e6,
+                    fxWait / 1e6, renderCpu / 1e6, renderWait / 1e6, timerWait / 1e6, gc / 1e6, (interval - fxCpu - fxWait - gc) / 1e6);
         }
     }
 
@@ -44,10 +44,12 @@ public final class PulseMeter {
             renderCpu = new Histogram(), renderWait = new Histogram();
     private final List<Pulse> longest = new ArrayList<>();
     private long gcPulses;
-    private long lastWall, lastFx, lastFxWait, lastRender, lastRenderWait, lastGc;
+    private long lastWall, lastFx, lastFxWait, lastRender, lastRenderWait, lastTimerWait, lastGc;
     private long renderer = -1;
-    private Path fxStat, renderStat;
-    private long excludeFrom = Long.MAX_VALUE, excludeTo = Long.MIN_VALUE, excluded;
+    private Path fxStat, renderStat, timerStat;
+    /** Written by the thread that forces a collection, read by the FX thread. */
+    private volatile long excludeFrom = Long.MAX_VALUE, excludeTo = Long.MIN_VALUE;
+    private long excluded;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override public void handle(long now) { pulse(); }
     };
@@ -58,6 +60,7 @@ public final class PulseMeter {
         renderer = r == null ? -1 : r.getId();
         fxStat = schedstat(Path.of("/proc/thread-self"));
         renderStat = taskNamed("QuantumRenderer");
+        timerStat = taskNamed("Monocle Timer");   // the pulse timer when headless; elsewhere it is native
         lastWall = 0;
         timer.start();
     }
@@ -72,28 +75,34 @@ public final class PulseMeter {
     }
 
     /**
-     * Leaves out the intervals that overlap {@code [from, to]} (System.nanoTime): a collection the
-     * caller forced (the soak's heap samples) stops every thread and says nothing about the app.
+     * Runs {@code action} (on the calling thread) and leaves out the intervals that overlap it: a
+     * collection the caller forces (the soak's heap samples) stops every thread and says nothing about the app.
      */
-    public void exclude(long from, long to) {
-        excludeFrom = from;
-        excludeTo = to;
+    public void leaveOut(Runnable action) {
+        excludeTo = Long.MAX_VALUE;
+        excludeFrom = System.nanoTime();
+        try {
+            action.run();
+        } finally {
+            excludeTo = System.nanoTime();
+        }
     }
 
     private void pulse() {
         long wall = System.nanoTime(), fx = cpu.getCurrentThreadCpuTime();
         long render = renderer < 0 ? 0 : Math.max(0, cpu.getThreadCpuTime(renderer));
-        long fw = runDelay(fxStat), rw = runDelay(renderStat), gc = gcMillis() * 1_000_000;
+        long fw = runDelay(fxStat), rw = runDelay(renderStat), tw = runDelay(timerStat), gc = gcMillis() * 1_000_000;
         if (lastWall != 0) {
             if (lastWall <= excludeTo && wall >= excludeFrom) excluded++;
             else add(new Pulse(wall - lastWall, fx - lastFx, fw - lastFxWait, render - lastRender, rw - lastRenderWait,
-                    gc - lastGc, (wall - jvmStartNanos) / 1_000_000));
+                    tw - lastTimerWait, gc - lastGc, (wall - jvmStartNanos) / 1_000_000));
         }
         lastWall = wall;
         lastFx = fx;
         lastFxWait = fw;
         lastRender = render;
         lastRenderWait = rw;
+        lastTimerWait = tw;
         lastGc = gc;
     }
 
@@ -138,6 +147,14 @@ public final class PulseMeter {
                 fxCpu.max() / 1e6, fxCpu.quantile(0.99) / 1e6, fxCpu.mean() / 1e6, fxCpu.above(16_000_000), fxCpu.above(50_000_000),
                 fxWait.max() / 1e6, fxWait.mean() / 1e6, renderCpu.max() / 1e6, renderCpu.mean() / 1e6,
                 renderWait.max() / 1e6, gcPulses, excluded == 0 ? "" : " · " + excluded + " left out (a forced GC)");
+    }
+
+    /** The figures a soak run follows over time, in one short line. */
+    public String summary() {
+        return String.format(Locale.ROOT, "%,d pulses, longest interval %.1f ms, %d over 50 ms; FX CPU per pulse mean %.2f ms,"
+                        + " largest %.1f ms; FX waiting for a core longest %.1f ms; renderer CPU per pulse mean %.2f ms",
+                pulses(), interval.max() / 1e6, intervalsOver(50), fxCpu.mean() / 1e6, fxCpu.max() / 1e6, fxWait.max() / 1e6,
+                renderCpu.mean() / 1e6);
     }
 
     /** The report, then the longest intervals one per line. */

@@ -77,6 +77,7 @@ public final class TrainingScreens {
                     if (meter.pulses() > 0) System.out.println(meter.details("window run"));
                     System.out.printf(Locale.ROOT, "window run: %d epochs, %.1f s training, %.0f examples/s%n",
                             s.epoch(), s.elapsedSeconds(), s.examplesPerSecond());
+                    System.out.println("window run: settings " + panel.session().trainer().config().notes());
                     Platform.exit();
                 });
             }
