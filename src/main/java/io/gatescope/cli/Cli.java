@@ -1,7 +1,7 @@
 package io.gatescope.cli;
 
 import io.gatescope.io.FileException;
-import io.gatescope.io.Quote;
+import io.gatescope.text.Quote;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package io.gatescope.cli;
 import io.gatescope.io.AppHome;
 import io.gatescope.io.AtomicFiles;
 import io.gatescope.io.FileException;
-import io.gatescope.io.Quote;
+import io.gatescope.text.Quote;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package io.gatescope.io;
 
+import io.gatescope.text.Quote;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package io.gatescope.io;
 
+import io.gatescope.text.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;

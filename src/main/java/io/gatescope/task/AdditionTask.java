@@ -1,6 +1,8 @@
 package io.gatescope.task;
 
+import io.gatescope.text.Quote;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -16,6 +18,8 @@ public final class AdditionTask {
     public static final List<String> VOCABULARY = ALPHABET.chars().mapToObj(c -> String.valueOf((char) c)).toList();
     public static final int SYMBOLS = ALPHABET.length();
     public static final int STEPS = 5;
+    /** Characters of a too-long input that its message repeats. */
+    private static final int QUOTED_AT_MOST = 20;
     public static final int MAX_OPERAND = 99;
 
     private AdditionTask() {
@@ -76,9 +80,13 @@ public final class AdditionTask {
         String s = text == null ? "" : text.strip();
         String accepted = "type two numbers from 0 to 99 joined by one '+', e.g. 67+60";
         if (s.isEmpty()) return Parsed.error("The input is empty: " + accepted + ".");
-        if (s.length() > STEPS) return Parsed.error("'" + s + "' has " + s.length() + " characters, at most 5 fit: " + accepted + ".");
+        if (s.length() > STEPS) {
+            // a pasted page must not become a page-long message: shown escaped, cut, its length said
+            return Parsed.error(String.format(Locale.ROOT, "'%s' has %,d characters, at most 5 fit: %s.",
+                    Quote.text(s, QUOTED_AT_MOST), s.length(), accepted));
+        }
         for (char c : s.toCharArray()) {
-            if (ALPHABET.indexOf(c) < 0) return Parsed.error("'" + c + "' is not allowed, only digits and '+': " + accepted + ".");
+            if (ALPHABET.indexOf(c) < 0) return Parsed.error("'" + Quote.escape(String.valueOf(c)) + "' is not allowed, only digits and '+': " + accepted + ".");
         }
         int plus = s.indexOf('+');
         if (plus < 0 || plus != s.lastIndexOf('+')) return Parsed.error("'" + s + "' needs exactly one '+': " + accepted + ".");

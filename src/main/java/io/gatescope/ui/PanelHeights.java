@@ -32,6 +32,10 @@ final class PanelHeights {
         // Each layout is arranged when its own text size changes; switching modes keeps both arrangements.
         view.deskZoomProperty().addListener((o, a, z) -> arrangeLater());
         view.presenterZoomProperty().addListener((o, a, z) -> arrangeLater());
+        // The strip's minimum, dropped when it gave way to the lecture bars, comes back with the desk.
+        view.presenterProperty().addListener((o, a, on) -> {
+            if (!on) panels.frames().get(0).setMinHeight(Region.USE_COMPUTED_SIZE);
+        });
         // In presenter mode the lecture bars above the panels take height as they open and close: arranged again.
         if (window.getTop() instanceof Region top) top.heightProperty().addListener((o, a, h) -> {
             if (panels.presenting() && Math.abs(h.doubleValue() - a.doubleValue()) > 0.5) arrangeLater();

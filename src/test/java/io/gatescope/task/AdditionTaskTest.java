@@ -45,6 +45,15 @@ class AdditionTaskTest {
         assertThat(p.error()).contains(expected).contains("0 to 99");
     }
 
+    /** A pasted page or a control character stays a short message on one line. */
+    @Test
+    void aLongOrInvisibleInputIsQuotedEscapedAndCut() {
+        String error = AdditionTask.parse("12+3\n" + "9".repeat(100_000)).error();
+        assertThat(error).startsWith("'12+3\\n999999999999999… (100,005 characters)' has 100,005 characters, at most 5 fit")
+                .doesNotContain("\n").hasSizeLessThan(200);
+        assertThat(AdditionTask.parse("6\u001B+1").error()).startsWith("'\\u001B' is not allowed");
+    }
+
     @Test
     void datasetsAreDrawnFromTheSeed() {
         Dataset a = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE), b = Dataset.generate(3, 20_000, 0.2, Dataset.TEST_SIZE),

@@ -69,4 +69,17 @@ class InputFlowTest extends WindowTestBase {
         await(() -> message.getText().contains("at most 5"));
         assertThat(field.getText()).isEqualTo("100+12");
     }
+
+    /** A page pasted into the field: the message beside it stays one short line that says how long it was. */
+    @Test
+    void aPastedPageGetsAShortMessage(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        ModelTrace before = app.traceProperty().get();
+        TextField field = robot.lookup("#" + InputBar.FIELD_ID).queryAs(TextField.class);
+        Label message = robot.lookup("#" + InputBar.MESSAGE_ID).queryAs(Label.class);
+        robot.interact(() -> field.setText("67+60" + "8".repeat(50_000)));
+        await(message::isVisible);
+        assertThat(message.getText()).contains("50,005 characters, at most 5 fit").doesNotContain("\n").hasSizeLessThan(200);
+        assertThat(app.traceProperty().get()).isSameAs(before);
+    }
 }

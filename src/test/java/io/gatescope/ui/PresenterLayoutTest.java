@@ -81,6 +81,9 @@ class PresenterLayoutTest extends WindowTestBase {
         await(() -> vectors.getScene() == null && window.maximised() == null);
         assertThat(positions()).containsExactly(presenter, within(1e-9));
 
+        // No title bars above the two panels: their height is the charts'.
+        assertThat(window.frames().get(0).header().isVisible()).isFalse();
+        assertThat(window.frames().get(1).header().isVisible()).isFalse();
         // The notice covers none of the panels' controls, and the status line is whole.
         Label notice = robot.lookup("#" + MainWindow.PRESENTER_NOTICE_ID).queryAs(Label.class);
         assertThat(notice.isVisible()).isTrue();
@@ -145,7 +148,7 @@ class PresenterLayoutTest extends WindowTestBase {
     private List<Node> controlsInPanelHeaders() {
         List<Node> out = new ArrayList<>();
         for (PanelFrame f : window.frames()) {
-            if (f.getScene() == null) continue;
+            if (f.getScene() == null || !f.header().isVisible()) continue;   // presenter mode drops its panels' title bars
             for (Node n : f.header().lookupAll(".button")) if (n instanceof Control && n.isVisible()) out.add(n);
             for (Node n : f.header().lookupAll(".label")) if (n.isVisible()) out.add(n);
         }

@@ -87,6 +87,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
         await(() -> !app.view().presenterProperty().get() && window.splits().size() == 2);
         settle();
         assertThat(window.frames().get(0).header().isVisible()).isTrue();
+        assertThat(window.frames().get(0).getMinHeight()).as("the strip's minimum back at the desk").isEqualTo(Region.USE_COMPUTED_SIZE);
         assertThat(window.unrolled().canvas().getHeight()).isGreaterThan(window.unrolled().stripHeight() - 0.5);
     }
 

@@ -1,4 +1,4 @@
-package io.gatescope.io;
+package io.gatescope.text;
 
 /**
  * User input as a message may show it: control characters, escape codes, invisible and direction

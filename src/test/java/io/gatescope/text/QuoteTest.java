@@ -1,4 +1,4 @@
-package io.gatescope.io;
+package io.gatescope.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
