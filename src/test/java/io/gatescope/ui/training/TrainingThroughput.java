@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
  * <pre>
  * DISPLAY=:91 java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.gatescope.ui.training.TrainingThroughput rounds=8 epochs=2
+ *     io.gatescope.ui.training.TrainingThroughput rounds=8 epochs=2 wait=10
  * </pre>
- * Arguments: {@code rounds=N} (8), then settings as {@code key=value} (the seeds' LSTM 128 otherwise).
+ * Arguments: {@code rounds=N} (8), {@code wait=S} (10: seconds the window settles before training),
+ * then settings as {@code key=value} (the seeds' LSTM 128 otherwise).
  * Every setting is given to both explicitly, and the window's run must report the same settings.
  */
 public final class TrainingThroughput {
@@ -35,10 +36,12 @@ public final class TrainingThroughput {
 
     public static void main(String[] args) throws Exception {
         int rounds = 8;
+        String wait = "10";   // seconds the window settles before its run: its own start (first trace, JIT) is not training
         TrainingConfig config = TrainingConfig.defaults("lstm", 128).withEpochs(2);
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv[0].equals("rounds")) rounds = Integer.parseInt(kv[1]);
+            else if (kv[0].equals("wait")) wait = kv[1];
             else config = config.with(TrainingSetting.byKey(kv[0]), TrainingSetting.byKey(kv[0]).parse(kv[1]));
         }
         System.out.println("settings: " + config.notes());
@@ -49,7 +52,7 @@ public final class TrainingThroughput {
             double cli = 0, window = 0;
             for (int k = 0; k < 2; k++) {
                 if ((k == 0) == cliFirst) cli = cli(config, dir);
-                else window = window(config);
+                else window = window(config, wait);
             }
             results.add(new double[] {cli, window});
             System.out.printf(Locale.ROOT, "round %d (%s first): command line %,.0f ex/s, window %,.0f ex/s, ratio %.3f%n",
@@ -89,9 +92,9 @@ public final class TrainingThroughput {
         return Double.parseDouble(last.replace(",", ""));
     }
 
-    private static double window(TrainingConfig config) throws IOException, InterruptedException {
+    private static double window(TrainingConfig config, String wait) throws IOException, InterruptedException {
         List<String> cmd = java(TrainingScreens.class.getName());
-        cmd.addAll(List.of("1600", "1000", "1", "run", "throughput", "wait=3"));
+        cmd.addAll(List.of("1600", "1000", "1", "run", "throughput", "wait=" + wait));
         for (Map.Entry<String, Object> e : config.notes().entrySet()) cmd.add(e.getKey() + "=" + e.getValue());
         String out = run(cmd);
         if (!out.contains("window run: settings " + config.notes())) {
