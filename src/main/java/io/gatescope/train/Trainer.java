@@ -303,6 +303,7 @@ public final class Trainer {
     }
 
     private TrainingSnapshot finish(TrainingSnapshot s, State state, String note, Consumer<TrainingSnapshot> onEpoch) {
+        history.flush();
         TrainingSnapshot last = s.withState(state, note);
         latest.set(last);
         onEpoch.accept(last);
@@ -335,6 +336,7 @@ public final class Trainer {
     /** Blocks while paused (unless a single step was granted); returns true when the run was cancelled. */
     private boolean waitWhilePaused(TrainingSnapshot s) {
         if (paused && !cancelled) {
+            history.flush();   // the window shows every batch up to the pause (and each single step)
             latest.set(s.withState(State.PAUSED));
             synchronized (pauseLock) {
                 while (paused && !cancelled && stepsAllowed == 0) {

@@ -91,7 +91,7 @@ final class TrainingSession {
     private volatile Trainer trainer;
     private volatile boolean stopping;
     private Trainer shownTrainer;
-    private int shownPoints;
+    private int shownPoints, shownMerges;
     private RunCurves shownCurves;
 
     ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
@@ -247,6 +247,7 @@ final class TrainingSession {
                 if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
                 shownTrainer = t;
                 shownPoints = 0;
+                shownMerges = 0;
                 shownCurves = new RunCurves(runLabel(t.config()));
                 runs.add(shownCurves.series());
             }
@@ -277,10 +278,16 @@ final class TrainingSession {
 
     /** Appends the trainer's new curve points to its curves (work for the new points only) and redraws once. */
     private void showPoints(Trainer t) {
-        List<TrainingHistory.Point> fresh = t.history().since(shownPoints);
-        if (fresh.isEmpty()) return;
-        shownPoints += fresh.size();
-        shownCurves.add(fresh);
+        TrainingHistory.Update u = t.history().update(shownMerges, shownPoints);
+        if (u.restart()) {   // the history merged old batch points: draw it anew
+            shownCurves = new RunCurves(runLabel(t.config()));
+            shownPoints = 0;
+            shownMerges = u.merges();
+        } else if (u.points().isEmpty()) {
+            return;
+        }
+        shownPoints += u.points().size();
+        shownCurves.add(u.points());
         runs.set(runs.size() - 1, shownCurves.series());
     }
 

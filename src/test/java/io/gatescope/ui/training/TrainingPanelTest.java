@@ -69,7 +69,7 @@ class TrainingPanelTest extends TrainingPanelFixture {
 
         // the same settings on the command line's trainer give the same curve, point for point
         reference.run(s -> { });
-        assertThat(reference.history().since(0)).isEqualTo(runs.get(0).points());
+        assertThat(reference.history().points()).isEqualTo(runs.get(0).points());
         // hovering the loss plot names a point
         var chart = (io.gatescope.chart.TrainingCurves) panel.canvas().chart();
         String near = chart.describe(panel.canvas().getWidth() * 0.25, panel.canvas().getHeight() * 0.5);
