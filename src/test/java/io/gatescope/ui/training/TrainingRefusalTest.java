@@ -8,58 +8,20 @@ import io.gatescope.task.Memory;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.train.TrainingEstimate;
 import io.gatescope.train.TrainingSetting;
-import io.gatescope.ui.AppModel;
-import io.gatescope.ui.compute.ComputeThread;
-import io.gatescope.ui.model.ModelLoader;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * Settings that are each within range but together cannot run (too much memory, too slow for the
  * time limit) are refused in the form with the trainer's own figures and words — those the command
  * line prints — before anything starts; the previous run stays on screen and usable.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingRefusalTest {
-    /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
-    @org.junit.jupiter.api.io.TempDir
-    Path assets;
-    private ExecutorService compute;
-    private TrainingPanel panel;
-
-    @BeforeEach
-    void show() throws Exception {
-        compute = ComputeThread.create();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage s) -> {
-            panel = new TrainingPanel(new AppModel(new ModelLoader(assets), compute), () -> { });
-            s.setScene(new Scene(panel, 1280, 720));
-            s.show();
-        });
-        waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.setupFixture(() -> panel.session().dispose());
-        FxToolkit.hideStage();
-        compute.shutdownNow();
-    }
-
+class TrainingRefusalTest extends TrainingPanelFixture {
     private void type(FxRobot robot, TrainingSetting s, String text) {
         robot.interact(() -> panel.type(s, text));
     }
