@@ -16,8 +16,8 @@ import javafx.animation.AnimationTimer;
  * Measures the JavaFX pulses while it runs, and tells apart what can make a frame long: the
  * application's own work on the FX thread (its CPU time in the interval), the FX thread waiting for a
  * core while ready to run (its scheduler run delay, from Linux's {@code /proc/…/schedstat}), the
- * renderer thread (the next pulse waits for the last frame: its CPU time and run delay), and garbage
- * collection (the collectors' pause time). Whatever is left of a long interval is time every thread
+ * renderer thread (the next pulse waits for the last frame: its CPU time and run delay), garbage
+ * collection (the collectors' pause time) and the hypervisor running another machine on our cores (steal). Whatever is left of a long interval is time every thread
  * was stopped for another safepoint, or the pulse timer's own delay: {@link #longest} lists the
  * longest intervals with their time since the JVM started, to be matched with {@code -Xlog:safepoint}.
  *
@@ -27,11 +27,13 @@ import javafx.animation.AnimationTimer;
  */
 public final class PulseMeter {
     /** What one interval between two pulses was made of, in ns; {@code at} is its end in ms since the JVM started. */
-    public record Pulse(long interval, long fxCpu, long fxWait, long renderCpu, long renderWait, long timerWait, long gc, long at) {
+    public record Pulse(long interval, long fxCpu, long fxWait, long renderCpu, long renderWait, long timerWait, long gc, long steal,
+                        long at) {
         String line() {
             return String.format(Locale.ROOT, "%.1f ms at %.3f s: FX CPU %.1f, FX waiting for a core %.1f, renderer CPU %.1f,"
-                    + " renderer waiting %.1f, pulse timer waiting %.1f, GC %.0f, rest %.1f", interval / 1e6, at / 1e3, fxCpu / 1e6,
-                    fxWait / 1e6, renderCpu / 1e6, renderWait / 1e6, timerWait / 1e6, gc / 1e6, (interval - fxCpu - fxWait - gc) / 1e6);
+                    + " renderer waiting %.1f, pulse timer waiting %.1f, GC %.0f, stolen by the hypervisor %.0f, rest %.1f",
+                    interval / 1e6, at / 1e3, fxCpu / 1e6, fxWait / 1e6, renderCpu / 1e6, renderWait / 1e6, timerWait / 1e6, gc / 1e6,
+                    steal / 1e6, (interval - fxCpu - fxWait - gc) / 1e6);
         }
     }
 
@@ -44,7 +46,7 @@ public final class PulseMeter {
             renderCpu = new Histogram(), renderWait = new Histogram();
     private final List<Pulse> longest = new ArrayList<>();
     private long gcPulses;
-    private long lastWall, lastFx, lastFxWait, lastRender, lastRenderWait, lastTimerWait, lastGc;
+    private long lastWall, lastFx, lastFxWait, lastRender, lastRenderWait, lastTimerWait, lastGc, lastSteal;
     private long renderer = -1;
     private Path fxStat, renderStat, timerStat;
     /** Written by the thread that forces a collection, read by the FX thread. */
@@ -91,11 +93,11 @@ public final class PulseMeter {
     private void pulse() {
         long wall = System.nanoTime(), fx = cpu.getCurrentThreadCpuTime();
         long render = renderer < 0 ? 0 : Math.max(0, cpu.getThreadCpuTime(renderer));
-        long fw = runDelay(fxStat), rw = runDelay(renderStat), tw = runDelay(timerStat), gc = gcMillis() * 1_000_000;
+        long fw = runDelay(fxStat), rw = runDelay(renderStat), tw = runDelay(timerStat), gc = gcMillis() * 1_000_000, steal = stolen();
         if (lastWall != 0) {
             if (lastWall <= excludeTo && wall >= excludeFrom) excluded++;
             else add(new Pulse(wall - lastWall, fx - lastFx, fw - lastFxWait, render - lastRender, rw - lastRenderWait,
-                    tw - lastTimerWait, gc - lastGc, (wall - jvmStartNanos) / 1_000_000));
+                    tw - lastTimerWait, gc - lastGc, steal - lastSteal, (wall - jvmStartNanos) / 1_000_000));
         }
         lastWall = wall;
         lastFx = fx;
@@ -104,6 +106,7 @@ public final class PulseMeter {
         lastRenderWait = rw;
         lastTimerWait = tw;
         lastGc = gc;
+        lastSteal = steal;
     }
 
     private void add(Pulse p) {
@@ -168,6 +171,20 @@ public final class PulseMeter {
         long sum = 0;
         for (GarbageCollectorMXBean c : collectors) sum += Math.max(0, c.getCollectionTime());
         return sum;
+    }
+
+    /**
+     * The time (ns, summed over the cores) the hypervisor ran something else while this virtual
+     * machine's cores had work: {@code /proc/stat}'s steal column, in clock ticks of 10 ms. Coarse,
+     * but it tells a pause nobody in the JVM caused.
+     */
+    private static long stolen() {
+        try (var lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] f = lines.findFirst().orElse("").trim().split(" +");
+            return Long.parseLong(f[8]) * 10_000_000;
+        } catch (IOException | RuntimeException e) {
+            return 0;   // not Linux
+        }
     }
 
     /** This thread's schedstat file through its own task id, so it stays valid from other threads. */
