@@ -54,6 +54,7 @@ public final class MainWindow extends BorderPane {
     static final double FOLD_BELOW_PX = 800;
     /** AtlantaFX's base font size; zoom multiplies it. */
     static final double BASE_FONT_PX = 14;
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
 
     private final AppModel app;
     private final InputBar input;
@@ -134,6 +135,9 @@ public final class MainWindow extends BorderPane {
         lecture = LectureTools.install(this);
 
         setBottom(new TimeBar(app));
+        // ":presenter" lets the sheet give the bars the hall reads their larger text (UiTheme.HALL_TEXT).
+        pseudoClassStateChanged(PRESENTER, app.view().presenterProperty().get());
+        app.view().presenterProperty().addListener((o, a, on) -> pseudoClassStateChanged(PRESENTER, on));
         new Player(app, cell::subStepCount);
 
         applyTheme(app.view().themeProperty().get());
