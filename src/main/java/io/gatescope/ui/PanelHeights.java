@@ -71,19 +71,23 @@ final class PanelHeights {
         if (panels.presenting()) {
             double header = shown(unrolledFrame.header()), cellHeader = shown(cellFrame.header());
             double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
-            double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
+            // (the strip's frame has a border too, and the split pane's snapping may take a pixel or two from it)
+            double frame = header + unrolledFrame.snappedTopInset() + unrolledFrame.snappedBottomInset();
+            double full = header + unrolled.neededHeight(), strip = frame + unrolled.stripHeight();
             // The strip says where in the sequence the class is: it stays, at least as large as keeps its
             // characters as legible as the diagram's numbers, while the diagram keeps numbers the back row reads.
             // (the cell frame's border, and a pixel or two the split pane's snapping takes, come off too)
             double legible = height - (cellHeader + legibleCellHeight() + DIVIDER_PX
                     + cellFrame.snappedTopInset() + cellFrame.snappedBottomInset() + SNAP_PX);
-            double readableStrip = header + unrolled.legibleStripHeight();
+            double readableStrip = frame + unrolled.legibleStripHeight();
             boolean stripFits = legible >= readableStrip;
-            // Only when even that does not fit (bars far taller than the shipped ones) it gives way: 1 brings it.
-            unrolledFrame.setMinHeight(stripFits ? readableStrip : 0);
             // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
             // strip, at full size if the legible diagram leaves room for it, and the cell diagram takes the rest.
-            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? Math.min(strip, legible) : 0;
+            // Only when not even the legible strip fits (bars far taller than the shipped ones) it gives way: 1 brings it.
+            double stripTop = Math.min(strip, legible);
+            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? stripTop : 0;
+            // The strip's height is its minimum too: the split pane's rounding then takes from the cell, which has room.
+            unrolledFrame.setMinHeight(stripFits ? Math.min(top, stripTop) : 0);
             panels.presenter().setDividerPositions(Math.min(1, top / height));
             return;
         }
