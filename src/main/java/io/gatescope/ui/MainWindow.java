@@ -37,6 +37,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -72,6 +73,8 @@ public final class MainWindow extends BorderPane {
     private final UserGuide guide = new UserGuide();
     private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
+    /** Every view shown so far; one is visible (see {@link #setCentre}). */
+    private final StackPane centre = new StackPane();
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
     private final LectureTools lecture;
 
@@ -122,6 +125,7 @@ public final class MainWindow extends BorderPane {
             f.header().managedProperty().bind(f.header().visibleProperty());
         }
         panels.setPresenting(app.view().presenterProperty().get());
+        setCenter(centre);
         setCentre(panels);
 
         keys = new KeyBindings(app, actions());
@@ -179,7 +183,7 @@ public final class MainWindow extends BorderPane {
 
     /** Fills the centre with one panel, or gives the space back (see {@link PanelLayout}). */
     void toggleMaximised(PanelFrame frame) {
-        if (getCenter() != panels) showPanels();
+        if (view.get() != panels) showPanels();
         panels.toggleMaximised(frame);
     }
 
@@ -274,8 +278,19 @@ public final class MainWindow extends BorderPane {
 
     public UserGuide userGuide() { return guide; }
 
+    /**
+     * Shows {@code node} and hides the other views, which stay in the scene. Taking a view out of the
+     * scene and putting it back makes JavaFX apply the style sheets to each of its nodes again and lay
+     * it out from nothing: 15–20 ms on the JavaFX thread for the panels, a frame over 50 ms when the
+     * training threads hold the cores (docs/performance.md). A hidden view is unmanaged, so the
+     * centre's layout passes it by, and it keeps its size for when it comes back.
+     */
     private void setCentre(Node node) {
-        setCenter(node);
+        if (!centre.getChildren().contains(node)) centre.getChildren().add(node);
+        for (Node n : centre.getChildren()) {
+            n.setVisible(n == node);
+            n.setManaged(n == node);
+        }
         view.set(node);
         RadioMenuItem item = viewItems.get(node);
         if (item != null) item.setSelected(true);
