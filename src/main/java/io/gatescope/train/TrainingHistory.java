@@ -14,14 +14,23 @@ import java.util.List;
  * batch points, every eight neighbouring batch points are merged into their first, lowest, highest and
  * last (what a curve of them draws at one pixel column), and from then on each bucket of
  * 4·2<sup>level</sup> new batches keeps those four, so old and new parts of the run keep the same
- * density. Every point kept is a point recorded, and every epoch point is kept (about 60 bytes an
- * epoch). While batches are bucketed, a bucket's points, its epoch points among them, appear when it is
+ * density. Epoch points are bounded too: beyond {@link #EPOCH_BUDGET} of them, every eight neighbouring
+ * epoch points are merged into their first, the ones with the lowest and the highest validation loss,
+ * and their last (the batch points between them stay), after which new ones are kept each until the
+ * budget fills again; so the older part of a long run of short epochs is drawn sparser than the
+ * latest. Every point kept is a point recorded. While batches are bucketed, a bucket's points, its epoch points among them, appear when it is
  * full (a delay near 1/8,000 of the time trained so far) or when the run pauses or ends. A view learns of
  * a merge from {@link Update#restart()} and reads the history again.
  */
 public final class TrainingHistory {
     /** Batch points kept at most before they are merged: about 4 MB of points. */
     static final int BUDGET = 1 << 16;
+    /**
+     * Epoch points kept at most before they are merged: with the window's curves of them, about 1 MB.
+     * The soak's 32-unit LSTM closes an epoch every 0.2 s, so keeping every one grew the heap by
+     * about 1 MB every 5 minutes (docs/reliability.md).
+     */
+    static final int EPOCH_BUDGET = 1 << 12;
 
     /**
      * One point of the curves. Absent figures are NaN: a batch point has no validation figures.
@@ -44,33 +53,40 @@ public final class TrainingHistory {
     public record Update(int merges, boolean restart, List<Point> points) {
     }
 
-    private final int budget;
+    private final int budget, epochBudget;
     private final List<Point> points = new ArrayList<>();
-    private int batchPoints;
+    private int batchPoints, epochPoints;
     /** 0: every batch point is kept as it comes; L ≥ 1: each 4·2^L batches keep at most four. */
     private int level;
     private int merges;
     private Bucket open = new Bucket();
 
-    public TrainingHistory() { this(BUDGET); }
+    public TrainingHistory() { this(BUDGET, EPOCH_BUDGET); }
 
-    TrainingHistory(int budget) { this.budget = budget; }
+    TrainingHistory(int budget, int epochBudget) {
+        this.budget = budget;
+        this.epochBudget = epochBudget;
+    }
 
     synchronized void add(Point p) {
         if (level == 0) {
             points.add(p);
-            if (!p.isEpoch()) batchPoints++;
+            if (p.isEpoch()) epochPoints++;
+            else batchPoints++;
         } else {
             open.add(p);
             if (open.count == 4 << level) flush();
         }
         if (batchPoints > budget) merge();
+        if (epochPoints > epochBudget) mergeEpochs();
     }
 
     /** Publishes a bucket not yet full: the run pauses, stops or takes a single step. */
     synchronized void flush() {
+        epochPoints += open.epochs.size();
         batchPoints += open.emitTo(points);
         open = new Bucket();
+        if (epochPoints > epochBudget) mergeEpochs();
     }
 
     /**
@@ -111,6 +127,39 @@ public final class TrainingHistory {
         points.addAll(kept);
         batchPoints = batches;
         level++;
+        merges++;
+    }
+
+    /**
+     * Halves the epoch points: each eight neighbours (counting epoch points only) keep their first, the
+     * ones with the lowest and the highest validation loss, and their last; batch points stay.
+     */
+    private void mergeEpochs() {
+        List<Integer> epochs = new ArrayList<>(epochPoints);
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).isEpoch()) epochs.add(i);
+        }
+        boolean[] dropped = new boolean[points.size()];
+        for (int g = 0; g < epochs.size(); g += 8) {
+            List<Integer> group = epochs.subList(g, Math.min(g + 8, epochs.size()));
+            int lowest = group.get(0), highest = group.get(0);
+            for (int i : group) {
+                if (points.get(i).validationLoss() < points.get(lowest).validationLoss()) lowest = i;
+                if (points.get(i).validationLoss() > points.get(highest).validationLoss()) highest = i;
+            }
+            for (int i : group) {
+                dropped[i] = i != group.get(0) && i != lowest && i != highest && i != group.get(group.size() - 1);
+            }
+        }
+        List<Point> kept = new ArrayList<>(points.size());
+        epochPoints = 0;
+        for (int i = 0; i < points.size(); i++) {
+            if (dropped[i]) continue;
+            kept.add(points.get(i));
+            if (points.get(i).isEpoch()) epochPoints++;
+        }
+        points.clear();
+        points.addAll(kept);
         merges++;
     }
 

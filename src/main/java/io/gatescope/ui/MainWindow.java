@@ -37,6 +37,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -54,6 +55,7 @@ public final class MainWindow extends BorderPane {
     static final double FOLD_BELOW_PX = 800;
     /** AtlantaFX's base font size; zoom multiplies it. */
     static final double BASE_FONT_PX = 14;
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
 
     private final AppModel app;
     private final InputBar input;
@@ -72,6 +74,8 @@ public final class MainWindow extends BorderPane {
     private final UserGuide guide = new UserGuide();
     private final Exports exports;
     private final ReadOnlyObjectWrapper<Node> view = new ReadOnlyObjectWrapper<>(this, "view");
+    /** Every view shown so far; one is visible (see {@link #setCentre}). */
+    private final StackPane centre = new StackPane();
     private final Map<Node, RadioMenuItem> viewItems = new HashMap<>();
     private final LectureTools lecture;
 
@@ -122,6 +126,7 @@ public final class MainWindow extends BorderPane {
             f.header().managedProperty().bind(f.header().visibleProperty());
         }
         panels.setPresenting(app.view().presenterProperty().get());
+        setCenter(centre);
         setCentre(panels);
 
         keys = new KeyBindings(app, actions());
@@ -134,6 +139,9 @@ public final class MainWindow extends BorderPane {
         lecture = LectureTools.install(this);
 
         setBottom(new TimeBar(app));
+        // ":presenter" lets the sheet give the bars the hall reads their larger text (UiTheme.HALL_TEXT).
+        pseudoClassStateChanged(PRESENTER, app.view().presenterProperty().get());
+        app.view().presenterProperty().addListener((o, a, on) -> pseudoClassStateChanged(PRESENTER, on));
         new Player(app, cell::subStepCount);
 
         applyTheme(app.view().themeProperty().get());
@@ -179,7 +187,7 @@ public final class MainWindow extends BorderPane {
 
     /** Fills the centre with one panel, or gives the space back (see {@link PanelLayout}). */
     void toggleMaximised(PanelFrame frame) {
-        if (getCenter() != panels) showPanels();
+        if (view.get() != panels) showPanels();
         panels.toggleMaximised(frame);
     }
 
@@ -274,8 +282,19 @@ public final class MainWindow extends BorderPane {
 
     public UserGuide userGuide() { return guide; }
 
+    /**
+     * Shows {@code node} and hides the other views, which stay in the scene. Taking a view out of the
+     * scene and putting it back makes JavaFX apply the style sheets to each of its nodes again and lay
+     * it out from nothing: 15–20 ms on the JavaFX thread for the panels, a frame over 50 ms when the
+     * training threads hold the cores (docs/performance.md). A hidden view is unmanaged, so the
+     * centre's layout passes it by, and it keeps its size for when it comes back.
+     */
     private void setCentre(Node node) {
-        setCenter(node);
+        if (!centre.getChildren().contains(node)) centre.getChildren().add(node);
+        for (Node n : centre.getChildren()) {
+            n.setVisible(n == node);
+            n.setManaged(n == node);
+        }
         view.set(node);
         RadioMenuItem item = viewItems.get(node);
         if (item != null) item.setSelected(true);

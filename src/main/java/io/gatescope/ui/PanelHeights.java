@@ -3,6 +3,7 @@ package io.gatescope.ui;
 import io.gatescope.ui.cell.CellPanel;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.heatmap.HeatmapPanel;
+import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.unrolled.UnrolledPanel;
 import java.util.List;
 import javafx.application.Platform;
@@ -70,17 +71,23 @@ final class PanelHeights {
         if (panels.presenting()) {
             double header = shown(unrolledFrame.header()), cellHeader = shown(cellFrame.header());
             double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
-            double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
-            // The strip stays while the diagram keeps numbers the back row reads; with the lecture bars
-            // open on a 720 px projector it gives way (the status line still names the step, 1 brings it).
+            // (the strip's frame has a border too, and the split pane's snapping may take a pixel or two from it)
+            double frame = header + unrolledFrame.snappedTopInset() + unrolledFrame.snappedBottomInset();
+            double full = header + unrolled.neededHeight(), strip = frame + unrolled.stripHeight();
+            // The strip says where in the sequence the class is: it stays, at least as large as keeps its
+            // characters as legible as the diagram's numbers, while the diagram keeps numbers the back row reads.
             // (the cell frame's border, and a pixel or two the split pane's snapping takes, come off too)
             double legible = height - (cellHeader + legibleCellHeight() + DIVIDER_PX
                     + cellFrame.snappedTopInset() + cellFrame.snappedBottomInset() + SNAP_PX);
-            boolean stripFits = legible >= strip;
-            unrolledFrame.setMinHeight(stripFits ? Region.USE_COMPUTED_SIZE : 0);
+            double readableStrip = frame + unrolled.legibleStripHeight();
+            boolean stripFits = legible >= readableStrip;
             // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
-            // strip and the cell diagram takes every other pixel.
-            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? strip : 0;
+            // strip, at full size if the legible diagram leaves room for it, and the cell diagram takes the rest.
+            // Only when not even the legible strip fits (bars far taller than the shipped ones) it gives way: 1 brings it.
+            double stripTop = Math.min(strip, legible);
+            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? stripTop : 0;
+            // The strip's height is its minimum too: the split pane's rounding then takes from the cell, which has room.
+            unrolledFrame.setMinHeight(stripFits ? Math.min(top, stripTop) : 0);
             panels.presenter().setDividerPositions(Math.min(1, top / height));
             return;
         }
@@ -102,13 +109,10 @@ final class PanelHeights {
         return header.isManaged() ? header.prefHeight(-1) : 0;
     }
 
-    /** The number size (px) the cell diagram keeps in presenter mode: legible from the back of a hall. */
-    static final double LEGIBLE_NUMBER_PX = 24;
-
-    /** The height at which the cell diagram's numbers are {@link #LEGIBLE_NUMBER_PX} (or full size, if smaller). */
+    /** The height at which the cell diagram's numbers are {@link UiTheme#LEGIBLE_PX} (or full size, if smaller). */
     private double legibleCellHeight() {
         double body = window.app().chartStyleBinding().get().bodyFont().getSize2D();
-        return cell.neededHeight() * Math.min(1, LEGIBLE_NUMBER_PX / body);
+        return cell.neededHeight() * Math.min(1, UiTheme.LEGIBLE_PX / body);
     }
 
     private PanelFrame heatmapFrame() { return panels.frames().get(4); }

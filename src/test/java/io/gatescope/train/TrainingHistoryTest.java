@@ -34,7 +34,7 @@ class TrainingHistoryTest {
 
     @Test
     void withinTheBudgetEveryPointIsKept() {
-        TrainingHistory h = new TrainingHistory(1_000);
+        TrainingHistory h = new TrainingHistory(1_000, 10_000);
         List<Point> all = run(900);
         all.forEach(h::add);
         assertThat(h.points()).isEqualTo(all);
@@ -45,7 +45,7 @@ class TrainingHistoryTest {
     @Test
     void aLongRunStaysWithinTheBudgetAndKeepsWhatItsCurveShows() {
         int budget = 1_000;
-        TrainingHistory h = new TrainingHistory(budget);
+        TrainingHistory h = new TrainingHistory(budget, 10_000);
         List<Point> all = run(100_000);
         all.forEach(h::add);
         h.flush();
@@ -68,8 +68,42 @@ class TrainingHistoryTest {
     }
 
     @Test
+    void aLongRunOfShortEpochsKeepsItsEpochPointsWithinTheirBudgetToo() {
+        int budget = 1_000, epochBudget = 500;
+        TrainingHistory h = new TrainingHistory(budget, epochBudget);
+        SplittableRandom rng = new SplittableRandom(11);
+        List<Point> all = new ArrayList<>();
+        int epochs = 20_000;                                // the soak's small LSTM: an epoch every few batches
+        for (int e = 1; e <= epochs; e++) {
+            for (int b = 1; b <= 3; b++) all.add(new Point(e - 1 + b / 3.0, 1.0 / e, Double.NaN, Double.NaN, Double.NaN));
+            double validation = e == epochs / 3 ? 9.0 : e == 2 * epochs / 3 ? 0.001 : 0.5 + 0.1 * rng.nextDouble();
+            all.add(new Point(e, 1.0 / e, validation, 0.9, 0.8));
+        }
+        TrainingHistory.Update seen = null;
+        for (Point p : all) {
+            h.add(p);
+            if (p.epoch() == 100) seen = h.update(0, 0);
+        }
+        h.flush();
+        List<Point> kept = h.points();
+        List<Point> kEpochs = kept.stream().filter(Point::isEpoch).toList();
+        List<Point> recordedEpochs = all.stream().filter(Point::isEpoch).toList();
+
+        assertThat(kEpochs.size()).isBetween(epochBudget / 4, epochBudget);
+        assertThat(kept.size()).isLessThanOrEqualTo(budget + epochBudget);
+        assertThat(all).containsAll(kept);                                   // only recorded points
+        assertThat(kept).isSortedAccordingTo(Comparator.comparingDouble(Point::epoch));
+        assertThat(kEpochs.get(0)).isEqualTo(recordedEpochs.get(0));
+        assertThat(kEpochs.get(kEpochs.size() - 1)).isEqualTo(recordedEpochs.get(recordedEpochs.size() - 1));
+        assertThat(kEpochs).contains(recordedEpochs.get(epochs / 3 - 1), recordedEpochs.get(2 * epochs / 3 - 1));   // the extremes
+        TrainingHistory.Update next = h.update(seen.merges(), seen.points().size());
+        assertThat(next.restart()).isTrue();                                  // a view reads the merged epochs again
+        assertThat(next.points()).isEqualTo(kept);
+    }
+
+    @Test
     void aViewLearnsOfAMergeAndReadsEverythingAgain() {
-        TrainingHistory h = new TrainingHistory(1_000);
+        TrainingHistory h = new TrainingHistory(1_000, 10_000);
         List<Point> all = run(900);
         all.forEach(h::add);
         TrainingHistory.Update seen = h.update(0, 0);
@@ -85,7 +119,7 @@ class TrainingHistoryTest {
 
     @Test
     void aPauseShowsTheBatchesOfABucketNotYetFull() {
-        TrainingHistory h = new TrainingHistory(100);
+        TrainingHistory h = new TrainingHistory(100, 10_000);
         List<Point> all = run(1_000);
         all.forEach(h::add);
         h.flush();

@@ -46,7 +46,7 @@ class ChartInteractionTest extends WindowTestBase {
         robot.clickOn(onScreen(canvas, cell.getCenterX(), cell.getCenterY()));
         await(() -> app.stepProperty().get() == 3 && app.selectedUnitProperty().get() == 4);
         robot.type(KeyCode.DIGIT0);
-        await(() -> window.maximised() == null && window.getCenter() == window.panelsView());
+        await(() -> window.maximised() == null && window.viewProperty().get() == window.panelsView());
     }
 
     @Test

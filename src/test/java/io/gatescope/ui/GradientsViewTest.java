@@ -44,7 +44,7 @@ class GradientsViewTest extends WindowTestBase {
     @org.junit.jupiter.api.AfterEach
     void settle() throws Exception {
         // Nothing may still be queued for the compute thread the base class shuts down next.
-        if (window.getCenter() instanceof GradientsView v) await(v::settled);
+        if (window.viewProperty().get() instanceof GradientsView v) await(v::settled);
     }
 
     @Test
@@ -151,7 +151,7 @@ class GradientsViewTest extends WindowTestBase {
         TrainingPanel training = window.training();
         robot.clickOn(view.normsCanvas());
         robot.type(KeyCode.T);
-        await(() -> window.getCenter() == training);
+        await(() -> window.viewProperty().get() == training);
         Button start = robot.lookup("#start").queryAs(Button.class);
         Button stop = robot.lookup("#stop").queryAs(Button.class);
         robot.interact(() -> {
@@ -161,7 +161,7 @@ class GradientsViewTest extends WindowTestBase {
             start.fire();
         });
         robot.interact(() -> window.showView(view));
-        await(() -> window.getCenter() == view);
+        await(() -> window.viewProperty().get() == view);
         await(() -> view.study() != null && status.getText().contains("the training run's encoder, LSTM 8 · epoch"));
         double[] early = norms(view);
         String earlyStatus = status.getText();
@@ -197,8 +197,8 @@ class GradientsViewTest extends WindowTestBase {
         awaitTrace("67+60");
         robot.clickOn(window.panelsView());
         robot.type(KeyCode.G);
-        await(() -> window.getCenter() instanceof GradientsView v && v.study() != null);
-        return (GradientsView) window.getCenter();
+        await(() -> window.viewProperty().get() instanceof GradientsView v && v.study() != null);
+        return (GradientsView) window.viewProperty().get();
     }
 
     private void choose(FxRobot robot, GradientsView view, String preset) throws Exception {

@@ -127,11 +127,14 @@ class MenusAndKeysTest extends WindowTestBase {
         robot.interact(() -> item[0] = window.addView("Gradients", gradients));
         double[] before = positions();
         robot.interact(() -> item[0].fire());
-        await(() -> window.getCenter() == gradients && gradients.getScene() != null);
+        await(() -> window.viewProperty().get() == gradients && gradients.getScene() != null);
         assertThat(window.viewProperty().get()).isSameAs(gradients);
-        assertThat(window.strips().canvases().get(0).getScene()).isNull();
+        assertThat(window.panelsView().isVisible()).as("the panels, hidden behind the view").isFalse();
+        assertThat(gradients.isVisible()).isTrue();
+        // ... but still in the scene: coming back applies no style sheet again (docs/performance.md)
+        assertThat(window.strips().canvases().get(0).getScene()).isSameAs(gradients.getScene());
         robot.interact(window::showPanels);
-        await(() -> window.getCenter() == window.panelsView());
+        await(() -> window.viewProperty().get() == window.panelsView());
         assertThat(positions()).containsExactly(before, within(1e-9));
         Menu view = window.menus().view();
         assertThat(view.getItems()).extracting(MenuItem::getText).startsWith("Panels").contains("Gradients");
@@ -149,13 +152,13 @@ class MenusAndKeysTest extends WindowTestBase {
             robot.type(digit);
             await(() -> window.maximised() != null && window.maximised().getScene() != null);
             robot.type(digit);
-            await(() -> window.maximised() == null && window.getCenter() == window.panelsView());
+            await(() -> window.maximised() == null && window.viewProperty().get() == window.panelsView());
             assertThat(positions()).as("dividers after %s twice", digit).containsExactly(before, within(1e-9));
             assertThat(vectors.getWidth()).as("Vectors width after %s twice", digit).isCloseTo(width, within(1.0));
         }
         // 3 then 2 moves the fill from one panel to the other; 0 gives the space back.
         robot.type(KeyCode.DIGIT3).type(KeyCode.DIGIT2).type(KeyCode.DIGIT0);
-        await(() -> window.maximised() == null && window.getCenter() == window.panelsView());
+        await(() -> window.maximised() == null && window.viewProperty().get() == window.panelsView());
         assertThat(positions()).containsExactly(before, within(1e-9));
     }
 

@@ -3,7 +3,10 @@ package io.gatescope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.UnrolledView;
+import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
+import io.gatescope.ui.theme.UiTheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +22,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A lecturer at a 1280×720 projector in presenter mode, with a prepared lecture open (its note bar),
- * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, every
- * bar keeps its presenter-size text on one screen, and no control covers another or the diagram.
+ * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, the
+ * unrolled strip stays on screen with characters as large, every bar the hall reads (the time bar
+ * too) carries its text at 20 px or more on one screen, and no control covers another or the diagram.
  */
 class PresenterLectureBarsTest extends WindowTestBase {
 
@@ -42,7 +46,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
         double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
         System.out.printf("presenter 1280x720 with what-if, note and question bars: cell numbers %.1f px, cell %.0fx%.0f%n",
                 numberPx, cell.getWidth(), cell.getHeight());
-        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
+        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
         assertThat(window.getScene().getHeight()).isEqualTo(720);
 
         // The bars, one above the other above the diagram, all on the screen.
@@ -67,15 +71,15 @@ class PresenterLectureBarsTest extends WindowTestBase {
             if (c instanceof Label l && !l.isWrapText()) {
                 assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
             }
-            if (c instanceof Label l) {
-                // at least the presenter chrome's size (the desk's 10 px at 175 %), not shrunk to fit
-                assertThat(l.getFont().getSize()).as("\"%s\" text size", l.getText()).isGreaterThanOrEqualTo(17.5);
-            }
             for (Node d : controls) {
                 if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
                     assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
                 }
             }
+        }
+        // Every bar the hall reads, the time bar too, at a size the back row reads.
+        for (Region bar : List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
+            assertHallSizedText(bar);
         }
         // The note, the scene's whole point, wraps rather than being cut.
         Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
@@ -108,19 +112,75 @@ class PresenterLectureBarsTest extends WindowTestBase {
             await(() -> lecture.lecture().bar().isVisible() == note && lecture.quiz().isVisible() == quiz);
             settle();
             String bars = (clamp ? "what-if " : "") + (quiz ? "question " : "") + (note ? "note" : "");
-            assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
+            assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+            double strip = assertStripShown(bars);
             // 2 fills the centre with the cell (the bars stay): the numbers never get smaller for it
             double shared = numberPx();
-            boolean strip = window.frames().get(0).getHeight() > 1;
             robot.type(javafx.scene.input.KeyCode.DIGIT2);
             await(() -> window.maximised() == window.frames().get(1));
             settle();
-            System.out.printf("presenter 1280x720, bars [%s]: cell numbers %.1f px, %.1f px filled (2), strip shown: %b%n",
+            System.out.printf("presenter 1280x720, bars [%s]: cell numbers %.1f px, %.1f px filled (2), strip characters %.1f px%n",
                     bars, shared, numberPx(), strip);
             assertThat(numberPx()).as("numbers filled, bars [%s]", bars).isGreaterThanOrEqualTo(shared - 0.01);
             robot.type(javafx.scene.input.KeyCode.DIGIT2);
             await(() -> window.maximised() == null);
         }
+    }
+
+    /**
+     * The unrolled view is on screen as its one-line strip, whole, between the bars and the cell diagram,
+     * with every step in it and its characters at least as large as the diagram's numbers. Returns their size in px.
+     */
+    private double assertStripShown(String bars) {
+        var frame = window.frames().get(0);
+        ChartCanvas canvas = window.unrolled().canvas();
+        assertThat(frame.isVisible() && canvas.isVisible()).as("strip visible with bars [%s]", bars).isTrue();
+        Bounds b = inScene(canvas), top = inScene(window.getTop()), cell = inScene(window.cell().canvas());
+        assertThat(b.getHeight()).as("strip height with bars [%s]", bars).isGreaterThan(0);
+        assertThat(b.getMinY()).as("strip below the bars [%s]", bars).isGreaterThanOrEqualTo(top.getMaxY() - 0.5);
+        assertThat(b.getMaxY()).as("strip above the cell diagram [%s]", bars).isLessThanOrEqualTo(cell.getMinY() + 0.5);
+        assertThat(b.getMinX()).isGreaterThanOrEqualTo(-0.5);
+        assertThat(b.getMaxX()).isLessThanOrEqualTo(1280.5);
+        assertThat(canvas.chart()).isInstanceOf(UnrolledView.class);
+        UnrolledView strip = (UnrolledView) canvas.chart();
+        assertThat(strip.isStrip()).as("the one-line strip [%s]", bars).isTrue();
+        assertThat(strip.window().size()).as("every step in it [%s]", bars).isEqualTo(app.totalSteps());
+        double scale = canvas.chartToLocal(1, 0).getX();
+        // the whole strip drawn inside the canvas, its characters readable
+        assertThat(strip.preferredSize().height() * scale).as("strip drawn whole [%s]", bars).isLessThanOrEqualTo(b.getHeight() + 0.5);
+        double characters = strip.characterSize() * scale;
+        assertThat(characters).as("strip characters in px, bars [%s]", bars).isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+        return characters;
+    }
+
+    /** Every piece of text in {@code bar} (labels, buttons, pickers, fields) at least 20 px: the back row of a hall reads it. */
+    private static void assertHallSizedText(Region bar) {
+        List<javafx.scene.text.Font> fonts = new ArrayList<>();
+        for (Node n : bar.lookupAll("*")) {
+            if (!n.isVisible() || n.getScene() == null || !shownIn(n, bar)) continue;
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                assertThat(l.getFont().getSize()).as("\"%s\" text size in %s", l.getText(), bar.getClass().getSimpleName())
+                        .isGreaterThanOrEqualTo(HALL_TEXT_PX);
+                fonts.add(l.getFont());
+            } else if (n instanceof javafx.scene.control.TextInputControl t) {
+                assertThat(t.getFont().getSize()).as("field text size in %s", bar.getClass().getSimpleName())
+                        .isGreaterThanOrEqualTo(HALL_TEXT_PX);
+                fonts.add(t.getFont());
+            }
+        }
+        assertThat(fonts).as("text in %s", bar.getClass().getSimpleName()).isNotEmpty();
+        System.out.printf("presenter 1280x720: %s text %.1f–%.1f px%n", bar.getClass().getSimpleName(),
+                fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).min().orElse(0),
+                fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).max().orElse(0));
+    }
+
+    /** The smallest text a bar the hall reads may have in presenter mode at 720p, in px. */
+    private static final double HALL_TEXT_PX = 20;
+
+    /** Whether {@code n} and every parent up to {@code bar} are visible (a hidden picker's popup cells are not shown). */
+    private static boolean shownIn(Node n, Node bar) {
+        for (Node p = n; p != null && p != bar; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
     }
 
     private double numberPx() {

@@ -134,7 +134,7 @@ class ReversedModelViewsTest extends WindowTestBase {
         GradientsView view = window.gradients();
         robot.interact(() -> view.follow(new SimpleObjectProperty<>(new TrainedWeights("LSTM 32 reversed", config, weights))));
         robot.clickOn(window.panelsView()).type(KeyCode.G);
-        await(() -> window.getCenter() == view && view.study() != null);
+        await(() -> window.viewProperty().get() == view && view.study() != null);
         @SuppressWarnings("unchecked")
         ChoiceBox<String> source = robot.lookup("#weightsSource").queryAs(ChoiceBox.class);
         @SuppressWarnings("unchecked")

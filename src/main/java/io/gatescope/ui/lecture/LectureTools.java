@@ -7,7 +7,9 @@ import io.gatescope.ui.lecture.clamp.ClampPanel;
 import io.gatescope.ui.lecture.quiz.QuizBar;
 import io.gatescope.ui.lecture.saturation.SaturationView;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
+import io.gatescope.ui.theme.UiTheme;
 import java.io.File;
+import java.util.List;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -40,9 +42,10 @@ public final class LectureTools {
         quiz = new QuizBar(window, lecture::isOpen);
         if (window.getTop() instanceof VBox top) top.getChildren().addAll(clamp, lecture.bar(), quiz);
         String css = LectureTools.class.getResource("lecture.css").toExternalForm();
-        clamp.getStylesheets().add(css);
-        lecture.bar().getStylesheets().add(css);
-        quiz.getStylesheets().add(css);
+        for (var bar : List.of(clamp, lecture.bar(), quiz)) {
+            bar.getStylesheets().add(css);
+            bar.getStyleClass().add(UiTheme.HALL_TEXT);      // the back row reads them in presenter mode
+        }
 
         Menu menu = window.menus().menu("Lecture");
         CheckMenuItem show = new CheckMenuItem(CLAMP_MENU_ITEM);

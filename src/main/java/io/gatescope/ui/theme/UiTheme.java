@@ -15,6 +15,17 @@ public enum UiTheme {
     HIGH_CONTRAST("High contrast", new PrimerDark().getUserAgentStylesheet(), ColourScales.Theme.HIGH_CONTRAST,
             "high-contrast.css");
 
+    /**
+     * The style class of the bars the hall reads in presenter mode (the lecture bars, the time bar):
+     * there gatescope.css gives them larger text than the rest of the chrome, with tight paddings.
+     */
+    public static final String HALL_TEXT = "hall-text";
+    /**
+     * The smallest text the back row of a hall reads, in px: in presenter mode the cell diagram's numbers
+     * and the unrolled strip's characters never shrink below it.
+     */
+    public static final double LEGIBLE_PX = 24;
+
     private final String title;
     private final String userAgentStylesheet;
     private final ColourScales.Theme chartTheme;

@@ -51,9 +51,16 @@ final class TrainingSession {
     /** How often the panel shows what the trainer did (ms): four times a second reads as live, and a look repaints the whole plot. */
     static final long LOOK_EVERY_MS = 250;
 
-    /** The weights and predictions at one moment of a run (the end of an epoch, or a single update). */
-    record Moment(String run, double epoch, TrainingConfig config, Map<String, double[]> weights, List<Prediction> predictions) {
-        String label() { return String.format(java.util.Locale.ROOT, "%s · epoch %.2f", run, epoch); }
+    /**
+     * The weights and predictions at one moment of a run (the end of an epoch, or a single update).
+     *
+     * @param at the trainer's snapshot of that moment: where in the run it is, and its counters
+     */
+    record Moment(String run, TrainingSnapshot at, TrainingConfig config, Map<String, double[]> weights, List<Prediction> predictions) {
+        /** Where in the run, in epochs. */
+        double epoch() { return at.epochProgress(); }
+
+        String label() { return String.format(java.util.Locale.ROOT, "%s · epoch %.2f", run, epoch()); }
     }
 
     /** One row of the predictions table. */
@@ -228,7 +235,7 @@ final class TrainingSession {
         List<String> predicted = Evaluation.predict(t.model(), sums.stream().map(e -> e.input(t.config().reversed())).toList());
         List<Prediction> rows = new ArrayList<>();
         for (int i = 0; i < sums.size(); i++) rows.add(new Prediction(sums.get(i), predicted.get(i)));
-        Moment m = new Moment(runLabel(t.config()), s.epochProgress(), t.config(), t.weights(), List.copyOf(rows));
+        Moment m = new Moment(runLabel(t.config()), s, t.config(), t.weights(), List.copyOf(rows));
         handed.updateAndGet(list -> append(list, m));
     }
 

@@ -2,6 +2,8 @@ package io.gatescope.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatescope.train.Trainer;
+import io.gatescope.train.TrainingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,13 @@ import org.junit.jupiter.api.Test;
 class MomentsTest {
     private static List<TrainingSession.Moment> run(String name, int epochs) {
         List<TrainingSession.Moment> out = new ArrayList<>();
-        for (int e = 1; e <= epochs; e++) out.add(new TrainingSession.Moment(name, e, null, Map.of(), List.of()));
+        for (int e = 1; e <= epochs; e++) out.add(new TrainingSession.Moment(name, endOf(e), null, Map.of(), List.of()));
         return out;
+    }
+
+    /** The snapshot at the end of epoch {@code e} of one batch per epoch. */
+    private static TrainingSnapshot endOf(int e) {
+        return new TrainingSnapshot(e, 1, 1, e, 1, 1, 1, 0.5, 0.5, 1, e, 0.01, 1, Trainer.State.RUNNING, "");
     }
 
     @Test

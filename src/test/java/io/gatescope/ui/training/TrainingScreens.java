@@ -18,7 +18,9 @@ import javafx.stage.Stage;
  * (key=value, e.g. hidden=32 epochs=6) and runs the comparison (or, with "run", one training), so
  * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM
  * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
- * and the run's examples per second when it ends, and quits; "wait=S" starts the run S seconds after the window is up. The end of a run is announced on stdout.
+ * and the run's examples per second when it ends, and quits; "throughput" prints the trainer's counters at each
+ * epoch's end ({@link TrainingThroughput}) and the same end line, and quits; "wait=S" starts the run S seconds
+ * after the window is up. The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
     public static void main(String[] args) {
@@ -69,6 +71,17 @@ public final class TrainingScreens {
             });
             panel.session().moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c ->
                     System.out.println("training panel: moment " + panel.session().moments().size()));
+            if (throughput) {   // the trainer's own counters at each epoch's end, for TrainingThroughput's steady span
+                long[] printed = {0};
+                panel.session().moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c -> {
+                    for (TrainingSession.Moment m : panel.session().moments()) {
+                        if (m.at().examplesSeen() <= printed[0]) continue;   // a thinning re-lists the moments shown already
+                        printed[0] = m.at().examplesSeen();
+                        System.out.printf(Locale.ROOT, "window epoch %d: %d examples, %.6f s%n", m.at().epoch(),
+                                m.at().examplesSeen(), m.at().elapsedSeconds());
+                    }
+                });
+            }
             if (measure || throughput) {   // throughput: the same end-of-run line, without the meter's pulses
                 panel.session().activeProperty().addListener((o, was, now) -> {
                     if (now) return;
