@@ -164,8 +164,11 @@ class TrainingPanelTest extends TrainingPanelFixture {
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("hidden size must be within 1..4096, got 0");
         assertThat(robot.lookup("Start").queryAs(Button.class).isDisabled()).isTrue();
+        javafx.scene.control.TextField field = robot.lookup("#setting-hidden").queryAs(javafx.scene.control.TextField.class);
+        await(() -> field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));   // the theme's red border
         robot.interact(() -> panel.type(TrainingSetting.HIDDEN, "16"));
         assertThat(error.isVisible()).isFalse();
+        await(() -> !field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
         assertThat(robot.lookup("Start").queryAs(Button.class).isDisabled()).isFalse();
     }
 
