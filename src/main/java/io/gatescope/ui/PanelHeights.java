@@ -70,20 +70,22 @@ final class PanelHeights {
         arrangedFor = needs();
         if (panels.presenting()) {
             double header = shown(unrolledFrame.header()), cellHeader = shown(cellFrame.header());
-            double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
+            double divider = presenterDivider();
+            double rest = height - (cellHeader + cell.neededHeight() + divider);
             // (the strip's frame has a border too, and the split pane's snapping may take a pixel or two from it)
             double frame = header + unrolledFrame.snappedTopInset() + unrolledFrame.snappedBottomInset();
             double full = header + unrolled.neededHeight(), strip = frame + unrolled.stripHeight();
-            // The strip says where in the sequence the class is: it stays, at least as large as keeps its
-            // characters as legible as the diagram's numbers, while the diagram keeps numbers the back row reads.
+            // The strip says where in the sequence the class is: it stays while the diagram keeps numbers the
+            // back row reads, its characters as large as those if there is room, else at the bars' text size.
             // (the cell frame's border, and a pixel or two the split pane's snapping takes, come off too)
-            double legible = height - (cellHeader + legibleCellHeight() + DIVIDER_PX
+            double legible = height - (cellHeader + legibleCellHeight() + divider
                     + cellFrame.snappedTopInset() + cellFrame.snappedBottomInset() + SNAP_PX);
-            double readableStrip = frame + unrolled.legibleStripHeight();
+            double readableStrip = frame + unrolled.stripHeight(UiTheme.LEGIBLE_PX);
+            if (legible < readableStrip) readableStrip = frame + unrolled.stripHeight(UiTheme.HALL_TEXT_PX);
             boolean stripFits = legible >= readableStrip;
             // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
             // strip, at full size if the legible diagram leaves room for it, and the cell diagram takes the rest.
-            // Only when not even the legible strip fits (bars far taller than the shipped ones) it gives way: 1 brings it.
+            // Only when not even the smaller strip fits (bars far taller than the shipped ones) it gives way: 1 brings it.
             double stripTop = Math.min(strip, legible);
             double top = rest >= full ? full + (rest - full) / 2 : stripFits ? stripTop : 0;
             // The strip's height is its minimum too: the split pane's rounding then takes from the cell, which has room.
@@ -126,6 +128,12 @@ final class PanelHeights {
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;
+
+    /** The presenter split pane's divider as laid out (it pads in em, so it grows with the text), else {@link #DIVIDER_PX}. */
+    private double presenterDivider() {
+        return panels.presenter().lookup(".split-pane-divider") instanceof Region d && d.getHeight() > 0
+                ? Math.max(DIVIDER_PX, d.getHeight()) : DIVIDER_PX;
+    }
 
     /** What the split pane's rounding of divider positions may take from a panel. */
     private static final double SNAP_PX = 2;

@@ -41,46 +41,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
         await(() -> lecture.lecture().indexProperty().get() == 0 && lecture.lecture().bar().isVisible()
                 && lecture.quiz().isVisible() && window.cell().canvas().chart() != null);
         settle();
-        ChartStyle style = app.chartStyleBinding().get();
-        var cell = window.cell().canvas();
-        double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
-        System.out.printf("presenter 1280x720 with what-if, note and question bars: cell numbers %.1f px, cell %.0fx%.0f%n",
-                numberPx, cell.getWidth(), cell.getHeight());
-        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
-        assertThat(window.getScene().getHeight()).isEqualTo(720);
-
-        // The bars, one above the other above the diagram, all on the screen.
-        Bounds diagram = inScene(cell);
-        List<Region> bars = List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz());
-        double above = 0;
-        for (Region bar : bars) {
-            Bounds b = inScene(bar);
-            assertThat(b.getMinY()).as("%s below the bar above it", bar).isGreaterThanOrEqualTo(above - 0.5);
-            assertThat(b.getMaxY()).as("%s above the diagram", bar).isLessThanOrEqualTo(diagram.getMinY() + 0.5);
-            assertThat(b.getMaxX()).as("%s on the screen", bar).isLessThanOrEqualTo(1280.5);
-            above = b.getMaxY();
-        }
-
-        // Their text at presenter size, each control whole, none over another.
-        List<Node> controls = new ArrayList<>();
-        for (Region bar : bars) controls.addAll(controls(bar));
-        assertThat(controls).hasSizeGreaterThan(10);
-        for (Node c : controls) {
-            Bounds b = inScene(c);
-            assertThat(b.getMaxX()).as("%s on the screen", c).isLessThanOrEqualTo(1280.5);
-            if (c instanceof Label l && !l.isWrapText()) {
-                assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
-            }
-            for (Node d : controls) {
-                if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
-                    assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
-                }
-            }
-        }
-        // Every bar the hall reads, the time bar too, at a size the back row reads.
-        for (Region bar : List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
-            assertHallSizedText(bar);
-        }
+        assertEveryBarReadableAndTheDiagramLegible("scene 1");
         // The note, the scene's whole point, wraps rather than being cut.
         Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
         assertThat(note.getHeight()).as("note shown in full").isGreaterThanOrEqualTo(note.prefHeight(note.getWidth()) - 0.5);
@@ -113,7 +74,8 @@ class PresenterLectureBarsTest extends WindowTestBase {
             settle();
             String bars = (clamp ? "what-if " : "") + (quiz ? "question " : "") + (note ? "note" : "");
             assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
-            double strip = assertStripShown(bars);
+            // (scene 1's bars leave the strip room for characters as large as the diagram's numbers)
+            double strip = assertStripShown(bars, UiTheme.LEGIBLE_PX);
             // 2 fills the centre with the cell (the bars stay): the numbers never get smaller for it
             double shared = numberPx();
             robot.type(javafx.scene.input.KeyCode.DIGIT2);
@@ -128,10 +90,92 @@ class PresenterLectureBarsTest extends WindowTestBase {
     }
 
     /**
-     * The unrolled view is on screen as its one-line strip, whole, between the bars and the cell diagram,
-     * with every step in it and its characters at least as large as the diagram's numbers. Returns their size in px.
+     * With the what-if, note and question bars open: the diagram's numbers and the strip legible, the bars one
+     * above the other above the diagram, every control whole and on screen, none over another, every text at hall size.
      */
-    private double assertStripShown(String bars) {
+    private void assertEveryBarReadableAndTheDiagramLegible(String what) {
+        var lecture = window.lecture();
+        ChartStyle style = app.chartStyleBinding().get();
+        var cell = window.cell().canvas();
+        double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
+        System.out.printf("presenter 1280x720 with what-if, note and question bars, %s: cell numbers %.1f px, cell %.0fx%.0f%n",
+                what, numberPx, cell.getWidth(), cell.getHeight());
+        for (Node bar : ((Parent) window.getTop()).getChildrenUnmodifiable()) {
+            if (bar.isVisible()) System.out.printf("    %s at y %.0f, %.0f px high%n", bar.getClass().getSimpleName(), inScene(bar).getMinY(), inScene(bar).getHeight());
+        }
+        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+        assertThat(window.getScene().getHeight()).isEqualTo(720);
+
+        // The bars, one above the other above the diagram, all on the screen.
+        double strip = assertStripShown("all, " + what, UiTheme.HALL_TEXT_PX);
+        System.out.printf("    strip characters %.1f px, time bar %.0f px high%n", strip, inScene(window.getBottom()).getHeight());
+        Bounds diagram = inScene(cell);
+        List<Region> bars = List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz());
+        double above = 0;
+        for (Region bar : bars) {
+            Bounds b = inScene(bar);
+            assertThat(b.getMinY()).as("%s below the bar above it", bar).isGreaterThanOrEqualTo(above - 0.5);
+            assertThat(b.getMaxY()).as("%s above the diagram", bar).isLessThanOrEqualTo(diagram.getMinY() + 0.5);
+            assertThat(b.getMaxX()).as("%s on the screen", bar).isLessThanOrEqualTo(1280.5);
+            above = b.getMaxY();
+        }
+
+        // Their text at presenter size, each control whole, none over another.
+        List<Node> controls = new ArrayList<>();
+        for (Region bar : bars) controls.addAll(controls(bar));
+        assertThat(controls).hasSizeGreaterThan(10);
+        for (Node c : controls) {
+            Bounds b = inScene(c);
+            assertThat(b.getMaxX()).as("%s on the screen", c).isLessThanOrEqualTo(1280.5);
+            if (c instanceof Label l && !l.isWrapText()) {
+                assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+            for (Node d : controls) {
+                if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
+                    assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
+                }
+            }
+        }
+        // Every bar the hall reads, the time bar too, at a size the back row reads.
+        for (Region bar : List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
+            assertHallSizedText(bar);
+        }
+    }
+
+    @Test
+    void theWhatIfSceneHoldingTheGateKeepsItsAnswerAndEveryPickerReadable(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        robot.interact(() -> {
+            lecture.quiz().onProperty().set(true);
+            lecture.lecture().open(Path.of("assets/lectures/gates-memory-gradients.json"));
+        });
+        await(() -> lecture.lecture().restoredProperty().get() == 1);
+        // Scene 4 holds the decoder's forget gate at 0: the what-if bar opens with its answer beside the pickers.
+        robot.interact(() -> lecture.lecture().go(3));
+        await(() -> lecture.lecture().restoredProperty().get() == 2 && lecture.clamp().isVisible() && lecture.clamp().holding());
+        Label answer = robot.lookup("#" + io.gatescope.ui.lecture.clamp.ClampPanel.ANSWER_ID).queryAs(Label.class);
+        await(() -> answer.getText().matches("held: \\d+ {3}as trained: \\d+"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);        // the question with its two answers
+        await(() -> lecture.quiz().pending() != null);
+        settle();
+        assertEveryBarReadableAndTheDiagramLegible("scene 4, held");
+        System.out.printf("presenter 1280x720, scene 4: what-if bar %.0f px high, answer \"%s\" at x %.0f–%.0f%n",
+                lecture.clamp().getHeight(), answer.getText(), inScene(answer).getMinX(), inScene(answer).getMaxX());
+        // no picker squeezed to an ellipsis ("dec…"): each as wide as its text asks
+        for (Node c : controls(lecture.clamp())) {
+            if (c instanceof Control k && !(c instanceof Label)) {
+                assertThat(k.getWidth()).as("%s whole", k).isGreaterThanOrEqualTo(k.prefWidth(-1) - 0.5);
+            }
+        }
+    }
+
+    /**
+     * The unrolled view is on screen as its one-line strip, whole, between the bars and the cell diagram,
+     * with every step in it and its characters at least {@code characterPx}. Returns their size in px.
+     */
+    private double assertStripShown(String bars, double characterPx) {
         var frame = window.frames().get(0);
         ChartCanvas canvas = window.unrolled().canvas();
         assertThat(frame.isVisible() && canvas.isVisible()).as("strip visible with bars [%s]", bars).isTrue();
@@ -149,7 +193,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
         // the whole strip drawn inside the canvas, its characters readable
         assertThat(strip.preferredSize().height() * scale).as("strip drawn whole [%s]", bars).isLessThanOrEqualTo(b.getHeight() + 0.5);
         double characters = strip.characterSize() * scale;
-        assertThat(characters).as("strip characters in px, bars [%s]", bars).isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+        assertThat(characters).as("strip characters in px, bars [%s]", bars).isGreaterThanOrEqualTo(characterPx);
         return characters;
     }
 
@@ -160,11 +204,11 @@ class PresenterLectureBarsTest extends WindowTestBase {
             if (!n.isVisible() || n.getScene() == null || !shownIn(n, bar)) continue;
             if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
                 assertThat(l.getFont().getSize()).as("\"%s\" text size in %s", l.getText(), bar.getClass().getSimpleName())
-                        .isGreaterThanOrEqualTo(HALL_TEXT_PX);
+                        .isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
                 fonts.add(l.getFont());
             } else if (n instanceof javafx.scene.control.TextInputControl t) {
                 assertThat(t.getFont().getSize()).as("field text size in %s", bar.getClass().getSimpleName())
-                        .isGreaterThanOrEqualTo(HALL_TEXT_PX);
+                        .isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
                 fonts.add(t.getFont());
             }
         }
@@ -173,9 +217,6 @@ class PresenterLectureBarsTest extends WindowTestBase {
                 fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).min().orElse(0),
                 fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).max().orElse(0));
     }
-
-    /** The smallest text a bar the hall reads may have in presenter mode at 720p, in px. */
-    private static final double HALL_TEXT_PX = 20;
 
     /** Whether {@code n} and every parent up to {@code bar} are visible (a hidden picker's popup cells are not shown). */
     private static boolean shownIn(Node n, Node bar) {

@@ -20,9 +20,12 @@ public enum UiTheme {
      * there gatescope.css gives them larger text than the rest of the chrome, with tight paddings.
      */
     public static final String HALL_TEXT = "hall-text";
+    /** Their text size there, in px (gatescope.css sets it): the smallest text presenter mode shows the hall. */
+    public static final double HALL_TEXT_PX = 20;
     /**
-     * The smallest text the back row of a hall reads, in px: in presenter mode the cell diagram's numbers
-     * and the unrolled strip's characters never shrink below it.
+     * The smallest number the back row of a hall reads at a glance, in px: in presenter mode the cell
+     * diagram's numbers never shrink below it, nor the unrolled strip's characters while there is room
+     * (with every lecture bar open on a 720 px projector they may come down to {@link #HALL_TEXT_PX}).
      */
     public static final double LEGIBLE_PX = 24;
 
