@@ -82,10 +82,10 @@ class TrainingPanelTest extends TrainingPanelFixture {
         robot.interact(() -> app.view().presenterProperty().set(true));
         assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();   // not in the scene any more
         await(() -> panel.canvas().getWidth() > desk + 150);                 // the curves take its room
+        robot.clickOn("#showSettings");   // the click may still be on its way on a loaded machine: wait for what it does
+        await(() -> robot.lookup("#setting-hidden").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#showSettings");
-        assertThat(robot.lookup("#setting-hidden").query().isVisible()).isTrue();
-        robot.clickOn("#showSettings");
-        assertThat(robot.lookup("#setting-hidden").tryQuery()).isEmpty();
+        await(() -> robot.lookup("#setting-hidden").tryQuery().isEmpty());
         robot.interact(() -> app.view().presenterProperty().set(false));
         assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
     }
