@@ -47,7 +47,7 @@ import javafx.stage.Stage;
  * heatmaps below) and the time controls at the bottom. Build it from an {@link AppModel}; it works
  * in any scene, which is how the tests show it headless.
  */
-public final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane implements WindowHooks {
     public static final String STYLE_CLASS = "main-window";
     public static final String MODEL_ERROR_ID = "modelError";
     public static final String PRESENTER_NOTICE_ID = "presenterNotice";
@@ -103,7 +103,8 @@ public final class MainWindow extends BorderPane {
         menus.bar().managedProperty().bind(menus.bar().visibleProperty());
         bar.visibleProperty().bind(app.view().presenterProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
-        setTop(new VBox(menus.bar(), bar, inputRow(), modelError));
+        VBox top = new VBox(menus.bar(), bar, inputRow(), modelError);
+        setTop(top);
 
         cell = new CellPanel(app);
         unrolled = new UnrolledPanel(app);
@@ -137,6 +138,7 @@ public final class MainWindow extends BorderPane {
         addTrainingView();
         gradients.follow(training.latestWeightsProperty());   // "current training run" in the gradients view
         lecture = LectureTools.install(this);
+        top.getChildren().addAll(lecture.bars());
 
         setBottom(new TimeBar(app));
         // ":presenter" lets the sheet give the bars the hall reads their larger text (UiTheme.HALL_TEXT).

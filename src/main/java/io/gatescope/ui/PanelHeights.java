@@ -60,8 +60,10 @@ final class PanelHeights {
      * most of the rest; from 150 % text up the heatmaps fold down to their title bar, so the cell
      * diagram stays large (and wider), and so they do on a screen under 800 px. Their maximise
      * button, the 5 key or the divider brings them back. In presenter mode the cell diagram gets the
-     * height it needs at full size first; the unrolled view the rest when it fits whole, else the
-     * height of its one-line strip (a 720 px projector), the cell diagram then taking the remainder.
+     * height it needs at full size first; the unrolled view the rest when it fits whole, else its
+     * one-line strip (a 720 px projector): at full size when a diagram with 24 px numbers leaves room
+     * for it, else in the room left, down to characters of 24 px and then of the bars' 20 px; the cell
+     * diagram takes the remainder.
      */
     private void arrangeDividers() {
         PanelFrame unrolledFrame = panels.frames().get(0), cellFrame = panels.frames().get(1);
