@@ -127,16 +127,17 @@ public final class Evaluation {
         for (int start = 0; start < examples.size(); start += w.maxBatch) {
             int n = Math.min(w.maxBatch, examples.size() - start);
             List<AdditionTask.Example> chunk = examples.subList(start, start + n);
-            fill(xs, chunk.stream().map(e -> e.input(reversed)).toList());
+            fill(xs, chunk, reversed);
             model.forward(w, n, xs);
             for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < n; b++) targets[b] = AdditionTask.ALPHABET.indexOf(chunk.get(b).target().charAt(t));
+                for (int b = 0; b < n; b++) targets[b] = chunk.get(b).targetSymbol(t);
                 loss += Losses.softmaxCrossEntropy(n, v, w.logits[t], targets, 1.0, w.probs[t], null);
             }
             for (int b = 0; b < n; b++) {
-                String predicted = argmaxText(model, w, b), target = chunk.get(b).target();
                 int right = 0;
-                for (int t = 0; t < steps; t++) if (predicted.charAt(t) == target.charAt(t)) right++;
+                for (int t = 0; t < steps; t++) {
+                    if (AdditionTask.argmax(w.logits[t], b * v, v) == chunk.get(b).targetSymbol(t)) right++;
+                }
                 rightChars += right;
                 if (right == steps) rightSeqs++;
             }
@@ -152,6 +153,18 @@ public final class Evaluation {
             for (int t = 0; t < AdditionTask.STEPS; t++) {
                 java.util.Arrays.fill(xs[t], b * s, (b + 1) * s, 0.0);
                 xs[t][b * s + AdditionTask.ALPHABET.indexOf(text.charAt(t))] = 1.0;
+            }
+        }
+    }
+
+    /** One-hot encodes the inputs of {@code examples}, read as the model reads them, into {@code xs[t]} (B×11). */
+    public static void fill(double[][] xs, List<AdditionTask.Example> examples, boolean reversed) {
+        int s = AdditionTask.SYMBOLS;
+        for (int b = 0; b < examples.size(); b++) {
+            AdditionTask.Example e = examples.get(b);
+            for (int t = 0; t < AdditionTask.STEPS; t++) {
+                java.util.Arrays.fill(xs[t], b * s, (b + 1) * s, 0.0);
+                xs[t][b * s + e.inputSymbol(reversed, t)] = 1.0;
             }
         }
     }

@@ -162,14 +162,10 @@ final class Shards {
 
         void load(List<AdditionTask.Example> examples) {
             size = examples.size();
-            List<String> inputs = new ArrayList<>(size);
             for (int b = 0; b < size; b++) {
-                AdditionTask.Example e = examples.get(b);
-                inputs.add(e.input(reversed));
-                String target = e.target();
-                for (int t = 0; t < targets.length; t++) targets[t][b] = AdditionTask.ALPHABET.indexOf(target.charAt(t));
+                for (int t = 0; t < targets.length; t++) targets[t][b] = examples.get(b).targetSymbol(t);
             }
-            Evaluation.fill(xs, inputs);
+            Evaluation.fill(xs, examples, reversed);
         }
 
         /** Forward, loss and backward of this shard; returns its summed (unscaled) loss. */

@@ -47,7 +47,7 @@ import javafx.stage.Stage;
  * heatmaps below) and the time controls at the bottom. Build it from an {@link AppModel}; it works
  * in any scene, which is how the tests show it headless.
  */
-public final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane implements WindowHooks {
     public static final String STYLE_CLASS = "main-window";
     public static final String MODEL_ERROR_ID = "modelError";
     public static final String PRESENTER_NOTICE_ID = "presenterNotice";
@@ -55,6 +55,7 @@ public final class MainWindow extends BorderPane {
     static final double FOLD_BELOW_PX = 800;
     /** AtlantaFX's base font size; zoom multiplies it. */
     static final double BASE_FONT_PX = 14;
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
 
     private final AppModel app;
     private final InputBar input;
@@ -102,7 +103,8 @@ public final class MainWindow extends BorderPane {
         menus.bar().managedProperty().bind(menus.bar().visibleProperty());
         bar.visibleProperty().bind(app.view().presenterProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
-        setTop(new VBox(menus.bar(), bar, inputRow(), modelError));
+        VBox top = new VBox(menus.bar(), bar, inputRow(), modelError);
+        setTop(top);
 
         cell = new CellPanel(app);
         unrolled = new UnrolledPanel(app);
@@ -136,8 +138,12 @@ public final class MainWindow extends BorderPane {
         addTrainingView();
         gradients.follow(training.latestWeightsProperty());   // "current training run" in the gradients view
         lecture = LectureTools.install(this);
+        top.getChildren().addAll(lecture.bars());
 
         setBottom(new TimeBar(app));
+        // ":presenter" lets the sheet give the bars the hall reads their larger text (UiTheme.HALL_TEXT).
+        pseudoClassStateChanged(PRESENTER, app.view().presenterProperty().get());
+        app.view().presenterProperty().addListener((o, a, on) -> pseudoClassStateChanged(PRESENTER, on));
         new Player(app, cell::subStepCount);
 
         applyTheme(app.view().themeProperty().get());

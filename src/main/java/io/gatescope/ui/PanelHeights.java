@@ -3,6 +3,7 @@ package io.gatescope.ui;
 import io.gatescope.ui.cell.CellPanel;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.heatmap.HeatmapPanel;
+import io.gatescope.ui.theme.UiTheme;
 import io.gatescope.ui.unrolled.UnrolledPanel;
 import java.util.List;
 import javafx.application.Platform;
@@ -59,8 +60,10 @@ final class PanelHeights {
      * most of the rest; from 150 % text up the heatmaps fold down to their title bar, so the cell
      * diagram stays large (and wider), and so they do on a screen under 800 px. Their maximise
      * button, the 5 key or the divider brings them back. In presenter mode the cell diagram gets the
-     * height it needs at full size first; the unrolled view the rest when it fits whole, else the
-     * height of its one-line strip (a 720 px projector), the cell diagram then taking the remainder.
+     * height it needs at full size first; the unrolled view the rest when it fits whole, else its
+     * one-line strip (a 720 px projector): at full size when a diagram with 24 px numbers leaves room
+     * for it, else in the room left, down to characters of 24 px and then of the bars' 20 px; the cell
+     * diagram takes the remainder.
      */
     private void arrangeDividers() {
         PanelFrame unrolledFrame = panels.frames().get(0), cellFrame = panels.frames().get(1);
@@ -69,18 +72,26 @@ final class PanelHeights {
         arrangedFor = needs();
         if (panels.presenting()) {
             double header = shown(unrolledFrame.header()), cellHeader = shown(cellFrame.header());
-            double rest = height - (cellHeader + cell.neededHeight() + DIVIDER_PX);
-            double full = header + unrolled.neededHeight(), strip = header + unrolled.stripHeight();
-            // The strip stays while the diagram keeps numbers the back row reads; with the lecture bars
-            // open on a 720 px projector it gives way (the status line still names the step, 1 brings it).
+            double divider = presenterDivider();
+            double rest = height - (cellHeader + cell.neededHeight() + divider);
+            // (the strip's frame has a border too, and the split pane's snapping may take a pixel or two from it)
+            double frame = header + unrolledFrame.snappedTopInset() + unrolledFrame.snappedBottomInset();
+            double full = header + unrolled.neededHeight(), strip = frame + unrolled.stripHeight();
+            // The strip says where in the sequence the class is: it stays while the diagram keeps numbers the
+            // back row reads, its characters as large as those if there is room, else at the bars' text size.
             // (the cell frame's border, and a pixel or two the split pane's snapping takes, come off too)
-            double legible = height - (cellHeader + legibleCellHeight() + DIVIDER_PX
+            double legible = height - (cellHeader + legibleCellHeight() + divider
                     + cellFrame.snappedTopInset() + cellFrame.snappedBottomInset() + SNAP_PX);
-            boolean stripFits = legible >= strip;
-            unrolledFrame.setMinHeight(stripFits ? Region.USE_COMPUTED_SIZE : 0);
+            double readableStrip = frame + unrolled.stripHeight(UiTheme.LEGIBLE_PX);
+            if (legible < readableStrip) readableStrip = frame + unrolled.stripHeight(UiTheme.HALL_TEXT_PX);
+            boolean stripFits = legible >= readableStrip;
             // Room for both at full size: share the slack. Otherwise the unrolled view becomes its one-line
-            // strip and the cell diagram takes every other pixel.
-            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? strip : 0;
+            // strip, at full size if the legible diagram leaves room for it, and the cell diagram takes the rest.
+            // Only when not even the smaller strip fits (bars far taller than the shipped ones) it gives way: 1 brings it.
+            double stripTop = Math.min(strip, legible);
+            double top = rest >= full ? full + (rest - full) / 2 : stripFits ? stripTop : 0;
+            // The strip's height is its minimum too: the split pane's rounding then takes from the cell, which has room.
+            unrolledFrame.setMinHeight(stripFits ? Math.min(top, stripTop) : 0);
             panels.presenter().setDividerPositions(Math.min(1, top / height));
             return;
         }
@@ -102,13 +113,10 @@ final class PanelHeights {
         return header.isManaged() ? header.prefHeight(-1) : 0;
     }
 
-    /** The number size (px) the cell diagram keeps in presenter mode: legible from the back of a hall. */
-    static final double LEGIBLE_NUMBER_PX = 24;
-
-    /** The height at which the cell diagram's numbers are {@link #LEGIBLE_NUMBER_PX} (or full size, if smaller). */
+    /** The height at which the cell diagram's numbers are {@link UiTheme#LEGIBLE_PX} (or full size, if smaller). */
     private double legibleCellHeight() {
         double body = window.app().chartStyleBinding().get().bodyFont().getSize2D();
-        return cell.neededHeight() * Math.min(1, LEGIBLE_NUMBER_PX / body);
+        return cell.neededHeight() * Math.min(1, UiTheme.LEGIBLE_PX / body);
     }
 
     private PanelFrame heatmapFrame() { return panels.frames().get(4); }
@@ -122,6 +130,12 @@ final class PanelHeights {
 
     /** A split pane's divider in px, which the cell's height must leave room for. */
     private static final double DIVIDER_PX = 6;
+
+    /** The presenter split pane's divider as laid out (it pads in em, so it grows with the text), else {@link #DIVIDER_PX}. */
+    private double presenterDivider() {
+        return panels.presenter().lookup(".split-pane-divider") instanceof Region d && d.getHeight() > 0
+                ? Math.max(DIVIDER_PX, d.getHeight()) : DIVIDER_PX;
+    }
 
     /** What the split pane's rounding of divider positions may take from a panel. */
     private static final double SNAP_PX = 2;

@@ -33,7 +33,7 @@ class InterruptTest {
         org.testfx.util.WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> read(stdout).startsWith("training ") || !p.isAlive());
         assertThat(read(stdout)).as("the first line; stderr: %s", read(stderr)).startsWith("training ");
         p.destroy();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         List<String> lines = Files.readAllLines(stdout);
         lines = lines.subList(1, lines.size());
 

@@ -88,7 +88,7 @@ class AtomicFilesTest {
         AtomicFiles.check(fifo);
         AtomicFiles.write(fifo, "through".getBytes());
         // A writer that replaced the FIFO leaves the (daemon) reader waiting forever: fail instead of hanging.
-        assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("through");
+        assertThat(reader.get(120, TimeUnit.SECONDS)).isEqualTo("through");
         assertThat(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
         assertThat(names()).containsExactly("pipe");
     }

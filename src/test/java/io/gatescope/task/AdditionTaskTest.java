@@ -11,6 +11,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AdditionTaskTest {
     @Test
+    void theSymbolsTheTrainerReadsAreTheTextsCharacters() {
+        // every question, both readings and the target: the table is made from the texts and must agree with them
+        for (int a = 0; a <= AdditionTask.MAX_OPERAND; a++) {
+            for (int b = 0; b <= AdditionTask.MAX_OPERAND; b++) {
+                AdditionTask.Example e = new AdditionTask.Example(a, b);
+                for (int t = 0; t < AdditionTask.STEPS; t++) {
+                    assertThat(AdditionTask.ALPHABET.charAt(e.inputSymbol(false, t))).isEqualTo(e.input().charAt(t));
+                    assertThat(AdditionTask.ALPHABET.charAt(e.inputSymbol(true, t))).isEqualTo(e.input(true).charAt(t));
+                    assertThat(AdditionTask.ALPHABET.charAt(e.targetSymbol(t))).isEqualTo(e.target().charAt(t));
+                }
+            }
+        }
+        AdditionTask.Example e = new AdditionTask.Example(67, 60);
+        assertThat(new int[] {e.targetSymbol(0), e.targetSymbol(2), e.targetSymbol(4)}).containsExactly(0, 1, 7);   // 00127
+        assertThat(e.inputSymbol(true, 0)).isEqualTo(0);   // 06+76
+        assertThat(e.inputSymbol(false, 2)).isEqualTo(AdditionTask.ALPHABET.indexOf('+'));
+    }
+
+    @Test
     void encodingRoundTripsForEveryPairOfOperands() {
         for (int a = 0; a <= 99; a++) {
             for (int b = 0; b <= 99; b++) {

@@ -52,7 +52,7 @@ class ModelPickerRaceTest {
         assertThat(gru).isInstanceOf(ModelChoice.Shipped.class);
         assertThat(((ModelChoice.Shipped) gru).kind()).isEqualTo(CellKind.GRU);
         robot.interact(() -> app.modelChoiceProperty().set(gru));
-        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null && app.cursorProperty().get().kind() == CellKind.GRU);
+        waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null && app.cursorProperty().get().kind() == CellKind.GRU);
 
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> picker = robot.lookup("#" + ModelPicker.COMBO_ID).queryAs(ComboBox.class);
@@ -71,9 +71,9 @@ class ModelPickerRaceTest {
         assertThat(picker.getValue()).isEqualTo(gru);
 
         gate.release();
-        waitFor(20, TimeUnit.SECONDS, () -> !app.busyProperty().get() && gate.heldCount() == 0);
+        waitFor(120, TimeUnit.SECONDS, () -> !app.busyProperty().get() && gate.heldCount() == 0);
         // Give a stale load every chance to land: one more round trip through the compute thread and the FX thread.
-        java.util.concurrent.CompletableFuture.runAsync(() -> { }, compute).get(20, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture.runAsync(() -> { }, compute).get(120, TimeUnit.SECONDS);
         waitForFxEvents();
 
         assertThat(picker.getValue()).isEqualTo(gru);

@@ -38,7 +38,7 @@ class PredictBeforeRevealTest extends WindowTestBase {
         boolean opens = engine.encoder().top().step(1).gate(1, unit) > 0.5;
 
         robot.type(KeyCode.A).type(KeyCode.A).type(KeyCode.B);
-        assertThat(votes.getText()).isEqualTo("A: open (2)   B: close (1)   → reveals");
+        awaitText(votes, "A: open (2)   B: close (1)   → reveals");
         robot.type(KeyCode.RIGHT);
         await(() -> app.stepProperty().get() == 1);
         assertThat(question.getText()).startsWith(opens ? "open — f = " : "close — f = ");
@@ -97,7 +97,7 @@ class PredictBeforeRevealTest extends WindowTestBase {
         boolean larger = lstm.gradH()[1] > lstm.gradH()[5];
 
         robot.type(KeyCode.B).type(KeyCode.B).type(KeyCode.A);
-        assertThat(votes.getText()).isEqualTo("A: larger (1)   B: smaller (2)   → reveals");
+        awaitText(votes, "A: larger (1)   B: smaller (2)   → reveals");
         robot.type(KeyCode.RIGHT);
         await(() -> quiz.pending() == null);
         assertThat(question.getText()).startsWith((larger ? "larger" : "smaller") + " — ‖∂L/∂h₁‖ = "
@@ -136,7 +136,7 @@ class PredictBeforeRevealTest extends WindowTestBase {
                 + " % of the validation sums first, in fewer epochs?");
         assertThat(window.training().comparisonResults()).as("asked before the results").isEmpty();
         robot.type(KeyCode.A).type(KeyCode.B).type(KeyCode.B);
-        assertThat(votes.getText()).isEqualTo("A: LSTM (1)   B: GRU (2)   → reveals");
+        awaitText(votes, "A: LSTM (1)   B: GRU (2)   → reveals");
         robot.type(KeyCode.RIGHT);
         assertThat(quiz.pending()).as("→ cannot reveal what is still training").isNotNull();
 
@@ -153,6 +153,19 @@ class PredictBeforeRevealTest extends WindowTestBase {
         } else {
             assertThat(score.getText()).isIn("score 0 / 1", "score 1 / 1");
         }
+    }
+
+    /**
+     * Waits until {@code label} reads {@code expected}, then asserts it: a key typed on a loaded machine
+     * may still be on its way to the window when the robot returns, so the votes are read once counted.
+     */
+    private void awaitText(Label label, String expected) throws Exception {
+        try {
+            await(() -> expected.equals(label.getText()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through: the assertion below says what the label reads instead
+        }
+        assertThat(label.getText()).isEqualTo(expected);
     }
 
     private static String reached(java.util.List<io.gatescope.train.Comparison.Result> results, String cell) {

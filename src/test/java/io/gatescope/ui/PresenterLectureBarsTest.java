@@ -3,7 +3,10 @@ package io.gatescope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatescope.chart.ChartStyle;
+import io.gatescope.chart.UnrolledView;
+import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
+import io.gatescope.ui.theme.UiTheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +22,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A lecturer at a 1280×720 projector in presenter mode, with a prepared lecture open (its note bar),
- * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, every
- * bar keeps its presenter-size text on one screen, and no control covers another or the diagram.
+ * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, the
+ * unrolled strip stays on screen with characters as large, every bar the hall reads (the time bar
+ * too) carries its text at 20 px or more on one screen, and no control covers another or the diagram.
  */
 class PresenterLectureBarsTest extends WindowTestBase {
 
@@ -37,46 +41,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
         await(() -> lecture.lecture().indexProperty().get() == 0 && lecture.lecture().bar().isVisible()
                 && lecture.quiz().isVisible() && window.cell().canvas().chart() != null);
         settle();
-        ChartStyle style = app.chartStyleBinding().get();
-        var cell = window.cell().canvas();
-        double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
-        System.out.printf("presenter 1280x720 with what-if, note and question bars: cell numbers %.1f px, cell %.0fx%.0f%n",
-                numberPx, cell.getWidth(), cell.getHeight());
-        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
-        assertThat(window.getScene().getHeight()).isEqualTo(720);
-
-        // The bars, one above the other above the diagram, all on the screen.
-        Bounds diagram = inScene(cell);
-        List<Region> bars = List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz());
-        double above = 0;
-        for (Region bar : bars) {
-            Bounds b = inScene(bar);
-            assertThat(b.getMinY()).as("%s below the bar above it", bar).isGreaterThanOrEqualTo(above - 0.5);
-            assertThat(b.getMaxY()).as("%s above the diagram", bar).isLessThanOrEqualTo(diagram.getMinY() + 0.5);
-            assertThat(b.getMaxX()).as("%s on the screen", bar).isLessThanOrEqualTo(1280.5);
-            above = b.getMaxY();
-        }
-
-        // Their text at presenter size, each control whole, none over another.
-        List<Node> controls = new ArrayList<>();
-        for (Region bar : bars) controls.addAll(controls(bar));
-        assertThat(controls).hasSizeGreaterThan(10);
-        for (Node c : controls) {
-            Bounds b = inScene(c);
-            assertThat(b.getMaxX()).as("%s on the screen", c).isLessThanOrEqualTo(1280.5);
-            if (c instanceof Label l && !l.isWrapText()) {
-                assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
-            }
-            if (c instanceof Label l) {
-                // at least the presenter chrome's size (the desk's 10 px at 175 %), not shrunk to fit
-                assertThat(l.getFont().getSize()).as("\"%s\" text size", l.getText()).isGreaterThanOrEqualTo(17.5);
-            }
-            for (Node d : controls) {
-                if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
-                    assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
-                }
-            }
-        }
+        assertEveryBarReadableAndTheDiagramLegible("scene 1");
         // The note, the scene's whole point, wraps rather than being cut.
         Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
         assertThat(note.getHeight()).as("note shown in full").isGreaterThanOrEqualTo(note.prefHeight(note.getWidth()) - 0.5);
@@ -108,19 +73,155 @@ class PresenterLectureBarsTest extends WindowTestBase {
             await(() -> lecture.lecture().bar().isVisible() == note && lecture.quiz().isVisible() == quiz);
             settle();
             String bars = (clamp ? "what-if " : "") + (quiz ? "question " : "") + (note ? "note" : "");
-            assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(PanelHeights.LEGIBLE_NUMBER_PX);
+            assertThat(numberPx()).as("numbers with bars [%s]", bars).isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+            // (scene 1's bars leave the strip room for characters as large as the diagram's numbers)
+            double strip = assertStripShown(bars, UiTheme.LEGIBLE_PX);
             // 2 fills the centre with the cell (the bars stay): the numbers never get smaller for it
             double shared = numberPx();
-            boolean strip = window.frames().get(0).getHeight() > 1;
             robot.type(javafx.scene.input.KeyCode.DIGIT2);
             await(() -> window.maximised() == window.frames().get(1));
             settle();
-            System.out.printf("presenter 1280x720, bars [%s]: cell numbers %.1f px, %.1f px filled (2), strip shown: %b%n",
+            System.out.printf("presenter 1280x720, bars [%s]: cell numbers %.1f px, %.1f px filled (2), strip characters %.1f px%n",
                     bars, shared, numberPx(), strip);
             assertThat(numberPx()).as("numbers filled, bars [%s]", bars).isGreaterThanOrEqualTo(shared - 0.01);
             robot.type(javafx.scene.input.KeyCode.DIGIT2);
             await(() -> window.maximised() == null);
         }
+    }
+
+    /**
+     * With the what-if, note and question bars open: the diagram's numbers and the strip legible, the bars one
+     * above the other above the diagram, every control whole and on screen, none over another, every text at hall size.
+     */
+    private void assertEveryBarReadableAndTheDiagramLegible(String what) {
+        var lecture = window.lecture();
+        ChartStyle style = app.chartStyleBinding().get();
+        var cell = window.cell().canvas();
+        double numberPx = style.bodyFont().getSize2D() * cell.chartToLocal(1, 0).getX();
+        System.out.printf("presenter 1280x720 with what-if, note and question bars, %s: cell numbers %.1f px, cell %.0fx%.0f%n",
+                what, numberPx, cell.getWidth(), cell.getHeight());
+        for (Node bar : ((Parent) window.getTop()).getChildrenUnmodifiable()) {
+            if (bar.isVisible()) System.out.printf("    %s at y %.0f, %.0f px high%n", bar.getClass().getSimpleName(), inScene(bar).getMinY(), inScene(bar).getHeight());
+        }
+        assertThat(numberPx).as("cell diagram number size in px").isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+        assertThat(window.getScene().getHeight()).isEqualTo(720);
+
+        // The bars, one above the other above the diagram, all on the screen.
+        double strip = assertStripShown("all, " + what, UiTheme.HALL_TEXT_PX);
+        System.out.printf("    strip characters %.1f px, time bar %.0f px high%n", strip, inScene(window.getBottom()).getHeight());
+        Bounds diagram = inScene(cell);
+        List<Region> bars = List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz());
+        double above = 0;
+        for (Region bar : bars) {
+            Bounds b = inScene(bar);
+            assertThat(b.getMinY()).as("%s below the bar above it", bar).isGreaterThanOrEqualTo(above - 0.5);
+            assertThat(b.getMaxY()).as("%s above the diagram", bar).isLessThanOrEqualTo(diagram.getMinY() + 0.5);
+            assertThat(b.getMaxX()).as("%s on the screen", bar).isLessThanOrEqualTo(1280.5);
+            above = b.getMaxY();
+        }
+
+        // Their text at presenter size, each control whole, none over another.
+        List<Node> controls = new ArrayList<>();
+        for (Region bar : bars) controls.addAll(controls(bar));
+        assertThat(controls).hasSizeGreaterThan(10);
+        for (Node c : controls) {
+            Bounds b = inScene(c);
+            assertThat(b.getMaxX()).as("%s on the screen", c).isLessThanOrEqualTo(1280.5);
+            if (c instanceof Label l && !l.isWrapText()) {
+                assertThat(l.getWidth()).as("\"%s\" shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+            for (Node d : controls) {
+                if (d != c && !isAncestor(c, d) && !isAncestor(d, c)) {
+                    assertThat(overlap(b, inScene(d))).as("%s over %s", c, d).isFalse();
+                }
+            }
+        }
+        // Every bar the hall reads, the time bar too, at a size the back row reads.
+        for (Region bar : List.of(lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
+            assertHallSizedText(bar);
+        }
+    }
+
+    @Test
+    void theWhatIfSceneHoldingTheGateKeepsItsAnswerAndEveryPickerReadable(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        robot.interact(() -> {
+            lecture.quiz().onProperty().set(true);
+            lecture.lecture().open(Path.of("assets/lectures/gates-memory-gradients.json"));
+        });
+        await(() -> lecture.lecture().restoredProperty().get() == 1);
+        // Scene 4 holds the decoder's forget gate at 0: the what-if bar opens with its answer beside the pickers.
+        robot.interact(() -> lecture.lecture().go(3));
+        await(() -> lecture.lecture().restoredProperty().get() == 2 && lecture.clamp().isVisible() && lecture.clamp().holding());
+        Label answer = robot.lookup("#" + io.gatescope.ui.lecture.clamp.ClampPanel.ANSWER_ID).queryAs(Label.class);
+        await(() -> answer.getText().matches("held: \\d+ {3}as trained: \\d+"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);        // the question with its two answers
+        await(() -> lecture.quiz().pending() != null);
+        settle();
+        assertEveryBarReadableAndTheDiagramLegible("scene 4, held");
+        System.out.printf("presenter 1280x720, scene 4: what-if bar %.0f px high, answer \"%s\" at x %.0f–%.0f%n",
+                lecture.clamp().getHeight(), answer.getText(), inScene(answer).getMinX(), inScene(answer).getMaxX());
+        // no picker squeezed to an ellipsis ("dec…"): each as wide as its text asks
+        for (Node c : controls(lecture.clamp())) {
+            if (c instanceof Control k && !(c instanceof Label)) {
+                assertThat(k.getWidth()).as("%s whole", k).isGreaterThanOrEqualTo(k.prefWidth(-1) - 0.5);
+            }
+        }
+    }
+
+    /**
+     * The unrolled view is on screen as its one-line strip, whole, between the bars and the cell diagram,
+     * with every step in it and its characters at least {@code characterPx}. Returns their size in px.
+     */
+    private double assertStripShown(String bars, double characterPx) {
+        var frame = window.frames().get(0);
+        ChartCanvas canvas = window.unrolled().canvas();
+        assertThat(frame.isVisible() && canvas.isVisible()).as("strip visible with bars [%s]", bars).isTrue();
+        Bounds b = inScene(canvas), top = inScene(window.getTop()), cell = inScene(window.cell().canvas());
+        assertThat(b.getHeight()).as("strip height with bars [%s]", bars).isGreaterThan(0);
+        assertThat(b.getMinY()).as("strip below the bars [%s]", bars).isGreaterThanOrEqualTo(top.getMaxY() - 0.5);
+        assertThat(b.getMaxY()).as("strip above the cell diagram [%s]", bars).isLessThanOrEqualTo(cell.getMinY() + 0.5);
+        assertThat(b.getMinX()).isGreaterThanOrEqualTo(-0.5);
+        assertThat(b.getMaxX()).isLessThanOrEqualTo(1280.5);
+        assertThat(canvas.chart()).isInstanceOf(UnrolledView.class);
+        UnrolledView strip = (UnrolledView) canvas.chart();
+        assertThat(strip.isStrip()).as("the one-line strip [%s]", bars).isTrue();
+        assertThat(strip.window().size()).as("every step in it [%s]", bars).isEqualTo(app.totalSteps());
+        double scale = canvas.chartToLocal(1, 0).getX();
+        // the whole strip drawn inside the canvas, its characters readable
+        assertThat(strip.preferredSize().height() * scale).as("strip drawn whole [%s]", bars).isLessThanOrEqualTo(b.getHeight() + 0.5);
+        double characters = strip.characterSize() * scale;
+        assertThat(characters).as("strip characters in px, bars [%s]", bars).isGreaterThanOrEqualTo(characterPx);
+        return characters;
+    }
+
+    /** Every piece of text in {@code bar} (labels, buttons, pickers, fields) at least 20 px: the back row of a hall reads it. */
+    private static void assertHallSizedText(Region bar) {
+        List<javafx.scene.text.Font> fonts = new ArrayList<>();
+        for (Node n : bar.lookupAll("*")) {
+            if (!n.isVisible() || n.getScene() == null || !shownIn(n, bar)) continue;
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                assertThat(l.getFont().getSize()).as("\"%s\" text size in %s", l.getText(), bar.getClass().getSimpleName())
+                        .isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
+                fonts.add(l.getFont());
+            } else if (n instanceof javafx.scene.control.TextInputControl t) {
+                assertThat(t.getFont().getSize()).as("field text size in %s", bar.getClass().getSimpleName())
+                        .isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
+                fonts.add(t.getFont());
+            }
+        }
+        assertThat(fonts).as("text in %s", bar.getClass().getSimpleName()).isNotEmpty();
+        System.out.printf("presenter 1280x720: %s text %.1f–%.1f px%n", bar.getClass().getSimpleName(),
+                fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).min().orElse(0),
+                fonts.stream().mapToDouble(javafx.scene.text.Font::getSize).max().orElse(0));
+    }
+
+    /** Whether {@code n} and every parent up to {@code bar} are visible (a hidden picker's popup cells are not shown). */
+    private static boolean shownIn(Node n, Node bar) {
+        for (Node p = n; p != null && p != bar; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
     }
 
     private double numberPx() {

@@ -86,7 +86,7 @@ class RestartTest {
         ModelFiles.save(file, new ModelFile.Stack(stack, ModelFile.Metadata.NONE));
         List<List<Double>> rows = List.of(List.of(0.5, -1.0), List.of(2.0, 3.25), List.of(1.0, 1.0));
         start(with("file:" + file, "67+60", rows, "edited in the table"));
-        waitFor(20, TimeUnit.SECONDS, () -> app.modelProperty().get() instanceof LoadedModel.Stack
+        waitFor(120, TimeUnit.SECONDS, () -> app.modelProperty().get() instanceof LoadedModel.Stack
                 && app.cursorProperty().get() != null);
         waitForFxEvents();
 
@@ -98,14 +98,14 @@ class RestartTest {
         // A new edit is saved for the next start.
         robot.interact(() -> app.sequenceProperty().set(new SequenceInput(new double[][] {{7, 8}}, "edited in the table")));
         SettingsStore store = new SettingsStore(home);
-        waitFor(10, TimeUnit.SECONDS, () -> List.of(List.of(7.0, 8.0)).equals(store.load().sequence()));
+        waitFor(120, TimeUnit.SECONDS, () -> List.of(List.of(7.0, 8.0)).equals(store.load().sequence()));
         assertThat(store.load().sequenceOrigin()).isEqualTo("edited in the table");
     }
 
     @Test
     void anInputSavedWhileInvalidStartsOnTheDefaultInputWithItsTrace(FxRobot robot) throws Exception {
         start(with("shipped:gru", "5+5a"));
-        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
         waitForFxEvents();
 
         assertThat(robot.lookup("#" + InputBar.FIELD_ID).queryAs(TextField.class).getText()).isEqualTo("67+60");
@@ -117,7 +117,7 @@ class RestartTest {
     @Test
     void quittingWhileTheInputIsInvalidSavesTheLastValidInput(FxRobot robot) throws Exception {
         start(with("shipped:lstm", "67+60"));
-        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
         SettingsStore store = new SettingsStore(home);
         SettingsBinder[] binder = new SettingsBinder[1];
         robot.interact(() -> {
@@ -134,7 +134,7 @@ class RestartTest {
     void aLastModelFileThatNoLongerOpensStartsOnTheShippedLstmAndSaysWhy(FxRobot robot) throws Exception {
         Path broken = Files.writeString(home.resolve("broken.json"), "{ this is not a model");
         start(with("file:" + broken, "67+60"));
-        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
+        waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null);
         waitForFxEvents();
 
         @SuppressWarnings("unchecked")

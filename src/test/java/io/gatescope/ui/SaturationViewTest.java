@@ -83,4 +83,25 @@ class SaturationViewTest extends WindowTestBase {
         GateSaturation.Result expected = GateSaturation.of(model, GateSaturation.randomSums(1000, 2015, false), GateClamps.NONE, () -> false, p -> { });
         assertThat(view.result().gates().get(5).left()).containsExactly(expected.gates().get(5).left());
     }
+
+    @Test
+    void whatChangesWhileTheViewIsHiddenIsCountedWhenItShowsAgain(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        SaturationView view = window.lecture().saturation();
+        robot.clickOn(window.cell().canvas()).type(KeyCode.S);
+        Label status = robot.lookup("#" + SaturationView.STATUS_ID).queryAs(Label.class);
+        await(() -> view.result() != null && status.getText().equals("1,000 random sums, 5,000 steps per gate"));
+        GateSaturation.Result before = view.result();
+        robot.type(KeyCode.S);                                            // back to the panels: the view hides
+        await(() -> window.viewProperty().get() == window.panelsView());
+        robot.clickOn(window.cell().canvas()).type(KeyCode.C);            // hold the forget gate while it is hidden
+        await(() -> !app.clampsProperty().get().isEmpty());
+        robot.interact(() -> { });
+        assertThat(view.result()).as("nothing is counted while the view is hidden").isSameAs(before);
+        assertThat(status.getText()).isEqualTo("1,000 random sums, 5,000 steps per gate");
+
+        robot.type(KeyCode.S);                                            // shown again: the held run is counted
+        await(() -> view.result() != before && status.getText().endsWith("the what-if run: f=0 held"));
+        assertThat(status.getText()).isEqualTo("1,000 random sums, 5,000 steps per gate · the what-if run: f=0 held");
+    }
 }

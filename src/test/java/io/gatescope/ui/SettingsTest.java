@@ -56,7 +56,7 @@ class SettingsTest {
             AppModel app = new AppModel(new ModelLoader(Files.createDirectory(home.resolve("assets"))), compute);
             SettingsBinder binder = new SettingsBinder(app, store);
             robot.interact(binder::restoreAndTrack);
-            waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null && app.stepProperty().get() == 7);
+            waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null && app.stepProperty().get() == 7);
 
             assertThat(app.modelProperty().get().kind()).isEqualTo(CellKind.GRU);
             assertThat(app.inputTextProperty().get()).isEqualTo("5+5");
@@ -70,10 +70,10 @@ class SettingsTest {
 
             // A change is written back shortly after, without anyone asking.
             robot.interact(() -> app.view().notationProperty().set(Notation.NG));
-            waitFor(10, TimeUnit.SECONDS, () -> "NG".equals(store.load().notation()));
+            waitFor(120, TimeUnit.SECONDS, () -> "NG".equals(store.load().notation()));
             assertThat(store.load().step()).isEqualTo(7);
             robot.interact(() -> app.sequenceSeedProperty().set(42));
-            waitFor(10, TimeUnit.SECONDS, () -> store.load().sequenceSeed() == 42);
+            waitFor(120, TimeUnit.SECONDS, () -> store.load().sequenceSeed() == 42);
         } finally {
             compute.shutdownNow();
         }
@@ -95,12 +95,12 @@ class SettingsTest {
                 binder.restoreAndTrackWindow(s);
                 s.show();
                 return s;
-            }).get(10, TimeUnit.SECONDS);
+            }).get(120, TimeUnit.SECONDS);
             assertThat(stage.getX()).isEqualTo(40);
             assertThat(stage.getWidth()).isEqualTo(1000);
 
             robot.interact(() -> stage.setWidth(1100));
-            waitFor(10, TimeUnit.SECONDS, () -> store.load().window() != null && store.load().window().width() == 1100);
+            waitFor(120, TimeUnit.SECONDS, () -> store.load().window() != null && store.load().window().width() == 1100);
 
             // A projector that is gone: the saved place lies off every screen, so the window stays put.
             store.save(withWindow(new ViewSettings.WindowBounds(9000, 9000, 1000, 640, false)));
@@ -109,7 +109,7 @@ class SettingsTest {
                 s.setX(5);
                 binder.restoreAndTrackWindow(s);
                 return s;
-            }).get(10, TimeUnit.SECONDS);
+            }).get(120, TimeUnit.SECONDS);
             assertThat(other.getX()).isEqualTo(5);
 
             // A window saved on a larger screen (1472×920 and more) comes back inside this one, whole.
@@ -122,7 +122,7 @@ class SettingsTest {
                 binder.restoreAndTrackWindow(s);
                 s.show();
                 return s;
-            }).get(10, TimeUnit.SECONDS);
+            }).get(120, TimeUnit.SECONDS);
             assertThat(big.getX()).isEqualTo(screen.getMinX());
             assertThat(big.getY()).isEqualTo(screen.getMinY());
             assertThat(big.getX() + big.getWidth()).isLessThanOrEqualTo(screen.getMaxX());

@@ -84,7 +84,7 @@ class WindowLeakTest {
             replaced.add(new WeakReference<>(app.traceProperty().get()));
             var before = app.traceProperty().get();
             FxToolkit.setupFixture(() -> app.modelChoiceProperty().set(choice));
-            waitFor(20, TimeUnit.SECONDS, () -> app.traceProperty().get() != null && app.traceProperty().get() != before
+            waitFor(120, TimeUnit.SECONDS, () -> app.traceProperty().get() != null && app.traceProperty().get() != before
                     && app.cursorProperty().get() != null && app.cursorProperty().get().trace() == app.traceProperty().get());
             waitForFxEvents();
         }
@@ -109,7 +109,7 @@ class WindowLeakTest {
             app.modelChoiceProperty().set(app.choices().get(0));
         });
         AppModel app = shown[0].app();
-        waitFor(20, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null
+        waitFor(120, TimeUnit.SECONDS, () -> app.cursorProperty().get() != null
                 && app.cursorProperty().get().trace() == app.traceProperty().get());
         waitForFxEvents();
         return shown[0];

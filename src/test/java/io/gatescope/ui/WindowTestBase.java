@@ -34,15 +34,22 @@ abstract class WindowTestBase {
     /** An empty assets folder: every shipped model is the seeded stand-in. JUnit deletes it afterwards. */
     @org.junit.jupiter.api.io.TempDir
     Path assets;
-    protected static final long TIMEOUT_S = 20;
+    /**
+     * How long a wait for the window may take before the test fails: generous, because a loaded machine
+     * (two cores, other builds) ran a gradient study or a training epoch many times slower than idle, and a
+     * wait that passes costs only the time its condition takes. A hang still fails the test here.
+     */
+    protected static final long TIMEOUT_S = 120;
     protected AppModel app;
     protected MainWindow window;
     protected Stage stage;
     private ExecutorService compute;
+    private java.util.Set<Thread> trainingThreadsBefore;
 
     // TestFX looks for @Start only in the test class itself, so the base class sets up in @BeforeEach.
     @BeforeEach
     void showWindow() throws Exception {
+        trainingThreadsBefore = io.gatescope.ui.training.TrainingThreads.live();
         compute = ComputeThread.create();
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
@@ -59,6 +66,8 @@ abstract class WindowTestBase {
 
     @AfterEach
     void stopCompute() throws Exception {
+        // A run the test started (or left paused) stops with the window, as closing it does in the app.
+        if (window != null) io.gatescope.ui.training.TrainingThreads.dispose(window.training(), trainingThreadsBefore);
         FxToolkit.hideStage();
         compute.shutdownNow();
     }

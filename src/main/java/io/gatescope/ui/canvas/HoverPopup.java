@@ -76,7 +76,10 @@ public final class HoverPopup {
     public void show(Node owner, String rich, Bounds element, List<Bounds> neighbours, double pointerX, double pointerY) {
         if (owner.getScene() == null || owner.getScene().getWindow() == null) return;
         Parent look = owner.getScene().getRoot();
-        if (!root.getStylesheets().equals(look.getStylesheets())) root.getStylesheets().setAll(look.getStylesheets());
+        // Set again on every showing, not only when they differ: JavaFX drops a hidden window's cached styles,
+        // so applyCss below would style the new runs against ancestors whose styles are gone ("Could not
+        // resolve '-color-fg-default'" from the second hover on); new sheets restyle the whole popup.
+        if (!popup.isShowing() || !root.getStylesheets().equals(look.getStylesheets())) root.getStylesheets().setAll(look.getStylesheets());
         Object px = look.getProperties().get(CHART_FONT_PX);
         root.setStyle(px instanceof Number n ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", n.doubleValue()) : look.getStyle());
         RichText.fill(text, rich);

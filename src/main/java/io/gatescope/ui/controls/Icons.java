@@ -8,6 +8,8 @@ import javafx.scene.shape.SVGPath;
  */
 public final class Icons {
     public static final String STYLE_CLASS = "icon";
+    /** The text size (px) the 16-unit paths are drawn for: beside larger text they scale by its size over this. */
+    public static final double DRAWN_FOR_FONT_PX = 14;
 
     private Icons() {
     }

@@ -2,6 +2,7 @@ package io.gatescope.ui.controls;
 
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.model.TraceCursor;
+import io.gatescope.ui.theme.UiTheme;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -29,11 +30,13 @@ public final class TimeBar extends HBox {
 
     private final AppModel app;
     private final Slider scrubber = new Slider(0, 1, 0);
+    /** Where the cursor is in words; its text size (the bar's) sizes the icons too. */
+    private final Label where = new Label();
     private boolean syncing;
 
     public TimeBar(AppModel app) {
         this.app = app;
-        getStyleClass().add(STYLE_CLASS);
+        getStyleClass().addAll(STYLE_CLASS, UiTheme.HALL_TEXT);
         setAlignment(Pos.CENTER_LEFT);
 
         Button first = button(Icons.first(), "First step (Home)", app::goToStart);
@@ -66,7 +69,6 @@ public final class TimeBar extends HBox {
         app.traceProperty().addListener((o, a, t) -> sync());
         app.stepProperty().addListener((o, a, t) -> sync());
 
-        Label where = new Label();
         where.setId(STEP_LABEL_ID);
         where.getStyleClass().add("step-label");
         where.textProperty().bind(Bindings.createStringBinding(this::describe, app.cursorProperty(), app.subStepProperty(),
@@ -101,10 +103,11 @@ public final class TimeBar extends HBox {
         return b;
     }
 
-    /** An icon that grows with the zoom; the group makes the scaled size count in layout. */
+    /** An icon that grows with the bar's text (the zoom, or presenter mode's hall size); the group makes the scaled size count in layout. */
     private Node scaled(SVGPath icon) {
-        icon.scaleXProperty().bind(app.view().chromeZoomProperty());
-        icon.scaleYProperty().bind(app.view().chromeZoomProperty());
+        var scale = Bindings.createDoubleBinding(() -> where.getFont().getSize() / Icons.DRAWN_FOR_FONT_PX, where.fontProperty());
+        icon.scaleXProperty().bind(scale);
+        icon.scaleYProperty().bind(scale);
         return new Group(icon);
     }
 

@@ -6,7 +6,7 @@ import io.gatescope.chart.Quantity;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.KeyBindings;
 import io.gatescope.ui.KeyBindings.Binding;
-import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.WindowHooks;
 import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.controls.WindowMenus;
@@ -34,17 +34,17 @@ import javafx.scene.input.MouseEvent;
  * exports what it shows, with no code of its own.
  */
 public final class Exports {
-    private final MainWindow window;
+    private final WindowHooks window;
     private final AppModel app;
     private Node hovered;
 
-    private Exports(MainWindow window) {
+    private Exports(WindowHooks window) {
         this.window = window;
         this.app = window.app();
     }
 
     /** Installs the menus, the key and the context menus on {@code window}. */
-    public static Exports install(MainWindow window) {
+    public static Exports install(WindowHooks window) {
         Exports exports = new Exports(window);
         Binding key = window.keys().add(new Binding(KeyBindings.Section.FILE, List.of(KeyBindings.ctrl(KeyCode.E)),
                 "Export the chart under the mouse (or the cell diagram)…", true, () -> true, exports::exportHovered));
@@ -104,9 +104,16 @@ public final class Exports {
      * chart of the view in the centre (the cell diagram when the panels are shown).
      */
     public ExportTarget hoveredTarget() {
-        Node n = hovered != null && hovered.getScene() == window.getScene() ? hovered : null;
+        Node n = onScreen(hovered) ? hovered : null;
         if (n == null && window.viewProperty().get() != window.panelsView()) n = firstExportable(window.viewProperty().get()).orElse(null);
         return targets(n == null ? window.cell().canvas() : n).get(0);
+    }
+
+    /** Whether {@code n} is in the window's scene and shown: a view the window hid stays in its scene. */
+    private boolean onScreen(Node n) {
+        if (n == null || n.getScene() != window.getScene()) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
     }
 
     private void exportHovered() {

@@ -1,48 +1,50 @@
 package io.gatescope.ui.lecture;
 
 import io.gatescope.ui.KeyBindings;
-import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.WindowHooks;
 import io.gatescope.ui.controls.WindowMenus;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
 import io.gatescope.ui.lecture.quiz.QuizBar;
 import io.gatescope.ui.lecture.saturation.SaturationView;
 import io.gatescope.ui.lecture.scene.LecturePlayer;
+import io.gatescope.ui.theme.UiTheme;
 import java.io.File;
+import java.util.List;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
- * The lecture tools in the main window: the what-if clamp bar and the scene bar (below the input
- * row), the Lecture menu and their keys. One call from the window wires them; each tool is its own
- * package.
+ * The lecture tools in the main window: the what-if clamp bar, the scene bar and the question bar
+ * (the window places them below the input row, {@link #bars()}), the Lecture menu and their keys. One
+ * call from the window wires them through its {@link WindowHooks}; each tool is its own package.
  */
 public final class LectureTools {
     public static final String CLAMP_MENU_ITEM = "What-if: hold a gate";
 
-    private final MainWindow window;
+    private final WindowHooks window;
     private final ClampPanel clamp;
     private final LecturePlayer lecture;
     private final SaturationView saturation;
     private final QuizBar quiz;
 
-    private LectureTools(MainWindow window) {
+    private LectureTools(WindowHooks window) {
         this.window = window;
         clamp = new ClampPanel(window.app());
         clamp.setVisible(false);
         clamp.managedProperty().bind(clamp.visibleProperty());
         lecture = new LecturePlayer(window, clamp);
         quiz = new QuizBar(window, lecture::isOpen);
-        if (window.getTop() instanceof VBox top) top.getChildren().addAll(clamp, lecture.bar(), quiz);
         String css = LectureTools.class.getResource("lecture.css").toExternalForm();
-        clamp.getStylesheets().add(css);
-        lecture.bar().getStylesheets().add(css);
-        quiz.getStylesheets().add(css);
+        for (var bar : List.of(clamp, lecture.bar(), quiz)) {
+            bar.getStylesheets().add(css);
+            bar.getStyleClass().add(UiTheme.HALL_TEXT);      // the back row reads them in presenter mode
+        }
 
         Menu menu = window.menus().menu("Lecture");
         CheckMenuItem show = new CheckMenuItem(CLAMP_MENU_ITEM);
@@ -75,10 +77,13 @@ public final class LectureTools {
                 new SeparatorMenuItem(), open, save, add, update, close);
     }
 
-    /** Adds the lecture tools to {@code window}. */
-    public static LectureTools install(MainWindow window) {
+    /** Builds the lecture tools for {@code window}: their menu, keys and views; the window places {@link #bars()}. */
+    public static LectureTools install(WindowHooks window) {
         return new LectureTools(window);
     }
+
+    /** The bars, in their order below the input row, for the window to place: what-if, the scene's note, the question. */
+    public List<Region> bars() { return List.of(clamp, lecture.bar(), quiz); }
 
     public ClampPanel clamp() { return clamp; }
 

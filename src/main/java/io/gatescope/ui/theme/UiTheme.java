@@ -15,6 +15,20 @@ public enum UiTheme {
     HIGH_CONTRAST("High contrast", new PrimerDark().getUserAgentStylesheet(), ColourScales.Theme.HIGH_CONTRAST,
             "high-contrast.css");
 
+    /**
+     * The style class of the bars the hall reads in presenter mode (the lecture bars, the time bar):
+     * there gatescope.css gives them larger text than the rest of the chrome, with tight paddings.
+     */
+    public static final String HALL_TEXT = "hall-text";
+    /** Their text size there, in px (gatescope.css sets it): the smallest text presenter mode shows the hall. */
+    public static final double HALL_TEXT_PX = 20;
+    /**
+     * The smallest number the back row of a hall reads at a glance, in px: in presenter mode the cell
+     * diagram's numbers never shrink below it, nor the unrolled strip's characters while there is room
+     * (with every lecture bar open on a 720 px projector they may come down to {@link #HALL_TEXT_PX}).
+     */
+    public static final double LEGIBLE_PX = 24;
+
     private final String title;
     private final String userAgentStylesheet;
     private final ColourScales.Theme chartTheme;

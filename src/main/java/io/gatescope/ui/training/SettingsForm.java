@@ -42,6 +42,7 @@ final class SettingsForm {
 
     SettingsForm(GridPane grid) {
         this.grid = grid;
+        validation.setValidationDecorator(new io.gatescope.ui.controls.FieldStateDecoration());   // keeps the window its scene's root
         int row = 0;
         for (TrainingSetting s : SHOWN) {
             Label label = new Label(capitalised(s.label()));

@@ -6,6 +6,7 @@ import io.gatescope.engine.trace.ModelTrace;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.canvas.ChartCanvas;
 import io.gatescope.ui.model.TraceCursor;
+import io.gatescope.ui.theme.UiTheme;
 import java.util.Locale;
 
 /**
@@ -61,12 +62,19 @@ public final class UnrolledPanel {
         return v == null ? 0 : v.preferredSize().height();
     }
 
+    /** The strip's height at which its characters are {@code characterPx} tall (full size, if that is smaller). */
+    public double stripHeight(double characterPx) {
+        UnrolledView v = strip();
+        return v == null ? 0 : v.preferredSize().height() * Math.min(1, characterPx / v.characterSize());
+    }
+
     private void fitHeight() {
         UnrolledView v = full();
         // With large text the chart is drawn smaller anyway (shrink to fit); the floor stays at the desk's size.
         double desk = v == null ? 0 : v.preferredSize().height() / app.view().zoomProperty().get();
-        // In presenter mode the strip is the floor: the cell diagram comes first there, the sequence stays in view.
-        canvas.setMinHeight(app.view().presenterProperty().get() ? stripHeight() : MIN_SHARE * desk);
+        // In presenter mode the strip with characters at the hall's smallest text size is the floor: the cell
+        // diagram comes first there, the sequence stays in view (PanelHeights gives it more when there is room).
+        canvas.setMinHeight(app.view().presenterProperty().get() ? stripHeight(UiTheme.HALL_TEXT_PX) : MIN_SHARE * desk);
     }
 
     public ChartCanvas canvas() { return canvas; }

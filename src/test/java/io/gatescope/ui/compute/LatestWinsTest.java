@@ -30,7 +30,7 @@ class LatestWinsTest {
                 await(release);
                 return "slow";
             }, delivered::add, e -> delivered.add("failed")));
-            waitFor(10, TimeUnit.SECONDS, () -> ran.contains("slow"));     // running, so it cannot be skipped
+            waitFor(120, TimeUnit.SECONDS, () -> ran.contains("slow"));     // running, so it cannot be skipped
             robot.interact(() -> {
                 lane.submit(() -> {
                     ran.add("queued");
@@ -44,7 +44,7 @@ class LatestWinsTest {
             });
             assertThat(busyAfterSubmits).isTrue();
             release.countDown();
-            waitFor(10, TimeUnit.SECONDS, () -> delivered.size() == 1);
+            waitFor(120, TimeUnit.SECONDS, () -> delivered.size() == 1);
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             assertThat(delivered).containsExactly("latest");
             assertThat(ran).containsExactly("slow", "latest");
@@ -55,7 +55,7 @@ class LatestWinsTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

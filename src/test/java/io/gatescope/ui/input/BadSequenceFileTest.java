@@ -80,7 +80,7 @@ class BadSequenceFileTest {
     }
 
     private static void await(BooleanSupplier c) throws Exception {
-        waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
+        waitFor(120, TimeUnit.SECONDS, c::getAsBoolean);
         waitForFxEvents();
     }
 

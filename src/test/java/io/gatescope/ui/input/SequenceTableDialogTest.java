@@ -66,7 +66,7 @@ class SequenceTableDialogTest {
             table.requestFocus();
             table.edit(row, x0);
         });
-        waitFor(10, TimeUnit.SECONDS, () -> table.lookup(".text-field") instanceof TextField f && f.isFocused());
+        waitFor(120, TimeUnit.SECONDS, () -> table.lookup(".text-field") instanceof TextField f && f.isFocused());
     }
 
     /**
@@ -117,7 +117,7 @@ class SequenceTableDialogTest {
         robot.interact(() -> dialog.setOnHidden(e -> result[0] = dialog.getResult()));
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         robot.clickOn(ok);
-        waitFor(10, TimeUnit.SECONDS, () -> result[0] != null);
+        waitFor(120, TimeUnit.SECONDS, () -> result[0] != null);
 
         assertThat(fxErrors).isEmpty();
         assertThat(result[0].rows()[1][0]).isEqualTo(0.25);
@@ -134,7 +134,7 @@ class SequenceTableDialogTest {
             dialog.setOnHidden(e -> result[0] = dialog.getResult());
             ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();    // focus stays in the cell
         });
-        waitFor(10, TimeUnit.SECONDS, () -> result[0] != null);
+        waitFor(120, TimeUnit.SECONDS, () -> result[0] != null);
         assertThat(result[0].rows()[2][0]).isEqualTo(7.0);
     }
 
@@ -168,7 +168,7 @@ class SequenceTableDialogTest {
             dialog.setOnHidden(e -> result[0] = dialog.getResult());
             ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
         });
-        waitFor(10, TimeUnit.SECONDS, () -> result[0] != null);
+        waitFor(120, TimeUnit.SECONDS, () -> result[0] != null);
         assertThat(result[0].rows()[0][0]).isEqualTo(v);
         assertThat(result[0].rows()[1][0]).isEqualTo(w);
     }

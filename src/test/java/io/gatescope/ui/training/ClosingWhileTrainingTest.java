@@ -24,6 +24,18 @@ class ClosingWhileTrainingTest extends TrainingPanelFixture {
         return robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText();
     }
 
+    /**
+     * Presses the dialog's button labelled {@code text}. Fired rather than clicked at screen
+     * coordinates: the dialog centres itself on the window once laid out, so on a loaded machine a click
+     * aimed while it was still at its first place landed beside the button, and nothing closed it.
+     */
+    private void press(FxRobot robot, String text) throws Exception {
+        await(() -> robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> text.equals(b.getText())).tryQuery().isPresent());
+        javafx.scene.control.Button button = robot.lookup(".dialog-pane .button")
+                .match((javafx.scene.control.Button b) -> text.equals(b.getText())).queryButton();
+        robot.interact(button::fire);
+    }
+
     private void wireClose() throws Exception {
         // the application's close handler (GatescopeApp): the window closes only when the panel agrees
         FxToolkit.setupFixture(() -> panel.getScene().getWindow().setOnCloseRequest(e -> {
@@ -39,7 +51,7 @@ class ClosingWhileTrainingTest extends TrainingPanelFixture {
         await(() -> snapshot() != null && snapshot().examplesSeen() > 0);
         requestClose(robot);
         assertThat(dialogText(robot)).isEqualTo("Training is still running. Close anyway and lose it?");
-        robot.clickOn("Cancel");
+        press(robot, "Cancel");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(panel.getScene().getWindow().isShowing()).isTrue();
         long before = snapshot().examplesSeen();
@@ -49,7 +61,7 @@ class ClosingWhileTrainingTest extends TrainingPanelFixture {
         Trainer running = panel.session().trainer();
         requestClose(robot);
         assertThat(dialogText(robot)).startsWith("Training is still running");
-        robot.clickOn("OK");
+        press(robot, "OK");
         await(() -> !panel.getScene().getWindow().isShowing());
         assertThat(running.isCancelled()).isTrue();
         await(() -> running.latest().state() == Trainer.State.CANCELLED);
@@ -59,11 +71,10 @@ class ClosingWhileTrainingTest extends TrainingPanelFixture {
     void closingWithUnsavedWeightsAsksFirstAndNotOnceTheyAreSaved(FxRobot robot) throws Exception {
         wireClose();
         small(robot, 1);
-        robot.clickOn("Start");
-        await(() -> !panel.session().activeProperty().get());
+        runToTheEnd(robot, "Start");
         requestClose(robot);
         assertThat(dialogText(robot)).isEqualTo("The trained weights are not saved. Close anyway?");
-        robot.clickOn("Cancel");
+        press(robot, "Cancel");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(panel.getScene().getWindow().isShowing()).isTrue();
         assertThat(panel.session().moments()).isNotEmpty();
@@ -81,11 +92,10 @@ class ClosingWhileTrainingTest extends TrainingPanelFixture {
     void closingWithUnsavedWeightsClosesWhenConfirmed(FxRobot robot) throws Exception {
         wireClose();
         small(robot, 1);
-        robot.clickOn("Start");
-        await(() -> !panel.session().activeProperty().get());
+        runToTheEnd(robot, "Start");
         requestClose(robot);
         assertThat(dialogText(robot)).startsWith("The trained weights are not saved");
-        robot.clickOn("OK");
+        press(robot, "OK");
         await(() -> !panel.getScene().getWindow().isShowing());
     }
 

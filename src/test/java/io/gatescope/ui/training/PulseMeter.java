@@ -1,6 +1,8 @@
 package io.gatescope.ui.training;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -38,6 +40,7 @@ public final class PulseMeter {
     }
 
     private static final int KEEP = 10;
+    private static final Path PROC_STAT = Path.of("/proc/stat");
 
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
@@ -45,6 +48,7 @@ public final class PulseMeter {
     private final Histogram interval = new Histogram(), fxCpu = new Histogram(), fxWait = new Histogram(),
             renderCpu = new Histogram(), renderWait = new Histogram();
     private final List<Pulse> longest = new ArrayList<>();
+    private final ByteBuffer buffer = ByteBuffer.allocate(256);
     private long gcPulses;
     private long lastWall, lastFx, lastFxWait, lastRender, lastRenderWait, lastTimerWait, lastGc, lastSteal;
     private long renderer = -1;
@@ -178,13 +182,8 @@ public final class PulseMeter {
      * machine's cores had work: {@code /proc/stat}'s steal column, in clock ticks of 10 ms. Coarse,
      * but it tells a pause nobody in the JVM caused.
      */
-    private static long stolen() {
-        try (var lines = Files.lines(Path.of("/proc/stat"))) {
-            String[] f = lines.findFirst().orElse("").trim().split(" +");
-            return Long.parseLong(f[8]) * 10_000_000;
-        } catch (IOException | RuntimeException e) {
-            return 0;   // not Linux
-        }
+    private long stolen() {
+        return number(PROC_STAT, 8) * 10_000_000;
     }
 
     /** This thread's schedstat file through its own task id, so it stays valid from other threads. */
@@ -211,14 +210,38 @@ public final class PulseMeter {
     }
 
     /** The time (ns) the thread spent ready to run but waiting for a core: schedstat's second field. */
-    private static long runDelay(Path stat) {
-        if (stat == null) return 0;
-        try {
-            String[] f = Files.readString(stat).trim().split(" ");
-            return Long.parseLong(f[1]);
+    private long runDelay(Path stat) {
+        return stat == null ? 0 : number(stat, 1);
+    }
+
+    /**
+     * The {@code index}-th space-separated field (from 0) at the start of a small {@code /proc} file,
+     * as a number; 0 where there is none. Read into one reused buffer and parsed in place: the meter
+     * reads several files every pulse, and strings for them made a quarter of the soak's garbage
+     * (JFR), so more collections in the very frames it measures.
+     */
+    private long number(Path file, int index) {
+        buffer.clear();
+        try (FileChannel in = FileChannel.open(file)) {
+            while (buffer.hasRemaining() && in.read(buffer) > 0) {
+                // a /proc file gives its text in one or more reads; the fields needed are at its start
+            }
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return 0;   // not Linux, or the thread is gone
         }
+        int i = 0, end = buffer.position(), field = 0;
+        while (i < end) {
+            while (i < end && buffer.get(i) == ' ') i++;
+            if (field == index) {
+                long n = 0;
+                for (byte b; i < end && (b = buffer.get(i)) >= '0' && b <= '9'; i++) n = n * 10 + (b - '0');
+                return n;
+            }
+            while (i < end && buffer.get(i) != ' ' && buffer.get(i) != '\n') i++;
+            if (i < end && buffer.get(i) == '\n') return 0;
+            field++;
+        }
+        return 0;
     }
 
     /** Durations in 0.1 ms buckets up to 100 ms, 1 ms buckets up to 2 s, and the exact largest. */

@@ -41,8 +41,12 @@ abstract class TrainingPanelFixture {
     TrainingPanel panel;
     final AtomicBoolean mainViewShown = new AtomicBoolean();
 
+    /** Training threads alive before the test (none, unless an earlier class left one). */
+    private java.util.Set<Thread> threadsBefore;
+
     @BeforeEach
     void show() throws Exception {
+        threadsBefore = TrainingThreads.live();
         // The window's own look whichever test ran before: its theme is one per application (a
         // user-agent stylesheet), so without this the panel looked different alone and after others.
         FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
@@ -60,7 +64,7 @@ abstract class TrainingPanelFixture {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.setupFixture(() -> panel.session().dispose());
+        TrainingThreads.dispose(panel, threadsBefore);
         FxToolkit.hideStage();
         compute.shutdownNow();
     }
@@ -86,6 +90,16 @@ abstract class TrainingPanelFixture {
         robot.interact(() -> table.scrollTo(p));
         return robot.lookup("#predictions .table-row-cell")
                 .match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r && p.equals(r.getItem())).query();
+    }
+
+    /**
+     * Clicks {@code button} (Start) and waits until the run it starts is over. First that it began
+     * (the session has its trainer), then that it ended: waiting only for "not active" could pass
+     * before a click on its way on a loaded machine had even started the run.
+     */
+    void runToTheEnd(FxRobot robot, String button) throws Exception {
+        robot.clickOn(button);
+        await(() -> panel.session().trainer() != null && !panel.session().activeProperty().get());
     }
 
     static void await(BooleanSupplier c) throws Exception {

@@ -37,8 +37,7 @@ class TrainingPanelTest extends TrainingPanelFixture {
                 }
             });
         });
-        robot.clickOn("Start");
-        await(() -> !panel.session().activeProperty().get());
+        runToTheEnd(robot, "Start");
         robot.interact(pulses::stop);
         System.out.println(pulses.details("training panel, short run") + "\n    niceness: training threads "
                 + training.get() + ", JavaFX thread " + fxNiceness[0]);
@@ -143,7 +142,9 @@ class TrainingPanelTest extends TrainingPanelFixture {
     void oneUpdateIsExactlyOneOptimiserStep(FxRobot robot) throws Exception {
         small(robot, 5);
         robot.clickOn("One update");
-        await(() -> panel.session().moments().size() == 1);
+        // The moment and the snapshot arrive in one look, but the trainer may hand the moment over between
+        // the look's reading of the two: wait for both rather than assume the snapshot came first.
+        await(() -> panel.session().moments().size() == 1 && snapshot() != null && snapshot().examplesSeen() >= 32);
         assertThat(snapshot().examplesSeen()).isEqualTo(32);
         assertThat(snapshot().state()).isEqualTo(Trainer.State.PAUSED);
         Map<String, double[]> shown = panel.session().moments().get(0).weights();
@@ -163,7 +164,7 @@ class TrainingPanelTest extends TrainingPanelFixture {
         assertThat(shown.get("encoder.weight_hh_l0")).isNotEqualTo(untouched.model().parameters().get(1).data());
 
         robot.clickOn("One update");
-        await(() -> panel.session().moments().size() == 2);
+        await(() -> panel.session().moments().size() == 2 && snapshot().examplesSeen() >= 64);
         assertThat(snapshot().examplesSeen()).isEqualTo(64);
     }
 
@@ -175,8 +176,7 @@ class TrainingPanelTest extends TrainingPanelFixture {
             panel.type(TrainingSetting.CLIP, "0");
             ((javafx.scene.control.ComboBox<String>) panel.settings().field("optimizer")).setValue("sgd");
         });
-        robot.clickOn("Start");
-        await(() -> !panel.session().activeProperty().get());
+        runToTheEnd(robot, "Start");
         assertThat(text(robot, "#message")).startsWith("diverged at epoch 1, batch").contains("clip", "lower learning rate");
         assertThat(text(robot, "#progressText")).contains("diverged: last good weights kept");
         Map<String, double[]> kept = panel.session().moments().get(panel.session().moments().size() - 1).weights();
@@ -190,8 +190,11 @@ class TrainingPanelTest extends TrainingPanelFixture {
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("hidden size must be within 1..4096, got 0");
         assertThat(robot.lookup("Start").queryAs(Button.class).isDisabled()).isTrue();
+        javafx.scene.control.TextField field = robot.lookup("#setting-hidden").queryAs(javafx.scene.control.TextField.class);
+        await(() -> field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));   // the theme's red border
         robot.interact(() -> panel.type(TrainingSetting.HIDDEN, "16"));
         assertThat(error.isVisible()).isFalse();
+        await(() -> !field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
         assertThat(robot.lookup("Start").queryAs(Button.class).isDisabled()).isFalse();
     }
 

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
@@ -34,7 +35,7 @@ import org.controlsfx.control.RangeSlider;
  *
  * <p>A bad value leaves the previous clamp in force and says what is accepted beside the field.
  */
-public final class ClampPanel extends HBox {
+public final class ClampPanel extends FlowPane {
     public static final String HOLD_ID = "clampHold";
     public static final String GATE_ID = "clampGate";
     public static final String VALUE_ID = "clampValue";
@@ -81,7 +82,8 @@ public final class ClampPanel extends HBox {
         this.freeLane = new LatestWins(app.computeExecutor());
         getStyleClass().add("clamp-panel");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
+        setHgap(8);
+        setVgap(4);
 
         hold.setId(HOLD_ID);
         hold.setTooltip(new Tooltip("Hold the gate at the value (C): the trace is recomputed with it as a constant"));
@@ -126,12 +128,14 @@ public final class ClampPanel extends HBox {
         answer.setId(ANSWER_ID);
         answer.getStyleClass().add("clamp-answer");
 
-        getChildren().addAll(new Label("What-if: hold"), gate, new Label("at"), value, message, new Label("steps"), steps,
-                stepRange, stepText, new Label("units"), units, unitRange, new Label("in"), where, hold, answer);
-        // On a 1280 px projector every word stays whole: the pickers are as wide as their longest entry.
-        for (var child : getChildren()) {
-            if (child instanceof Label l && l != message) l.setMinWidth(USE_PREF_SIZE);
-        }
+        // Each label stays with its picker; at the hall's text size on a 1280 px projector the groups wrap
+        // onto a second line rather than squeezing a picker to "dec…" (the lecture bars lay out again).
+        getChildren().addAll(group(word("What-if: hold"), gate, word("at"), value, message),
+                group(word("steps"), steps, stepRange, stepText), group(word("units"), units, unitRange),
+                group(word("in"), where, hold), answer);
+        // Every word stays whole: the pickers are as wide as their longest entry.
+        answer.setMinWidth(USE_PREF_SIZE);
+        for (var picker : List.of(gate, steps, units, where)) picker.setMinWidth(USE_PREF_SIZE);
         hold.setMinWidth(USE_PREF_SIZE);
         gate.setStyle("-fx-pref-width: 13em;");
         steps.setStyle("-fx-pref-width: 5.5em;");
@@ -317,6 +321,18 @@ public final class ClampPanel extends HBox {
         if (m == null || m.kind().isPlainRnn()) return "";
         Notation n = app.view().notationProperty().get();
         return Notation.plain(n.symbol(m.kind(), block)) + " — " + n.longName(m.kind(), block);
+    }
+
+    private static Label word(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(USE_PREF_SIZE);
+        return l;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox g = new HBox(8, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
     }
 
     private static void setRange(RangeSlider r, int low, int high) {

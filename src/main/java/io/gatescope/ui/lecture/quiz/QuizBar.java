@@ -3,7 +3,7 @@ package io.gatescope.ui.lecture.quiz;
 import atlantafx.base.theme.Styles;
 import io.gatescope.ui.AppModel;
 import io.gatescope.ui.KeyBindings;
-import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.WindowHooks;
 import io.gatescope.engine.GradientProfile;
 import io.gatescope.train.Comparison;
 import io.gatescope.train.Trainer;
@@ -34,7 +34,7 @@ public final class QuizBar extends HBox {
     public static final String SCORE_ID = "quizScore";
 
     private final AppModel app;
-    private final MainWindow window;
+    private final WindowHooks window;
     private final BooleanSupplier lectureOpen;
     private final BooleanProperty on = new SimpleBooleanProperty(this, "on", false);
     private final Label question = new Label();
@@ -46,7 +46,7 @@ public final class QuizBar extends HBox {
     /** Ask about the gradient profile as soon as the gradients view shows one. */
     private boolean askGradients;
 
-    public QuizBar(MainWindow window, BooleanSupplier lectureOpen) {
+    public QuizBar(WindowHooks window, BooleanSupplier lectureOpen) {
         this.window = window;
         this.lectureOpen = lectureOpen;
         this.app = window.app();

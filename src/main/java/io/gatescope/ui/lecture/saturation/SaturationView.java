@@ -51,6 +51,8 @@ public final class SaturationView extends BorderPane {
     /** Tells the running count to stop: set by a newer request and by Cancel. */
     private java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean shown;
+    /** Whether something the counts depend on changed while the view was hidden. */
+    private boolean stale;
     /** " · the what-if run: decoder.f=0 held" when the counts are of a clamped run, else empty. */
     private String heldText = "";
     /** What the counts on screen ran over, as the chart's title says it: "1,000 random sums", "the input 06+76 (67+60 reversed)". */
@@ -98,17 +100,22 @@ public final class SaturationView extends BorderPane {
             if (CURRENT.equals(source.getValue())) recompute();
         });
         app.chartStyleBinding().addListener((o, a, s) -> canvas.invalidate());
-        // Counting starts when the view is first shown, not at every start of the window.
-        sceneProperty().addListener((o, a, scene) -> {
-            shown = scene != null;
-            if (shown && result == null) recompute();
-        });
+        // Counting starts when the view is first shown, not at every start of the window, and what changed
+        // while it was hidden is counted when it shows again (a hidden view stays in the scene: MainWindow).
+        javafx.beans.InvalidationListener showing = o -> {
+            boolean was = shown;
+            shown = getScene() != null && isVisible();
+            if (shown && !was && (result == null || stale)) recompute();
+        };
+        sceneProperty().addListener(showing);
+        visibleProperty().addListener(showing);
     }
 
     /** The counts behind the chart on screen, or null before the first arrives. */
     public GateSaturation.Result result() { return result; }
 
     private void recompute() {
+        stale = !shown;
         if (!shown) return;
         LoadedModel m = app.modelProperty().get();
         if (m == null) return;

@@ -6,7 +6,7 @@ import io.gatescope.io.SceneFiles;
 import io.gatescope.io.SceneFiles.Lecture;
 import io.gatescope.io.SceneFiles.Scene;
 import io.gatescope.ui.KeyBindings;
-import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.WindowHooks;
 import io.gatescope.ui.compute.LatestWins;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
 import io.gatescope.ui.theme.UiTheme;
@@ -38,7 +38,7 @@ public final class LecturePlayer {
     public static final String POSITION_ID = "scenePosition";
     public static final String MESSAGE_ID = "lectureMessage";
 
-    private final MainWindow window;
+    private final WindowHooks window;
     private final SceneState state;
     private final LatestWins files;
     private final HBox bar = new HBox(10);
@@ -51,7 +51,7 @@ public final class LecturePlayer {
     private List<Scene> scenes = new ArrayList<>();
     private Path folder = Path.of(".");
 
-    public LecturePlayer(MainWindow window, ClampPanel clamp) {
+    public LecturePlayer(WindowHooks window, ClampPanel clamp) {
         this.window = window;
         this.state = new SceneState(window, clamp);
         this.files = new LatestWins(window.app().computeExecutor());

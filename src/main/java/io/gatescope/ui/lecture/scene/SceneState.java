@@ -8,7 +8,7 @@ import io.gatescope.engine.GradientPreset;
 import io.gatescope.io.SceneFiles.Scene;
 import io.gatescope.task.AdditionTask;
 import io.gatescope.ui.AppModel;
-import io.gatescope.ui.MainWindow;
+import io.gatescope.ui.WindowHooks;
 import io.gatescope.ui.controls.PanelFrame;
 import io.gatescope.ui.lecture.clamp.ClampPanel;
 import io.gatescope.ui.model.LoadedModel;
@@ -25,7 +25,7 @@ import javafx.scene.control.SplitPane;
  * goes on when the trace of exactly that model, input and clamp has arrived, then {@code done} runs.
  */
 final class SceneState {
-    private final MainWindow window;
+    private final WindowHooks window;
     private final AppModel app;
     private final ClampPanel clamp;
     private ChangeListener<Object> waiting;
@@ -34,7 +34,7 @@ final class SceneState {
     /** Where relative model paths of the open lecture start. */
     private Path folder = Path.of(".");
 
-    SceneState(MainWindow window, ClampPanel clamp) {
+    SceneState(WindowHooks window, ClampPanel clamp) {
         this.window = window;
         this.app = window.app();
         this.clamp = clamp;
