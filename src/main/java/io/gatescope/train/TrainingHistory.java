@@ -18,8 +18,9 @@ import java.util.List;
  * epoch points are merged into their first, the ones with the lowest and the highest validation loss,
  * and their last (the batch points between them stay), after which new ones are kept each until the
  * budget fills again; so the older part of a long run of short epochs is drawn sparser than the
- * latest. Every point kept is a point recorded. While batches are bucketed, a bucket's points, its epoch points among them, appear when it is
- * full (a delay near 1/8,000 of the time trained so far) or when the run pauses or ends. A view learns of
+ * latest. Every point kept is a point recorded. While batches are bucketed, a bucket's points, its
+ * epoch points among them, appear when it is full (a delay near 1/8,000 of the time trained so far) or
+ * when the run pauses or ends. A view learns of
  * a merge from {@link Update#restart()} and reads the history again.
  */
 public final class TrainingHistory {

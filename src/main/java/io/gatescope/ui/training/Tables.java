@@ -43,8 +43,12 @@ final class Tables {
             TableRow<TrainingSession.Prediction> row = new TableRow<>() {
                 @Override protected void updateItem(TrainingSession.Prediction p, boolean empty) {
                     super.updateItem(p, empty);
-                    getStyleClass().remove(WRONG_ROW);
-                    if (!empty && p != null && !p.right()) getStyleClass().add(WRONG_ROW);
+                    // changed only when it differs: a changed style class restyles the row and its cells
+                    boolean wrong = !empty && p != null && !p.right();
+                    if (wrong != getStyleClass().contains(WRONG_ROW)) {
+                        if (wrong) getStyleClass().add(WRONG_ROW);
+                        else getStyleClass().remove(WRONG_ROW);
+                    }
                 }
             };
             return row;

@@ -85,6 +85,8 @@ public final class TrainingPanel extends BorderPane {
     /** Held in a field: the read-only view listens to the session's list weakly and would stop when collected. */
     private final ObservableList<Comparison.Result> comparisonResults = FXCollections.unmodifiableObservableList(session.comparison());
     private SequenceModel continueFrom;
+    /** Whether the curves changed while the panel was hidden and were not drawn since. */
+    private boolean curvesStale;
     private final java.util.List<java.util.function.Consumer<TrainingConfig>> beforeCompare = new java.util.ArrayList<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainedWeights> latestWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "latestWeights");
 
@@ -162,20 +164,37 @@ public final class TrainingPanel extends BorderPane {
         save.setOnAction(e -> chooseAndSave());
         load.setOnAction(e -> chooseAndLoad());
         message.textProperty().bind(session.messageProperty());
-        session.snapshotProperty().addListener((o, a, s) -> showProgress(s));
-        session.runs().addListener((javafx.collections.ListChangeListener<TrainingCurves.Series>) c -> canvas.invalidate());
+        // While the window shows another view the panel leaves its live parts alone: a changed label in
+        // the hidden panel made the renderer repaint the whole window at every look (seen with
+        // -Dprism.showdirty=true). It shows the latest progress and curves when it is shown again.
+        session.snapshotProperty().addListener((o, a, s) -> {
+            if (isVisible()) showProgress(s);
+        });
+        session.runs().addListener((javafx.collections.ListChangeListener<TrainingCurves.Series>) c -> redrawCurves());
+        visibleProperty().addListener((o, was, shown) -> {
+            if (!shown) return;
+            showProgress(session.snapshotProperty().get());
+            if (curvesStale) redrawCurves();
+        });
         logScale.selectedProperty().addListener((o, a, b) -> canvas.invalidate());
         smoothing.valueProperty().addListener((o, a, b) -> canvas.invalidate());
-        app.chartStyleBinding().addListener((o, a, b) -> canvas.invalidate());
+        app.chartStyleBinding().addListener((o, a, b) -> redrawCurves());
         session.moments().addListener((javafx.collections.ListChangeListener<TrainingSession.Moment>) c -> {
-            boolean atEnd = moment.getValue() >= moment.getMax() - 0.5;
+            double before = moment.getValue();
+            boolean atEnd = before >= moment.getMax() - 0.5;
             moment.setMax(Math.max(0, session.moments().size() - 1));
             if (atEnd) moment.setValue(moment.getMax());
-            showMoment();
+            if (moment.getValue() == before) showMoment();   // a slider that moved has shown its moment already
             TrainingSession.Moment last = session.moments().isEmpty() ? null : session.moments().get(session.moments().size() - 1);
             latestWeights.set(last == null ? null : new TrainedWeights(last.label(), last.config(), last.weights()));
         });
         moment.valueProperty().addListener((o, a, b) -> showMoment());
+    }
+
+    /** Redraws the curves, or only notes that they changed while the panel is hidden (see {@link #wire}). */
+    private void redrawCurves() {
+        curvesStale = !isVisible();
+        if (!curvesStale) canvas.invalidate();
     }
 
     private TrainingCurves chart() {

@@ -76,6 +76,32 @@ class TrainingPanelTest extends TrainingPanelFixture {
     }
 
     @Test
+    void aHiddenPanelLeavesItsCurvesAndProgressAloneWhileTheRunGoesOnAndCatchesUpWhenShown(FxRobot robot) throws Exception {
+        small(robot, 20);
+        robot.clickOn("One update");                        // a paused run: the rest of it comes while hidden
+        await(() -> !panel.session().runs().isEmpty() && !panel.session().runs().get(0).points().isEmpty());
+        robot.interact(() -> panel.setVisible(false));     // as the window does when it shows the main view
+        waitForFxEvents();                                  // a redraw asked for before it hid is done
+        int[] atHiding = new int[2];
+        String progressAtHiding = text(robot, "#progressText");
+        robot.interact(() -> {
+            atHiding[0] = panel.canvas().redrawsProperty().get();
+            atHiding[1] = panel.session().runs().get(0).points().size();
+            panel.session().resume();
+        });
+        await(() -> !panel.session().activeProperty().get());
+        waitForFxEvents();
+        assertThat(panel.session().runs().get(0).points().size()).as("points that arrived while hidden").isGreaterThan(atHiding[1]);
+        assertThat(panel.canvas().redrawsProperty().get()).as("redraws while hidden").isEqualTo(atHiding[0]);
+        assertThat(text(robot, "#progressText")).as("progress while hidden").isEqualTo(progressAtHiding);
+
+        robot.interact(() -> panel.setVisible(true));
+        await(() -> panel.canvas().redrawsProperty().get() > atHiding[0]);
+        assertThat(snapshot().state()).isEqualTo(Trainer.State.COMPLETED);
+        assertThat(text(robot, "#progressText")).contains("epoch 20/20", "done");
+    }
+
+    @Test
     void inPresenterModeTheFormStepsAsideUntilAskedFor(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#setting-hidden").query().getScene()).isNotNull();
         double desk = panel.canvas().getWidth();

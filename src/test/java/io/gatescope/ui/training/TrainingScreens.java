@@ -19,7 +19,8 @@ import javafx.stage.Stage;
  * the docs' screenshots can be taken under Xvfb with ImageMagick's import. Arguments: WIDTH HEIGHT ZOOM
  * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
  * and the run's examples per second when it ends, and quits; "throughput" prints the trainer's counters at each
- * epoch's end ({@link TrainingThroughput}) and the same end line, and quits; "wait=S" starts the run S seconds
+ * epoch's end ({@link TrainingThroughput}) and the same end line, and quits; "mainview" shows the main view
+ * once the run starts (the panel hidden while it trains); "wait=S" starts the run S seconds
  * after the window is up. The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
@@ -40,13 +41,14 @@ public final class TrainingScreens {
             stage.show();
             window.showView(window.training());
             TrainingPanel panel = window.training();
-            boolean single = false, measure = false, throughput = false;
+            boolean single = false, measure = false, throughput = false, mainView = false;
             double startAfter = 0;
             for (String a : args.subList(3, args.size())) {
                 switch (a) {
                     case "run" -> single = true;
                     case "measure" -> measure = true;
                     case "throughput" -> throughput = true;
+                    case "mainview" -> mainView = true;
                     case "presenter" -> { // what keys P then T do: presenter mode shows the panels, T the training panel
                         app.view().presenterProperty().set(true);
                         window.showView(panel);
@@ -63,7 +65,7 @@ public final class TrainingScreens {
                     }
                 }
             }
-            boolean one = single, measuring = measure;
+            boolean one = single, measuring = measure, showMain = mainView;
             PulseMeter meter = new PulseMeter();
             // a screenshot script waits for these lines
             panel.session().activeProperty().addListener((o, was, now) -> {
@@ -98,6 +100,7 @@ public final class TrainingScreens {
             settle.setOnFinished(e -> {
                 if (one) panel.session().start(panel.settings().config(), null, false);
                 else panel.session().compare(panel.settings().config());
+                if (showMain) window.showPanels();   // the lecturer watches the main view while the run goes on
                 if (measuring) { // from the run's first batch on: the window's own start is not the run's
                     panel.session().snapshotProperty().addListener((o, was, now) -> {
                         if (was == null && now != null) meter.start();
