@@ -14,6 +14,28 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * The same in a fresh JVM, as {@code bin/gatescope} runs it (without the JVM's own incubator notice,
+     * which the launcher drops too): for what depends on a cold start, such as a time limit shorter than
+     * generating the data in an interpreted JVM but longer than in this test JVM once compiled.
+     */
+    static CliRun inFreshJvm(String... args) throws java.io.IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                io.gatescope.Launcher.class.getName()));
+        cmd.addAll(java.util.List.of(args));
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("gatescope-cli", ".out"), err = java.nio.file.Files.createTempFile("gatescope-cli", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            int code = p.waitFor();
+            String errText = java.nio.file.Files.readString(err).replaceAll("(?m)^WARNING: Using incubator modules: jdk\\.incubator\\.vector\\R", "");
+            return new CliRun(code, java.nio.file.Files.readString(out), errText);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
+    }
+
     /** Succeeded quietly on stderr. */
     CliRun ok() {
         assertThat(err).as("stderr").isEmpty();

@@ -129,6 +129,9 @@ class PredictBeforeRevealTest extends WindowTestBase {
         robot.interact(() -> window.training().showSettings(TrainingConfig.defaults("lstm", 16)
                 .with(TrainingSetting.EXAMPLES, 3000).with(TrainingSetting.EPOCHS, 2).with(TrainingSetting.BATCH, 30)));
         robot.clickOn("#compare");
+        // Paused while the class votes: on an idle machine these four small models train in under a second.
+        // A pause pressed before the first model is built is kept for it.
+        robot.interact(() -> ((javafx.scene.control.Button) window.training().lookup("#pause")).fire());
         await(() -> quiz.pending() != null);
         // The target is the one the comparison trains the cells to (its stopping accuracy), in percent.
         double target = new io.gatescope.train.Comparison(TrainingConfig.defaults(), java.util.List.of("lstm")).config("lstm").untilAccuracy();
@@ -139,6 +142,9 @@ class PredictBeforeRevealTest extends WindowTestBase {
         awaitText(votes, "A: LSTM (1)   B: GRU (2)   → reveals");
         robot.type(KeyCode.RIGHT);
         assertThat(quiz.pending()).as("→ cannot reveal what is still training").isNotNull();
+        javafx.scene.control.Button resume = (javafx.scene.control.Button) window.training().lookup("#resume");
+        await(() -> !resume.isDisabled());
+        robot.interact(resume::fire);
 
         // Four models one after another on a busy machine: more time than a trace needs.
         org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS,

@@ -96,6 +96,11 @@ final class TrainingSession {
     private final AtomicBoolean lookRequested = new AtomicBoolean();
     private ScheduledFuture<?> looking;
     private volatile Trainer trainer;
+    /** Guards {@link #trainer} being set against a pause pressed at the same moment. */
+    private final Object assigning = new Object();
+    private boolean pauseAsked;
+    /** Trainers that began, not yet shown: one look may find several. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Trainer> begun = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private Trainer shownTrainer;
     private int shownPoints, shownMerges;
@@ -151,7 +156,7 @@ final class TrainingSession {
                 t.step();
                 afterStep(t, 0);
             }
-            trainer = t;
+            assign(t);
             if (stopping) t.cancel();
             finished.set(t.run(s -> handOver(t, s)));
         });
@@ -167,12 +172,35 @@ final class TrainingSession {
         comparisonRows.setAll(c.cells().stream().map(ComparisonRow::waiting).toList());
         begin();
         comparing.set(c);
-        thread.execute(() -> finished.set(c.run(t -> trainer = t, this::handOver, r -> results.updateAndGet(list -> append(list, r)))));
+        thread.execute(() -> finished.set(c.run(this::assign, this::handOver, r -> results.updateAndGet(list -> append(list, r)))));
     }
 
-    void pause() { if (trainer != null) trainer.pause(); }
+    /**
+     * Pauses the run. Pressed while the model is still being built (or between two models of a
+     * comparison) it is kept, and the next trainer starts paused.
+     */
+    void pause() {
+        synchronized (assigning) {
+            pauseAsked = true;
+            if (trainer != null) trainer.pause();
+        }
+    }
 
-    void resume() { if (trainer != null) trainer.resume(); }
+    void resume() {
+        synchronized (assigning) {
+            pauseAsked = false;
+            if (trainer != null) trainer.resume();
+        }
+    }
+
+    /** On the training thread: {@code t} trains now. Every trainer is queued, so a look shows each run's curves, however short. */
+    private void assign(Trainer t) {
+        synchronized (assigning) {
+            trainer = t;
+            begun.add(t);
+            if (pauseAsked) t.pause();
+        }
+    }
 
     /** One batch, one optimiser step: from a paused run, or as the first step of a new paused run. */
     void step(TrainingConfig config) {
@@ -206,6 +234,7 @@ final class TrainingSession {
     /** Stops and forgets every run. */
     void reset() {
         stop();
+        begun.clear();
         runs.clear();
         moments.clear();
         comparison.clear();
@@ -217,7 +246,10 @@ final class TrainingSession {
     }
 
     private void begin() {
-        trainer = null;
+        synchronized (assigning) {
+            trainer = null;
+            pauseAsked = false;
+        }
         stopping = false;
         message.set("");
         active.set(true);
@@ -248,16 +280,18 @@ final class TrainingSession {
     /** Every {@link #LOOK_EVERY_MS} while active, on the FX thread: what arrived since the last look. */
     private void sample() {
         Object done = finished.getAndSet(null);   // read first: everything the run did before it ended is then visible below
-        Trainer t = trainer;
+        // Each model that began since the last look gets its curves, in order: a comparison's dense model can
+        // train in less than a look's interval.
+        for (Trainer next; (next = begun.poll()) != null; ) {
+            if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
+            shownTrainer = next;
+            shownPoints = 0;
+            shownMerges = 0;
+            shownCurves = new RunCurves(runLabel(next.config()));
+            runs.add(shownCurves.series());
+        }
+        Trainer t = shownTrainer;
         if (t != null) {
-            if (t != shownTrainer) {
-                if (shownTrainer != null) showPoints(shownTrainer);   // the previous model's last points
-                shownTrainer = t;
-                shownPoints = 0;
-                shownMerges = 0;
-                shownCurves = new RunCurves(runLabel(t.config()));
-                runs.add(shownCurves.series());
-            }
             TrainingSnapshot s = t.latest();
             if (s != null && s != snapshot.get()) {
                 snapshot.set(s);
