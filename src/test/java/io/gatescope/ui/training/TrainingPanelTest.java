@@ -139,6 +139,26 @@ class TrainingPanelTest extends TrainingPanelFixture {
     }
 
     @Test
+    void pausePressedWhileTheModelIsBuiltHoldsTheRunAtItsStart(FxRobot robot) throws Exception {
+        small(robot, 5);
+        // Start and Pause in one go: the trainer is still being built on the training thread when Pause arrives.
+        robot.interact(() -> {
+            ((Button) panel.lookup("#start")).fire();
+            ((Button) panel.lookup("#pause")).fire();
+        });
+        await(() -> snapshot() != null && snapshot().state() == Trainer.State.PAUSED);
+        assertThat(snapshot().examplesSeen()).as("not one batch trained").isZero();
+        for (int i = 0; i < 30; i++) waitForFxEvents();
+        assertThat(snapshot().examplesSeen()).isZero();
+        assertThat(text(robot, "#progressText")).contains("paused");
+
+        robot.clickOn("Resume");
+        await(() -> snapshot().examplesSeen() > 0);
+        robot.clickOn("Stop");
+        await(() -> !panel.session().activeProperty().get());
+    }
+
+    @Test
     void oneUpdateIsExactlyOneOptimiserStep(FxRobot robot) throws Exception {
         small(robot, 5);
         robot.clickOn("One update");
