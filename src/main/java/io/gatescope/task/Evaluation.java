@@ -147,26 +147,23 @@ public final class Evaluation {
 
     /** One-hot encodes {@code texts} into the per-step batch matrices {@code xs[t]} (B×11). */
     public static void fill(double[][] xs, List<String> texts) {
-        int s = AdditionTask.SYMBOLS;
         for (int b = 0; b < texts.size(); b++) {
-            String text = texts.get(b);
-            for (int t = 0; t < AdditionTask.STEPS; t++) {
-                java.util.Arrays.fill(xs[t], b * s, (b + 1) * s, 0.0);
-                xs[t][b * s + AdditionTask.ALPHABET.indexOf(text.charAt(t))] = 1.0;
-            }
+            for (int t = 0; t < AdditionTask.STEPS; t++) oneHot(xs[t], b, AdditionTask.ALPHABET.indexOf(texts.get(b).charAt(t)));
         }
     }
 
     /** One-hot encodes the inputs of {@code examples}, read as the model reads them, into {@code xs[t]} (B×11). */
     public static void fill(double[][] xs, List<AdditionTask.Example> examples, boolean reversed) {
-        int s = AdditionTask.SYMBOLS;
         for (int b = 0; b < examples.size(); b++) {
-            AdditionTask.Example e = examples.get(b);
-            for (int t = 0; t < AdditionTask.STEPS; t++) {
-                java.util.Arrays.fill(xs[t], b * s, (b + 1) * s, 0.0);
-                xs[t][b * s + e.inputSymbol(reversed, t)] = 1.0;
-            }
+            for (int t = 0; t < AdditionTask.STEPS; t++) oneHot(xs[t], b, examples.get(b).inputSymbol(reversed, t));
         }
+    }
+
+    /** Row {@code b} of one step's B×11 input: all zeros but a 1 at {@code symbol}. */
+    private static void oneHot(double[] x, int b, int symbol) {
+        int s = AdditionTask.SYMBOLS;
+        java.util.Arrays.fill(x, b * s, (b + 1) * s, 0.0);
+        x[b * s + symbol] = 1.0;
     }
 
     static double[][] inputs(SequenceModel model, int batch) {

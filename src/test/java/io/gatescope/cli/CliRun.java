@@ -20,13 +20,9 @@ record CliRun(int code, String out, String err) {
      * generating the data in an interpreted JVM but longer than in this test JVM once compiled.
      */
     static CliRun inFreshJvm(String... args) throws java.io.IOException, InterruptedException {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                io.gatescope.Launcher.class.getName()));
-        cmd.addAll(java.util.List.of(args));
         java.nio.file.Path out = java.nio.file.Files.createTempFile("gatescope-cli", ".out"), err = java.nio.file.Files.createTempFile("gatescope-cli", ".err");
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = freshJvm(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             int code = p.waitFor();
             String errText = java.nio.file.Files.readString(err).replaceAll("(?m)^WARNING: Using incubator modules: jdk\\.incubator\\.vector\\R", "");
             return new CliRun(code, java.nio.file.Files.readString(out), errText);
@@ -34,6 +30,15 @@ record CliRun(int code, String out, String err) {
             java.nio.file.Files.deleteIfExists(out);
             java.nio.file.Files.deleteIfExists(err);
         }
+    }
+
+    /** The command line {@code args} in a new JVM with this one's Java and class path. */
+    static ProcessBuilder freshJvm(String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                io.gatescope.Launcher.class.getName()));
+        cmd.addAll(java.util.List.of(args));
+        return new ProcessBuilder(cmd);
     }
 
     /** Succeeded quietly on stderr. */

@@ -25,9 +25,7 @@ class InterruptTest {
         Path out = dir.resolve("m.json");
         // An epoch of 200,000 sums takes many seconds; the run is stopped as soon as it says it trains.
         Path stdout = dir.resolve("out.txt"), stderr = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                io.gatescope.Launcher.class.getName(), "train", "--hidden", "64", "--examples", "200000", "--out", out.toString())
+        Process p = CliRun.freshJvm("train", "--hidden", "64", "--examples", "200000", "--out", out.toString())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         // Files, not pipes: stopping a process closes its pipes on this side, and what it says then would be lost.
         org.testfx.util.WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> read(stdout).startsWith("training ") || !p.isAlive());
