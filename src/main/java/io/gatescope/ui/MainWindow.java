@@ -331,16 +331,20 @@ public final class MainWindow extends BorderPane implements WindowHooks {
         };
     }
 
-    /** The input row, and at its right in presenter mode how to leave it, where it covers nothing. */
+    /**
+     * The input row, and at its right in presenter mode how to leave it, where it covers nothing. The
+     * students read what is typed there, so in presenter mode it is one of the bars the hall reads
+     * ({@link UiTheme#HALL_TEXT}); the reminder is short enough that a 1280 px projector holds both whole.
+     */
     private HBox inputRow() {
-        Label notice = new Label("Presenter mode — F1 keys · Esc leaves");
+        Label notice = new Label("F1 keys · Esc leaves");
         notice.setId(PRESENTER_NOTICE_ID);
         notice.getStyleClass().add("presenter-notice");
         notice.visibleProperty().bind(app.view().presenterProperty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setMinWidth(USE_PREF_SIZE);
         HBox row = new HBox(input, notice);
-        row.getStyleClass().add("input-line");
+        row.getStyleClass().addAll("input-line", UiTheme.HALL_TEXT);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(input, Priority.ALWAYS);
         return row;

@@ -17,16 +17,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
  * The input row of a model that is not an addition model: what sequence feeds it, and three ways
  * to change it: edit it in a table, load a CSV or JSON file, or draw a random one from a seed.
+ * With large text (presenter mode's 20 px on a 1280 px projector) the random draw's controls wrap
+ * to a second line rather than push the others off the screen or cut them short.
  */
-final class SequenceBar extends HBox {
+final class SequenceBar extends FlowPane {
     static final String SUMMARY_ID = "sequenceSummary";
     public static final String LENGTH_ID = "sequenceLength";
     public static final String SEED_ID = "sequenceSeed";
@@ -45,13 +46,18 @@ final class SequenceBar extends HBox {
     SequenceBar(AppModel app) {
         this.app = app;
         this.files = new LatestWins(app.computeExecutor());
-        getStyleClass().add("input-row");
+        getStyleClass().add("sequence-bar");
         setAlignment(Pos.CENTER_LEFT);
+        setRowValignment(javafx.geometry.VPos.CENTER);
         summary.setId(SUMMARY_ID);
         summary.textProperty().bind(Bindings.createStringBinding(this::describe, app.sequenceProperty(), app.modelProperty()));
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
         error.setMinWidth(0);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        // A flow pane gives each child its preferred width: a long message wraps within the bar instead.
+        error.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> getWidth() - getInsets().getLeft() - getInsets().getRight(),
+                widthProperty(), insetsProperty()));
 
         Button edit = new Button("Edit table…");
         edit.setTooltip(new Tooltip("Type the input numbers step by step in a table"));
@@ -76,10 +82,14 @@ final class SequenceBar extends HBox {
         random.setTooltip(new Tooltip("A sequence of uniform numbers in [−1, 1) of the chosen length, drawn from the seed"));
         random.setOnAction(e -> randomise());
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(new Label("Input sequence"), summary, edit, load, gap,
-                new Label("Steps"), length, new Label("Seed"), seed, random, error);
+        HBox sequence = new HBox(new Label("Input sequence"), summary, edit, load);
+        HBox draw = new HBox(new Label("Steps"), length, new Label("Seed"), seed, random);
+        for (HBox group : java.util.List.of(sequence, draw)) {
+            group.getStyleClass().add("input-row");
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.setMinWidth(USE_PREF_SIZE);
+        }
+        getChildren().addAll(sequence, draw, error);
     }
 
     private String describe() {

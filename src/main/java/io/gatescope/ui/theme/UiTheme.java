@@ -16,7 +16,7 @@ public enum UiTheme {
             "high-contrast.css");
 
     /**
-     * The style class of the bars the hall reads in presenter mode (the lecture bars, the time bar):
+     * The style class of the bars the hall reads in presenter mode (the input line, the lecture bars, the time bar):
      * there gatescope.css gives them larger text than the rest of the chrome, with tight paddings.
      */
     public static final String HALL_TEXT = "hall-text";
