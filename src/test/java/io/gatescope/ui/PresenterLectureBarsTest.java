@@ -172,6 +172,92 @@ class PresenterLectureBarsTest extends WindowTestBase {
         }
     }
 
+    /** A note a lecturer might well write: six lines or more at 20 px on a 1280 px projector. */
+    private static final String LONG_NOTE = "Watch the forget gate while the encoder reads the second number: "
+            + "it stays close to one, so the cell state carries the first number's digits across the plus sign. "
+            + "Now look at the input gate, which opens only when a digit arrives and closes on the separator. "
+            + "Ask the class which of the four blocks decides what the decoder writes first, and why the answer "
+            + "comes out reversed. Then press C to hold the forget gate at zero and compare the two answers: "
+            + "without its memory the model forgets the first number and the sum it writes is wrong in every digit "
+            + "that needed a carry. Finally step back with the left arrow and replay the whole sequence slowly.";
+
+    @Test
+    void aLongNoteScrollsInTwoLinesAndTheStripStaysAboveTheDiagram(FxRobot robot) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        robot.interact(() -> {
+            lecture.clamp().setVisible(true);
+            lecture.quiz().onProperty().set(true);
+            lecture.lecture().addScene(LONG_NOTE);
+            lecture.clamp().toggle();      // every bar at its tallest: the what-if bar holds a gate, its answer on a second line
+        });
+        Label answer = robot.lookup("#" + io.gatescope.ui.lecture.clamp.ClampPanel.ANSWER_ID).queryAs(Label.class);
+        await(() -> lecture.lecture().bar().isVisible() && lecture.quiz().isVisible() && window.cell().canvas().chart() != null
+                && lecture.clamp().holding() && answer.getText().startsWith("held"));
+        settle();
+        Label note = robot.lookup("#" + LecturePlayer.NOTE_ID).queryAs(Label.class);
+        javafx.scene.control.ScrollPane box = scrollPaneOf(note);
+        assertThat(note.getFont().getSize()).as("the note's text size in px").isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
+        assertHallSizedText(lecture.lecture().bar());
+        // The strip stays between the bars and the diagram, readable; the diagram's numbers too.
+        double strip = assertStripShown("what-if holding, question, six-line note", UiTheme.HALL_TEXT_PX);
+        assertThat(numberPx()).as("cell numbers with a six-line note").isGreaterThanOrEqualTo(UiTheme.LEGIBLE_PX);
+        // The bar shows its first two lines whole, and a scroll bar brings the rest into view.
+        Bounds shown = inScene(box);
+        List<Bounds> lines = lines(note);
+        System.out.printf("presenter 1280x720, six-line note: note bar %.0f px high, %d lines of %.1f px, strip characters %.1f px%n",
+                lecture.lecture().bar().getHeight(), lines.size(), lines.get(0).getHeight(), strip);
+        assertThat(lines).as("the note's lines").hasSizeGreaterThanOrEqualTo(6);
+        for (int i = 0; i < 2; i++) {
+            assertThat(lines.get(i).getMinY()).as("line %d's top in the note's window", i + 1).isGreaterThanOrEqualTo(shown.getMinY() - 0.5);
+            assertThat(lines.get(i).getMaxY()).as("line %d's foot in the note's window", i + 1).isLessThanOrEqualTo(shown.getMaxY() + 0.5);
+        }
+        assertThat(lines.get(2).getMaxY()).as("line 3 below the window").isGreaterThan(shown.getMaxY() + 0.5);
+        var bar = box.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()).findFirst();
+        assertThat(bar).as("a scroll bar beside the note").isPresent();
+        robot.interact(() -> box.setVvalue(box.getVmax()));
+        settle();
+        Bounds last = lines(note).get(lines.size() - 1);
+        assertThat(last.getMaxY()).as("the last line scrolled into view").isLessThanOrEqualTo(inScene(box).getMaxY() + 0.5);
+        assertThat(last.getMinY()).as("the last line scrolled into view").isGreaterThanOrEqualTo(inScene(box).getMinY() - 0.5);
+    }
+
+    /** Each line of a label's wrapped text, top to bottom, in the scene's coordinates. */
+    private static List<Bounds> lines(Label label) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) label.getChildrenUnmodifiable().stream()
+                .filter(c -> c instanceof javafx.scene.text.Text).findFirst().orElseThrow();
+        List<Bounds> out = new ArrayList<>();
+        javafx.scene.shape.Path outline = new javafx.scene.shape.Path(text.rangeShape(0, text.getText().length()));
+        // one closed rectangle per line: MoveTo then four LineTo
+        List<double[]> points = new ArrayList<>();
+        for (javafx.scene.shape.PathElement e : outline.getElements()) {
+            if (e instanceof javafx.scene.shape.MoveTo m) {
+                addLine(text, points, out);
+                points.add(new double[] {m.getX(), m.getY()});
+            } else if (e instanceof javafx.scene.shape.LineTo l) {
+                points.add(new double[] {l.getX(), l.getY()});
+            }
+        }
+        addLine(text, points, out);
+        out.sort(java.util.Comparator.comparingDouble(Bounds::getMinY));
+        return out;
+    }
+
+    private static void addLine(javafx.scene.text.Text text, List<double[]> points, List<Bounds> out) {
+        if (points.isEmpty()) return;
+        double minX = points.stream().mapToDouble(p -> p[0]).min().orElseThrow(), maxX = points.stream().mapToDouble(p -> p[0]).max().orElseThrow();
+        double minY = points.stream().mapToDouble(p -> p[1]).min().orElseThrow(), maxY = points.stream().mapToDouble(p -> p[1]).max().orElseThrow();
+        out.add(text.localToScene(new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY)));
+        points.clear();
+    }
+
+    private static javafx.scene.control.ScrollPane scrollPaneOf(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof javafx.scene.control.ScrollPane s) return s;
+        throw new AssertionError("the note is not in a scroll pane");
+    }
+
     @Test
     void theInputLineIsHallSizedAndWholeBesideTheNotice(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         awaitTrace("67+60");

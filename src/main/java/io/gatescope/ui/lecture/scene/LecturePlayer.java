@@ -61,8 +61,8 @@ public final class LecturePlayer {
         note.setId(NOTE_ID);
         note.getStyleClass().addAll("scene-note", Styles.TITLE_4);
         note.setWrapText(true);
-        note.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(note, Priority.ALWAYS);
+        NoteScroll noteBox = new NoteScroll(note);
+        HBox.setHgrow(noteBox, Priority.ALWAYS);
         message.setId(MESSAGE_ID);
         message.getStyleClass().add(Styles.DANGER);
         message.setWrapText(true);
@@ -75,7 +75,7 @@ public final class LecturePlayer {
         next.setFocusTraversable(false);
         bar.getStyleClass().add("scene-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().addAll(previous, position, note, message, next);
+        bar.getChildren().addAll(previous, position, noteBox, message, next);
         bar.visibleProperty().bind(index.greaterThanOrEqualTo(0).or(message.textProperty().isNotEmpty()));
         bar.managedProperty().bind(bar.visibleProperty());
 
