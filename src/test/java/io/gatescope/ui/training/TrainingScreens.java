@@ -21,7 +21,10 @@ import javafx.stage.Stage;
  * and the run's examples per second when it ends, and quits; "throughput" prints the trainer's counters at each
  * epoch's end ({@link TrainingThroughput}) and the same end line, and quits; "mainview" shows the main view
  * once the run starts (the panel hidden while it trains); "wait=S" starts the run S seconds
- * after the window is up. The end of a run is announced on stdout.
+ * after the window is up; "alternate=S" switches between the panel and the main view every S seconds
+ * of the run, in the order panel, main, main, panel, panel, main, ... (so every four spans make an
+ * ABBA block, whose drift cancels), and prints at each switch what the trainer did in the span that
+ * ends ({@link TrainingThroughput}'s interleaved mode). The end of a run is announced on stdout.
  */
 public final class TrainingScreens {
     public static void main(String[] args) {
@@ -42,7 +45,7 @@ public final class TrainingScreens {
             window.showView(window.training());
             TrainingPanel panel = window.training();
             boolean single = false, measure = false, throughput = false, mainView = false;
-            double startAfter = 0;
+            double startAfter = 0, alternate = 0;
             for (String a : args.subList(3, args.size())) {
                 switch (a) {
                     case "run" -> single = true;
@@ -59,6 +62,10 @@ public final class TrainingScreens {
                             startAfter = Double.parseDouble(kv[1]);
                             continue;
                         }
+                        if (kv[0].equals("alternate")) {
+                            alternate = Double.parseDouble(kv[1]);
+                            continue;
+                        }
                         TrainingSetting s = TrainingSetting.byKey(kv[0]);
                         if (s.type() == TrainingSetting.Type.INT || s.type() == TrainingSetting.Type.REAL) panel.type(s, kv[1]);
                         else panel.settings().setText(s, kv[1]);
@@ -66,6 +73,7 @@ public final class TrainingScreens {
                 }
             }
             boolean one = single, measuring = measure, showMain = mainView;
+            double every = alternate;
             PulseMeter meter = new PulseMeter();
             // a screenshot script waits for these lines
             panel.session().activeProperty().addListener((o, was, now) -> {
@@ -101,6 +109,7 @@ public final class TrainingScreens {
                 if (one) panel.session().start(panel.settings().config(), null, false);
                 else panel.session().compare(panel.settings().config());
                 if (showMain) window.showPanels();   // the lecturer watches the main view while the run goes on
+                if (every > 0) alternate(window, panel, every);
                 if (measuring) { // from the run's first batch on: the window's own start is not the run's
                     panel.session().snapshotProperty().addListener((o, was, now) -> {
                         if (was == null && now != null) meter.start();
@@ -108,6 +117,35 @@ public final class TrainingScreens {
                 }
             });
             settle.play();
+        }
+
+        /**
+         * Every {@code seconds}: prints the trainer's examples and elapsed time at the end of the span
+         * (read from its latest batch snapshot), with the view it showed, and switches view in the order
+         * panel, main, main, panel (then again).
+         */
+        private static void alternate(MainWindow window, TrainingPanel panel, double seconds) {
+            int[] span = {0};
+            javafx.animation.Timeline switches = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.seconds(seconds), e -> {
+                        var t = panel.session().trainer();
+                        TrainingSnapshot s = t == null ? null : t.latest();
+                        if (s == null || !panel.session().activeProperty().get()) return;
+                        boolean shown = panelShown(span[0]);
+                        System.out.printf(Locale.ROOT, "window span %d %s: %d examples, %.6f s%n", span[0],
+                                shown ? "panel" : "main", s.examplesSeen(), s.elapsedSeconds());
+                        span[0]++;
+                        if (panelShown(span[0])) window.showView(panel);
+                        else window.showPanels();
+                    }));
+            switches.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            window.showView(panel);
+            switches.play();
+        }
+
+        /** Span k shows the panel in the pattern panel, main, main, panel: ABBA blocks of four. */
+        static boolean panelShown(int k) {
+            return k % 4 == 0 || k % 4 == 3;
         }
     }
 }

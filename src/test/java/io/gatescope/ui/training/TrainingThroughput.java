@@ -35,14 +35,24 @@ import java.util.regex.Pattern;
  *     io.gatescope.ui.training.TrainingThroughput rounds=8 wait=10
  * </pre>
  * Arguments: {@code rounds=N} (8), {@code wait=S} (10: seconds the window settles before training),
- * then settings as {@code key=value} (the seeds' LSTM 128 for 10 epochs otherwise: about 45 s a side on
+ * {@code interleaved=S} (see below), then settings as {@code key=value} (the seeds' LSTM 128 for 10 epochs otherwise: about 45 s a side on
  * an idle machine). Every setting is given to both explicitly, and the window's run must report the same
  * settings. The runs must train every epoch (no target accuracy, patience or time limit that ends them early).
+ *
+ * <p>With {@code interleaved=S} it measures instead what drawing costs within one run, which the JVM-to-JVM
+ * spread above (a fresh JVM's throughput varies by ±15 %, its JIT's choices and the machine's moods
+ * included) cannot resolve: one window trains {@code epochs} epochs, showing the training panel and the
+ * main view (which shows no training) in turn, S seconds each, in ABBA blocks of four spans (panel, main,
+ * main, panel), so that a linear drift within a block cancels. Each block gives the ratio of the panel's
+ * spans' examples per second to the main view's; the first block (epoch 1, the JIT compiling the
+ * training step) is left out. The main view's spans train as the command line does, with the window
+ * idle; the panel's carry everything the panel costs while it is watched, its JIT warm-up included.
  */
 public final class TrainingThroughput {
     private static final Pattern CLI_EXAMPLES = Pattern.compile("training .* on ([\\d,]+) examples");
     private static final Pattern CLI_EPOCH = Pattern.compile("epoch +(\\d+)/\\d+ .* ([\\d,]+) ex/s +[\\d.]+ s(.*)");
     private static final Pattern WINDOW_EPOCH = Pattern.compile("window epoch (\\d+): (\\d+) examples, ([\\d.]+) s");
+    private static final Pattern WINDOW_SPAN = Pattern.compile("window span (\\d+) (panel|main): (\\d+) examples, ([\\d.]+) s");
 
     /** One side's run: the trainer's examples and elapsed seconds at the end of epoch 1 and at the end. */
     record Run(long firstExamples, double firstSeconds, long examples, double seconds) {
@@ -56,15 +66,21 @@ public final class TrainingThroughput {
     public static void main(String[] args) throws Exception {
         int rounds = 8;
         String wait = "10";   // seconds the window settles before its run: its own start (first trace, JIT) is not training
+        String interleaved = null;
         TrainingConfig config = TrainingConfig.defaults("lstm", 128).withEpochs(10);
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv[0].equals("rounds")) rounds = Integer.parseInt(kv[1]);
             else if (kv[0].equals("wait")) wait = kv[1];
+            else if (kv[0].equals("interleaved")) interleaved = kv[1];
             else config = config.with(TrainingSetting.byKey(kv[0]), TrainingSetting.byKey(kv[0]).parse(kv[1]));
         }
         if (config.epochs() < 2) throw new IllegalArgumentException("the steady span starts after epoch 1: give at least 2 epochs");
         System.out.println("settings: " + config.notes());
+        if (interleaved != null) {
+            interleaved(config, wait, interleaved);
+            return;
+        }
         Path dir = Files.createTempDirectory("gatescope-throughput");
         List<double[]> results = new ArrayList<>();   // {cli, window} steady examples per second
         for (int r = 0; r < rounds; r++) {
@@ -156,6 +172,52 @@ public final class TrainingThroughput {
             throw new IllegalStateException("the window did not report all " + config.epochs() + " epochs:\n" + out);
         }
         return new Run(firstExamples, firstSeconds, lastExamples, lastSeconds);
+    }
+
+    /** One window run alternating the panel and the main view every {@code span} seconds; prints each ABBA block's ratio. */
+    private static void interleaved(TrainingConfig config, String wait, String span) throws IOException, InterruptedException {
+        List<String> cmd = java(TrainingScreens.class.getName());
+        cmd.addAll(List.of("1600", "1000", "1", "run", "throughput", "wait=" + wait, "alternate=" + span));
+        for (Map.Entry<String, Object> e : config.notes().entrySet()) cmd.add(e.getKey() + "=" + e.getValue());
+        String out = run(cmd);
+        List<double[]> spans = new ArrayList<>();   // {panel shown ? 1 : 0, examples, seconds}
+        long examples = 0;
+        double seconds = 0;
+        Matcher m = WINDOW_SPAN.matcher(out);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) != spans.size()) throw new IllegalStateException("a span is missing:\n" + out);
+            long e = Long.parseLong(m.group(3));
+            double s = Double.parseDouble(m.group(4));
+            spans.add(new double[] {m.group(2).equals("panel") ? 1 : 0, e - examples, s - seconds});
+            examples = e;
+            seconds = s;
+        }
+        List<Double> ratios = new ArrayList<>();
+        double[] sums = new double[4];   // panel examples, panel seconds, main examples, main seconds (blocks after the first)
+        for (int b = 1; 4 * b + 4 <= spans.size(); b++) {
+            double[] block = new double[4];
+            for (double[] s : spans.subList(4 * b, 4 * b + 4)) {
+                int at = s[0] == 1 ? 0 : 2;
+                block[at] += s[1];
+                block[at + 1] += s[2];
+            }
+            for (int i = 0; i < 4; i++) sums[i] += block[i];
+            double panel = block[0] / block[1], main = block[2] / block[3];
+            ratios.add(panel / main);
+            System.out.printf(Locale.ROOT, "block %d (%.0f–%.0f s of training): panel %,.0f ex/s, main view %,.0f ex/s, ratio %.3f%n",
+                    b, spans.subList(0, 4 * b).stream().mapToDouble(s -> s[2]).sum(),
+                    spans.subList(0, 4 * b + 4).stream().mapToDouble(s -> s[2]).sum(), panel, main, panel / main);
+        }
+        if (ratios.isEmpty()) throw new IllegalStateException("the run was too short for one block after the first:\n" + out);
+        double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%d blocks: panel / main view median %.3f, range %.3f–%.3f; all blocks together: panel %,.0f ex/s,"
+                + " main view %,.0f ex/s, ratio %.3f%n", r.length, median(r), r[0], r[r.length - 1], sums[0] / sums[1],
+                sums[2] / sums[3], (sums[0] / sums[1]) / (sums[2] / sums[3]));
+        int lo = lowerRank(r.length);
+        if (lo >= 0) {
+            System.out.printf(Locale.ROOT, "the median ratio lies in %.3f–%.3f (%.0f %% confidence, order statistics)%n",
+                    r[lo], r[r.length - 1 - lo], 100 * coverage(r.length, lo));
+        }
     }
 
     private static List<String> java(String main) {
