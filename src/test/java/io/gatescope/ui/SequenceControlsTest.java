@@ -134,6 +134,36 @@ class SequenceControlsTest extends WindowTestBase {
     }
 
     @Test
+    void theRandomDrawStandsAtTheRowsRightEndAndWrapsBelowWhenNarrow(FxRobot robot) throws Exception {
+        openSequenceModel(robot);
+        javafx.scene.control.Button random = robot.lookup(".button").match((javafx.scene.control.Button b) -> "Random".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.Label caption = robot.lookup(".label").match((javafx.scene.control.Label l) -> "Input sequence".equals(l.getText()))
+                .queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.Region bar = (javafx.scene.layout.Region) caption.getParent().getParent();
+        // 1280 px at the desk: one line, "Random" at its right end, as wide as its text.
+        robot.interact(() -> stage.setWidth(1280));
+        await(() -> Math.abs(inScene(bar).getMaxX() - inScene(random).getMaxX()) < 20);
+        assertThat(inScene(random).getCenterY()).as("one line").isCloseTo(inScene(caption).getCenterY(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(random.getWidth()).isGreaterThanOrEqualTo(random.prefWidth(-1) - 0.5);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(bar.isNeedsLayout()).as("the push to the right settles in one pass").isFalse();
+        // Narrower than the row: the random draw goes below the file's buttons, whole and inside the window.
+        robot.interact(() -> stage.setWidth(960));
+        await(() -> inScene(random).getMinY() > inScene(caption).getMaxY());
+        assertThat(inScene(random).getMaxX()).isLessThanOrEqualTo(window.getScene().getWidth());
+        assertThat(random.getWidth()).isGreaterThanOrEqualTo(random.prefWidth(-1) - 0.5);
+        // and back at the right end of one line when the window is wide again
+        robot.interact(() -> stage.setWidth(1280));
+        await(() -> Math.abs(inScene(random).getCenterY() - inScene(caption).getCenterY()) < 1
+                && Math.abs(inScene(bar).getMaxX() - inScene(random).getMaxX()) < 20);
+    }
+
+    private static javafx.geometry.Bounds inScene(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    @Test
     void homeEndAndSpaceMoveInTheOpenModelListNotInTime(FxRobot robot) throws Exception {
         awaitTrace("67+60");
         robot.interact(() -> app.goTo(2));

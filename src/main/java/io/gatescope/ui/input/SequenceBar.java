@@ -10,8 +10,10 @@ import io.gatescope.ui.model.SequenceInput;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -42,6 +44,8 @@ final class SequenceBar extends FlowPane {
     private final ObjectProperty<Integer> lengthValue;
     private final ObjectProperty<Integer> seedValue;
     private final LatestWins files;
+    /** What feeds the model and its two buttons; the random draw's controls, at the row's right end when it has room. */
+    private final HBox sequence, draw;
 
     SequenceBar(AppModel app) {
         this.app = app;
@@ -82,14 +86,37 @@ final class SequenceBar extends FlowPane {
         random.setTooltip(new Tooltip("A sequence of uniform numbers in [−1, 1) of the chosen length, drawn from the seed"));
         random.setOnAction(e -> randomise());
 
-        HBox sequence = new HBox(new Label("Input sequence"), summary, edit, load);
-        HBox draw = new HBox(new Label("Steps"), length, new Label("Seed"), seed, random);
+        sequence = new HBox(new Label("Input sequence"), summary, edit, load);
+        draw = new HBox(new Label("Steps"), length, new Label("Seed"), seed, random);
         for (HBox group : java.util.List.of(sequence, draw)) {
             group.getStyleClass().add("input-row");
             group.setAlignment(Pos.CENTER_LEFT);
             group.setMinWidth(USE_PREF_SIZE);
         }
         getChildren().addAll(sequence, draw, error);
+    }
+
+    /** The row's width without the random draw's push to the right: what it needs on one line. */
+    @Override protected double computePrefWidth(double height) {
+        return getInsets().getLeft() + getInsets().getRight() + oneLine();
+    }
+
+    /** Narrower than one line, the random draw wraps below: the wider of the two groups. */
+    @Override protected double computeMinWidth(double height) {
+        return getInsets().getLeft() + getInsets().getRight() + Math.max(sequence.prefWidth(-1), draw.prefWidth(-1));
+    }
+
+    /** On one line the random draw stands at the right end, as a spacer would put it in a plain row. */
+    @Override protected void layoutChildren() {
+        double free = Math.floor(getWidth() - getInsets().getLeft() - getInsets().getRight() - oneLine() - 1);
+        Insets push = free > 0 ? new Insets(0, 0, 0, free) : null;
+        if (!Objects.equals(push, getMargin(draw))) setMargin(draw, push);
+        super.layoutChildren();
+    }
+
+    private double oneLine() {
+        double width = sequence.prefWidth(-1) + getHgap() + draw.prefWidth(-1);
+        return error.isManaged() ? width + getHgap() + error.prefWidth(-1) : width;
     }
 
     private String describe() {
