@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the what-if bar and the question bar: the cell diagram's numbers stay at least 24 px tall, the
  * unrolled strip stays on screen with characters as large, every bar the hall reads (the input line
  * and the time bar too) carries its text at 20 px or more on one screen, and no control covers another
- * or the diagram; the input line holds the typed input, its feedback and the presenter notice whole.
+ * or the diagram (the input line itself: {@link PresenterInputLineTest}).
  */
 class PresenterLectureBarsTest extends WindowTestBase {
 
@@ -138,7 +138,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
             }
         }
         // Every bar the hall reads, the input line and the time bar too, at a size the back row reads.
-        for (Region bar : List.of(inputLine(), lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
+        for (Region bar : List.of(inputLine(window), lecture.clamp(), lecture.lecture().bar(), lecture.quiz(), (Region) window.getBottom())) {
             assertHallSizedText(bar);
         }
     }
@@ -222,6 +222,15 @@ class PresenterLectureBarsTest extends WindowTestBase {
         Bounds last = lines(note).get(lines.size() - 1);
         assertThat(last.getMaxY()).as("the last line scrolled into view").isLessThanOrEqualTo(inScene(box).getMaxY() + 0.5);
         assertThat(last.getMinY()).as("the last line scrolled into view").isGreaterThanOrEqualTo(inScene(box).getMinY() - 0.5);
+
+        // At the desk, where the dividers give way instead, the note shows four lines.
+        robot.interact(() -> app.view().presenterProperty().set(false));
+        await(() -> !app.view().presenterProperty().get() && window.splits().size() == 2);
+        robot.interact(() -> box.setVvalue(0));
+        settle();
+        List<Bounds> desk = lines(note);
+        assertThat(desk.get(3).getMaxY()).as("line 4 at the desk").isLessThanOrEqualTo(inScene(box).getMaxY() + 0.5);
+        assertThat(desk.get(4).getMaxY()).as("line 5 at the desk").isGreaterThan(inScene(box).getMaxY() + 0.5);
     }
 
     /** Each line of a label's wrapped text, top to bottom, in the scene's coordinates. */
@@ -258,78 +267,6 @@ class PresenterLectureBarsTest extends WindowTestBase {
         throw new AssertionError("the note is not in a scroll pane");
     }
 
-    @Test
-    void theInputLineIsHallSizedAndWholeBesideTheNotice(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        awaitTrace("67+60");
-        presenterOnProjector(robot);
-        await(() -> !inputLine().lookupAll("#" + io.gatescope.ui.input.InputBar.ANSWER_ID).isEmpty());
-        settle();
-        javafx.scene.control.TextField field = robot.lookup("#" + io.gatescope.ui.input.InputBar.FIELD_ID).queryAs(javafx.scene.control.TextField.class);
-        assertThat(field.getFont().getSize()).as("the typed input's text size in px").isGreaterThanOrEqualTo(UiTheme.HALL_TEXT_PX);
-        assertInputLineWhole("addition, 67+60");
-        // A wrong answer's line is as long; a bad input's message wraps beside the field, which stays whole.
-        robot.interact(() -> app.inputTextProperty().set("99+99"));
-        awaitTrace("99+99");
-        settle();
-        assertInputLineWhole("addition, 99+99");
-        robot.interact(() -> app.inputTextProperty().set("67+6x"));
-        await(() -> !app.inputErrorProperty().get().isEmpty());
-        settle();
-        assertInputLineWhole("addition, bad input");
-
-        // A model that reads a sequence of numbers: its buttons, spinners and summary as large, and whole.
-        Path file = dir.resolve("lstm-3.json");
-        var stack = new io.gatescope.engine.RecurrentStack("", io.gatescope.engine.CellKind.LSTM, 3, 4, 1, false);
-        for (var layer : stack.layers()) io.gatescope.engine.Initialisers.pytorchDefault(layer, new java.util.SplittableRandom(5));
-        io.gatescope.io.ModelFiles.save(file, new io.gatescope.io.ModelFile.Stack(stack, io.gatescope.io.ModelFile.Metadata.NONE));
-        robot.interact(() -> app.open(file));
-        await(() -> app.modelProperty().get() instanceof io.gatescope.ui.model.LoadedModel.Stack && app.cursorProperty().get() != null);
-        settle();
-        assertInputLineWhole("sequence model");
-    }
-
-    /** The input line at 1280×720 in presenter mode: its text at hall size, every control and the notice on screen and whole. */
-    private void assertInputLineWhole(String what) {
-        Region line = inputLine();
-        assertHallSizedText(line);
-        Label notice = (Label) window.lookup("#" + MainWindow.PRESENTER_NOTICE_ID);
-        assertThat(notice.isVisible()).as("the notice shown [%s]", what).isTrue();
-        assertThat(notice.getText()).contains("Esc");
-        List<Node> texts = new ArrayList<>();
-        for (Node n : line.lookupAll("*")) {
-            if (shownIn(n, line) && (n instanceof javafx.scene.control.Labeled l && !l.getText().isEmpty()
-                    || n instanceof javafx.scene.control.TextInputControl)) texts.add(n);
-        }
-        assertThat(texts).as("texts in the input line [%s]", what).contains(notice).hasSizeGreaterThan(2);
-        for (Node n : texts) {
-            Bounds b = inScene(n);
-            assertThat(b.getMinX()).as("%s on the screen [%s]", n, what).isGreaterThanOrEqualTo(-0.5);
-            assertThat(b.getMaxX()).as("%s on the screen [%s]", n, what).isLessThanOrEqualTo(1280.5);
-            assertThat(b.getMinY()).as("%s on the screen [%s]", n, what).isGreaterThanOrEqualTo(-0.5);
-            assertThat(b.getMaxY()).as("%s above the strip [%s]", n, what).isLessThanOrEqualTo(inScene(line).getMaxY() + 0.5);
-            if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()) {
-                String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
-                assertThat(shownText(l)).as("\"%s\" shown whole, not cut to \"…\" [%s]", text, what).isEqualTo(text);
-            } else if (n instanceof javafx.scene.control.TextInputControl t && !t.getText().isEmpty()) {
-                Bounds typed = inScene(t.lookup(".text"));
-                assertThat(typed.getMinX()).as("\"%s\" inside its field [%s]", t.getText(), what).isGreaterThanOrEqualTo(b.getMinX());
-                assertThat(typed.getMaxX()).as("\"%s\" inside its field [%s]", t.getText(), what).isLessThanOrEqualTo(b.getMaxX());
-            }
-        }
-        System.out.printf("presenter 1280x720, input line [%s]: %.0f px high, notice at x %.0f–%.0f%n", what,
-                line.getHeight(), inScene(notice).getMinX(), inScene(notice).getMaxX());
-    }
-
-    private Region inputLine() {
-        return (Region) window.lookup(".input-line");
-    }
-
-    /** The text a label or button draws: its own text, or cut short with "…" when it has too little width. */
-    private static String shownText(javafx.scene.control.Labeled l) {
-        return l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text)
-                .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
-    }
-
     /**
      * The unrolled view is on screen as its one-line strip, whole, between the bars and the cell diagram,
      * with every step in it and its characters at least {@code characterPx}. Returns their size in px.
@@ -357,7 +294,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
     }
 
     /** Every piece of text in {@code bar} (labels, buttons, pickers, fields) at least 20 px: the back row of a hall reads it. */
-    private static void assertHallSizedText(Region bar) {
+    static void assertHallSizedText(Region bar) {
         List<javafx.scene.text.Font> fonts = new ArrayList<>();
         for (Node n : bar.lookupAll("*")) {
             if (!n.isVisible() || n.getScene() == null || !shownIn(n, bar)) continue;
@@ -378,7 +315,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
     }
 
     /** Whether {@code n} and every parent up to {@code bar} are visible (a hidden picker's popup cells are not shown). */
-    private static boolean shownIn(Node n, Node bar) {
+    static boolean shownIn(Node n, Node bar) {
         for (Node p = n; p != null && p != bar; p = p.getParent()) if (!p.isVisible()) return false;
         return true;
     }
@@ -389,12 +326,21 @@ class PresenterLectureBarsTest extends WindowTestBase {
 
     /** Lets the arrangement that follows a change of the bars' height run, and lays out. */
     private void settle() throws Exception {
+        settle(window);
+    }
+
+    static void settle(MainWindow window) throws Exception {
         WaitForAsyncUtils.waitForFxEvents(5);
         WaitForAsyncUtils.asyncFx(() -> {
             window.applyCss();
             window.layout();
         }).get();
         WaitForAsyncUtils.waitForFxEvents(5);
+    }
+
+    /** The row with the input and, in presenter mode, the notice. */
+    static Region inputLine(MainWindow window) {
+        return (Region) window.lookup(".input-line");
     }
 
     private static List<Node> controls(Parent p) {
@@ -418,7 +364,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
                 && Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY()) > 1;
     }
 
-    private static Bounds inScene(Node n) {
+    static Bounds inScene(Node n) {
         return n.localToScene(n.getBoundsInLocal());
     }
 }

@@ -61,7 +61,7 @@ public final class LecturePlayer {
         note.setId(NOTE_ID);
         note.getStyleClass().addAll("scene-note", Styles.TITLE_4);
         note.setWrapText(true);
-        NoteScroll noteBox = new NoteScroll(note);
+        NoteScroll noteBox = new NoteScroll(note, window.app().view().presenterProperty());
         HBox.setHgrow(noteBox, Priority.ALWAYS);
         message.setId(MESSAGE_ID);
         message.getStyleClass().add(Styles.DANGER);
