@@ -49,7 +49,7 @@ final class TrainingSession {
     /** How many validation sums the predictions table shows. */
     static final int PREDICTIONS = 12;
     /** How often the panel shows what the trainer did (ms): four times a second reads as live, and a look repaints the whole plot. */
-    static final long LOOK_EVERY_MS = 250;
+    static final long LOOK_EVERY_MS = 500;
 
     /**
      * The weights and predictions at one moment of a run (the end of an epoch, or a single update).

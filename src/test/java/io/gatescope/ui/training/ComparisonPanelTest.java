@@ -55,4 +55,37 @@ class ComparisonPanelTest extends TrainingPanelFixture {
         assertThat(seen).containsExactly("start", "dense", "rnn", "lstm", "gru", "end");
     }
 
+    /**
+     * The models of a comparison can train faster than the panel looks (a dense model in a few
+     * milliseconds): each still gets its curves. The FX thread is held until all four have trained,
+     * so one look finds three or four models begun and finished, whatever the machine's speed.
+     */
+    @Test
+    void everyModelGetsItsCurvesWhenSeveralFinishBetweenTwoLooks(FxRobot robot) throws Exception {
+        small(robot, 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> {
+            panel.session().compare(panel.settings().config());
+            javafx.application.Platform.runLater(() -> {   // the next look waits behind this
+                try {
+                    release.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            var t = panel.session().trainer();
+            return t != null && t.config().cell().equals("gru") && t.latest() != null && t.latest().finished();
+        });
+        release.countDown();   // the look now finds at least the SimpleRNN, the LSTM and the GRU begun and finished
+        await(() -> !panel.session().activeProperty().get());
+        var runs = panel.session().runs();
+        assertThat(runs).extracting(r -> r.label()).containsExactly("Dense", "SimpleRNN 8", "LSTM 8", "GRU 8");
+        for (var r : runs) {   // each curve reaches the end of its one epoch, with its validation point
+            assertThat(r.points()).isNotEmpty();
+            assertThat(r.points().get(r.points().size() - 1).epoch()).isEqualTo(1.0);
+            assertThat(r.points()).anyMatch(p -> !Double.isNaN(p.validationLoss()));
+        }
+    }
 }

@@ -132,8 +132,8 @@ public final class TrainingScreens {
                         TrainingSnapshot s = t == null ? null : t.latest();
                         if (s == null || !panel.session().activeProperty().get()) return;
                         boolean shown = panelShown(span[0]);
-                        System.out.printf(Locale.ROOT, "window span %d %s: %d examples, %.6f s%n", span[0],
-                                shown ? "panel" : "main", s.examplesSeen(), s.elapsedSeconds());
+                        System.out.printf(Locale.ROOT, "window span %d %s: %d examples, %.6f s; %s%n", span[0],
+                                shown ? "panel" : "main", s.examplesSeen(), s.elapsedSeconds(), ThreadTimes.read());
                         span[0]++;
                         if (panelShown(span[0])) window.showView(panel);
                         else window.showPanels();

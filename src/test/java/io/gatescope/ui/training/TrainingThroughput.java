@@ -52,7 +52,7 @@ public final class TrainingThroughput {
     private static final Pattern CLI_EXAMPLES = Pattern.compile("training .* on ([\\d,]+) examples");
     private static final Pattern CLI_EPOCH = Pattern.compile("epoch +(\\d+)/\\d+ .* ([\\d,]+) ex/s +[\\d.]+ s(.*)");
     private static final Pattern WINDOW_EPOCH = Pattern.compile("window epoch (\\d+): (\\d+) examples, ([\\d.]+) s");
-    private static final Pattern WINDOW_SPAN = Pattern.compile("window span (\\d+) (panel|main): (\\d+) examples, ([\\d.]+) s");
+    private static final Pattern WINDOW_SPAN = Pattern.compile("window span (\\d+) (panel|main): (\\d+) examples, ([\\d.]+) s; cpu ms (.*)");
 
     /** One side's run: the trainer's examples and elapsed seconds at the end of epoch 1 and at the end. */
     record Run(long firstExamples, double firstSeconds, long examples, double seconds) {
@@ -180,17 +180,25 @@ public final class TrainingThroughput {
         cmd.addAll(List.of("1600", "1000", "1", "run", "throughput", "wait=" + wait, "alternate=" + span));
         for (Map.Entry<String, Object> e : config.notes().entrySet()) cmd.add(e.getKey() + "=" + e.getValue());
         String out = run(cmd);
-        List<double[]> spans = new ArrayList<>();   // {panel shown ? 1 : 0, examples, seconds}
+        List<double[]> spans = new ArrayList<>();   // {panel shown ? 1 : 0, examples, seconds, then CPU ms by ThreadTimes.KINDS}
         long examples = 0;
         double seconds = 0;
+        double[] cpu = null;
         Matcher m = WINDOW_SPAN.matcher(out);
         while (m.find()) {
             if (Integer.parseInt(m.group(1)) != spans.size()) throw new IllegalStateException("a span is missing:\n" + out);
             long e = Long.parseLong(m.group(3));
             double s = Double.parseDouble(m.group(4));
-            spans.add(new double[] {m.group(2).equals("panel") ? 1 : 0, e - examples, s - seconds});
+            double[] now = Arrays.stream(m.group(5).split(" ")).mapToDouble(kv -> Double.parseDouble(kv.split("=")[1])).toArray();
+            double[] one = new double[3 + now.length];
+            one[0] = m.group(2).equals("panel") ? 1 : 0;
+            one[1] = e - examples;
+            one[2] = s - seconds;
+            for (int k = 0; k < now.length; k++) one[3 + k] = now[k] - (cpu == null ? 0 : cpu[k]);
+            spans.add(one);
             examples = e;
             seconds = s;
+            cpu = now;
         }
         List<Double> ratios = new ArrayList<>();
         double[] sums = new double[4];   // panel examples, panel seconds, main examples, main seconds (blocks after the first)
@@ -209,6 +217,18 @@ public final class TrainingThroughput {
                     spans.subList(0, 4 * b + 4).stream().mapToDouble(s -> s[2]).sum(), panel, main, panel / main);
         }
         if (ratios.isEmpty()) throw new IllegalStateException("the run was too short for one block after the first:\n" + out);
+        for (int state = 1; state >= 0; state--) {   // who used the CPU, per second of training, after the first block
+            double[] ms = new double[ThreadTimes.KINDS.length];
+            double secs = 0;
+            for (double[] s : spans.subList(4, spans.size())) {
+                if (s[0] != state) continue;
+                secs += s[2];
+                for (int k = 0; k < ms.length; k++) ms[k] += s[3 + k];
+            }
+            StringBuilder line = new StringBuilder(state == 1 ? "panel shown:" : "main view:  ");
+            for (int k = 0; k < ms.length; k++) line.append(String.format(Locale.ROOT, " %s %.0f", ThreadTimes.KINDS[k], ms[k] / secs));
+            System.out.println(line.append(" (CPU ms per second of training; trainwait: training threads ready but without a core)"));
+        }
         double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%d blocks: panel / main view median %.3f, range %.3f–%.3f; all blocks together: panel %,.0f ex/s,"
                 + " main view %,.0f ex/s, ratio %.3f%n", r.length, median(r), r[0], r[r.length - 1], sums[0] / sums[1],
