@@ -99,7 +99,7 @@ class SoakRun extends WindowTestBase {
             Thread.sleep(Math.max(1, next - System.nanoTime()) / 1_000_000 + 1);
         }
         report.add("  frames after the first minute: " + fxText(robot, () -> whole.details("whole run")));
-        // A hidden training panel leaves its progress line alone: show it, and let one look (250 ms) catch up.
+        // A hidden training panel leaves its progress line alone: show it, and let one look (every 500 ms) catch up.
         robot.interact(() -> window.showView(window.training()));
         Thread.sleep(600);
         report.add("  training at the end: " + fxText(robot, this::progress));

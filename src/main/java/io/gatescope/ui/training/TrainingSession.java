@@ -48,7 +48,11 @@ import javafx.collections.ObservableList;
 final class TrainingSession {
     /** How many validation sums the predictions table shows. */
     static final int PREDICTIONS = 12;
-    /** How often the panel shows what the trainer did (ms): four times a second reads as live, and a look repaints the whole plot. */
+    /**
+     * How often the panel shows what the trainer did (ms). Twice a second still reads as live; each look
+     * repaints the whole plot, and on two cores the look's drawing takes a core from the trainer's two
+     * threads, which wait for each other at every batch (docs/performance.md, "Throughput within one run").
+     */
     static final long LOOK_EVERY_MS = 500;
 
     /**
