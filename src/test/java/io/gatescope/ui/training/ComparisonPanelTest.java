@@ -64,15 +64,14 @@ class ComparisonPanelTest extends TrainingPanelFixture {
     void everyModelGetsItsCurvesWhenSeveralFinishBetweenTwoLooks(FxRobot robot) throws Exception {
         small(robot, 1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        robot.interact(() -> {
-            panel.session().compare(panel.settings().config());
-            javafx.application.Platform.runLater(() -> {   // the next look waits behind this
-                try {
-                    release.await(120, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        robot.interact(() -> panel.session().compare(panel.settings().config()));
+        // Posted from here, not inside interact(), which would wait for the FX thread to be free again.
+        javafx.application.Platform.runLater(() -> {   // the next look waits behind this
+            try {
+                release.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
         org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> {
             var t = panel.session().trainer();
