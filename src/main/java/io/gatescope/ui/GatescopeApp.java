@@ -49,6 +49,7 @@ public final class GatescopeApp extends Application {
         });
         stage.show();
         autosave.begin(stage, app, settings, window.training(), Autosave.PERIOD_SECONDS);
+        window.training().warmUp();
         // gatescope --scenes lecture.json opens straight into the lecture's first scene.
         var raw = getParameters().getRaw();
         int at = raw.indexOf("--scenes");

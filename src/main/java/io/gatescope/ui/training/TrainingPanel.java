@@ -331,6 +331,17 @@ public final class TrainingPanel extends BorderPane {
         });
     }
 
+    /**
+     * Compiles the training step in the background before the first run (see TrainingSession's warmUp):
+     * the form's cell first, then the comparison's others. The application calls it once the window shows.
+     */
+    public void warmUp() {
+        String first = settings.config().cell();
+        java.util.List<String> cells = new java.util.ArrayList<>(java.util.List.of(first));
+        for (String c : Comparison.SEEDS_CELLS) if (!c.equals(first)) cells.add(c);
+        session.warmUp(cells);
+    }
+
     /** Takes back autosaved weights after a crash: their settings fill the form, Start continues them, others follow them. */
     public void restore(TrainedWeights w) {
         settings.set(w.config());

@@ -106,6 +106,7 @@ final class TrainingSession {
     /** Trainers that began, not yet shown: one look may find several. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Trainer> begun = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
+    private final WarmUp warmUp = new WarmUp();
     private Trainer shownTrainer;
     private int shownPoints, shownMerges;
     private RunCurves shownCurves;
@@ -146,6 +147,7 @@ final class TrainingSession {
      */
     void start(TrainingConfig config, SequenceModel model, boolean oneStep) {
         if (active.get()) return;
+        warmUp.cancel();
         begin();
         thread.execute(() -> {
             Trainer t;
@@ -169,6 +171,7 @@ final class TrainingSession {
     /** Trains the seeds' comparison, one cell after another, on the training thread; the table fills in as it goes. */
     void compare(TrainingConfig base) {
         if (active.get()) return;
+        warmUp.cancel();
         Comparison c = new Comparison(base, Comparison.SEEDS_CELLS);
         runs.clear();
         moments.clear();
@@ -178,6 +181,19 @@ final class TrainingSession {
         comparing.set(c);
         thread.execute(() -> finished.set(c.run(this::assign, this::handOver, r -> results.updateAndGet(list -> append(list, r)))));
     }
+
+    /**
+     * Trains each cell briefly on the training thread, at its background priority, so that the JIT has
+     * compiled the training step before the first run: a run that starts cold spends its first seconds
+     * in unoptimised code, and in the window longer than on the command line, since the compiler is
+     * busy with the panel's drawing code too. Any Start or Compare cancels it and runs after it.
+     */
+    void warmUp(java.util.List<String> cells) {
+        thread.execute(() -> warmUp.run(cells));
+    }
+
+    /** How many cells the warm-up trained whole (tests). */
+    int warmedUp() { return warmUp.completed(); }
 
     /**
      * Pauses the run. Pressed while the model is still being built (or between two models of a
@@ -374,6 +390,7 @@ final class TrainingSession {
 
     /** Stops any run (at its next batch, as Stop does) and the looks at it; the panel is going away. */
     void dispose() {
+        warmUp.cancel();
         stop();
         active.set(false);
         stopLooking();

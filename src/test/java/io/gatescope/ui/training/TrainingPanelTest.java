@@ -75,6 +75,29 @@ class TrainingPanelTest extends TrainingPanelFixture {
         assertThat(near).startsWith("LSTM 8 · epoch ");
     }
 
+    /**
+     * The application warms the training step up in the background at its start. Start then does not
+     * wait for it: the warm-up stops at its next batch and the run begins. And it changes nothing a
+     * user sees: the same curve, point for point, as the trainer gives on its own, and one run's curves.
+     */
+    @Test
+    void startDuringTheWarmUpStopsItAndTrainsAsWithoutIt(FxRobot robot) throws Exception {
+        small(robot, 2);
+        robot.interact(() -> {
+            panel.session().warmUp(java.util.List.of("lstm", "gru", "rnn", "dense"));
+            panel.session().start(panel.settings().config(), null, false);
+        });
+        await(() -> panel.session().trainer() != null && !panel.session().activeProperty().get());
+        assertThat(panel.session().warmedUp()).as("cells warmed up whole before the run").isZero();
+        assertThat(snapshot().state()).isEqualTo(Trainer.State.COMPLETED);
+        var runs = panel.session().runs();
+        assertThat(runs).extracting(r -> r.label()).containsExactly("LSTM 8");
+        Trainer reference = new Trainer(panel.session().trainer().config());
+        reference.run(s -> { });
+        assertThat(reference.history().points()).isEqualTo(runs.get(0).points());
+        assertThat(panel.session().trainer().weights()).usingRecursiveComparison().isEqualTo(reference.weights());
+    }
+
     @Test
     void aHiddenPanelLeavesItsCurvesAndProgressAloneWhileTheRunGoesOnAndCatchesUpWhenShown(FxRobot robot) throws Exception {
         small(robot, 20);

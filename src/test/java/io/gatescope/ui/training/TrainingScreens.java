@@ -20,7 +20,8 @@ import javafx.stage.Stage;
  * then settings; "presenter" switches presenter mode on (key P); "measure" prints the pulses ({@link PulseMeter})
  * and the run's examples per second when it ends, and quits; "throughput" prints the trainer's counters at each
  * epoch's end ({@link TrainingThroughput}) and the same end line, and quits; "mainview" shows the main view
- * once the run starts (the panel hidden while it trains); "wait=S" starts the run S seconds
+ * once the run starts (the panel hidden while it trains); "cold" leaves out the application's warm-up of the
+ * training step; "wait=S" starts the run S seconds
  * after the window is up; "alternate=S" switches between the panel and the main view every S seconds
  * of the run, in the order panel, main, main, panel, panel, main, ... (so every four spans make an
  * ABBA block, whose drift cancels), and prints at each switch what the trainer did in the span that
@@ -42,6 +43,7 @@ public final class TrainingScreens {
             app.view().setZoom(Double.parseDouble(args.get(2)));
             app.modelChoiceProperty().set(app.choices().get(0));
             stage.show();
+            if (!getParameters().getRaw().contains("cold")) window.training().warmUp();   // as GatescopeApp does
             window.showView(window.training());
             TrainingPanel panel = window.training();
             boolean single = false, measure = false, throughput = false, mainView = false;
@@ -52,6 +54,7 @@ public final class TrainingScreens {
                     case "measure" -> measure = true;
                     case "throughput" -> throughput = true;
                     case "mainview" -> mainView = true;
+                    case "cold" -> { }   // no warm-up of the training step, which the application does at its start
                     case "presenter" -> { // what keys P then T do: presenter mode shows the panels, T the training panel
                         app.view().presenterProperty().set(true);
                         window.showView(panel);
