@@ -31,14 +31,7 @@ class PresenterLectureBarsTest extends WindowTestBase {
 
     @Test
     void withEveryLectureBarOpenTheDiagramsNumbersStayLegibleAndTheBarsUsable(FxRobot robot) throws Exception {
-        awaitTrace("67+60");
-        presenterOnProjector(robot);
-        var lecture = window.lecture();
-        robot.interact(() -> {
-            lecture.clamp().setVisible(true);
-            lecture.quiz().onProperty().set(true);
-            lecture.lecture().open(Path.of("assets/lectures/gates-memory-gradients.json"));
-        });
+        var lecture = presenterWithBars(robot, l -> l.lecture().open(Path.of("assets/lectures/gates-memory-gradients.json")));
         await(() -> lecture.lecture().indexProperty().get() == 0 && lecture.lecture().bar().isVisible()
                 && lecture.quiz().isVisible() && window.cell().canvas().chart() != null);
         settle();
@@ -183,14 +176,9 @@ class PresenterLectureBarsTest extends WindowTestBase {
 
     @Test
     void aLongNoteScrollsInTwoLinesAndTheStripStaysAboveTheDiagram(FxRobot robot) throws Exception {
-        awaitTrace("67+60");
-        presenterOnProjector(robot);
-        var lecture = window.lecture();
-        robot.interact(() -> {
-            lecture.clamp().setVisible(true);
-            lecture.quiz().onProperty().set(true);
-            lecture.lecture().addScene(LONG_NOTE);
-            lecture.clamp().toggle();      // every bar at its tallest: the what-if bar holds a gate, its answer on a second line
+        var lecture = presenterWithBars(robot, l -> {
+            l.lecture().addScene(LONG_NOTE);
+            l.clamp().toggle();      // every bar at its tallest: the what-if bar holds a gate, its answer on a second line
         });
         Label answer = robot.lookup("#" + io.gatescope.ui.lecture.clamp.ClampPanel.ANSWER_ID).queryAs(Label.class);
         await(() -> lecture.lecture().bar().isVisible() && lecture.quiz().isVisible() && window.cell().canvas().chart() != null
@@ -268,6 +256,20 @@ class PresenterLectureBarsTest extends WindowTestBase {
         double[] rgb = {c.getRed(), c.getGreen(), c.getBlue()};
         for (int i = 0; i < 3; i++) rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
         return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+
+    /** Presenter mode on the 720p projector, the what-if and question bars shown, then {@code scene} (on the FX thread). */
+    private io.gatescope.ui.lecture.LectureTools presenterWithBars(FxRobot robot,
+            java.util.function.Consumer<io.gatescope.ui.lecture.LectureTools> scene) throws Exception {
+        awaitTrace("67+60");
+        presenterOnProjector(robot);
+        var lecture = window.lecture();
+        robot.interact(() -> {
+            lecture.clamp().setVisible(true);
+            lecture.quiz().onProperty().set(true);
+            scene.accept(lecture);
+        });
+        return lecture;
     }
 
     /** Each line of a label's wrapped text, top to bottom, in the scene's coordinates. */
