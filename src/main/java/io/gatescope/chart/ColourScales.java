@@ -242,6 +242,12 @@ public final class ColourScales {
         return luminance(fill) > 0.179 ? BLACK : WHITE;
     }
 
+    /** WCAG's contrast ratio of two colours: 1 for the same, 21 for black on white; a control needs 3, text 4.5. */
+    public static double contrast(Color a, Color b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
     /**
      * {@code colour} faded three quarters of the way into the background: how the diagram draws
      * what the sub-step has not reached yet. Done by mixing, not by alpha, so PNG, SVG and PDF agree.

@@ -100,6 +100,15 @@ class ColourScalesTest {
     }
 
     @Test
+    void contrastIsWcagsRatio() {
+        assertThat(ColourScales.contrast(Color.BLACK, Color.WHITE)).isCloseTo(21, within(1e-9));
+        assertThat(ColourScales.contrast(Color.WHITE, Color.BLACK)).isCloseTo(21, within(1e-9));
+        assertThat(ColourScales.contrast(new Color(0x777777), new Color(0x777777))).isCloseTo(1, within(1e-9));
+        // #767676 on white is WCAG's usual example of just passing 4.5:1
+        assertThat(ColourScales.contrast(new Color(0x767676), Color.WHITE)).isCloseTo(4.54, within(0.01));
+    }
+
+    @Test
     void palettesDiffer() {
         assertThat(ColourScales.of(Palette.VIRIDIS).gate().colour(0.2)).isNotEqualTo(classic.gate().colour(0.2));
         assertThat(ColourScales.of(Palette.HIGH_CONTRAST).signedUnit().colour(1))

@@ -226,38 +226,6 @@ class PresenterLectureBarsTest extends WindowTestBase {
         assertThat(desk.get(4).getMaxY()).as("line 5 at the desk").isGreaterThan(inScene(box).getMaxY() + 0.5);
     }
 
-    /** The colour a region fills itself with: its last opaque fill. */
-    private static javafx.scene.paint.Color fill(javafx.scene.layout.Region r) {
-        javafx.scene.paint.Color c = null;
-        if (r.getBackground() != null) {
-            for (var f : r.getBackground().getFills()) {
-                if (f.getFill() instanceof javafx.scene.paint.Color k && k.getOpacity() == 1) c = k;
-            }
-        }
-        return c;
-    }
-
-    /** The opaque colour behind {@code n}: the nearest ancestor that fills itself with one. */
-    private static javafx.scene.paint.Color behind(javafx.scene.Node n) {
-        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.layout.Region r && fill(r) != null) return fill(r);
-        }
-        throw new AssertionError("nothing opaque behind " + n);
-    }
-
-    /** WCAG's contrast ratio of two colours, from 1 (the same) to 21 (black on white); 3 is its minimum for a control. */
-    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
-        assertThat(a).as("an opaque colour").isNotNull();
-        double la = luminance(a), lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(javafx.scene.paint.Color c) {
-        double[] rgb = {c.getRed(), c.getGreen(), c.getBlue()};
-        for (int i = 0; i < 3; i++) rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
-        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-    }
-
     /** Presenter mode on the 720p projector, the what-if and question bars shown, then {@code scene} (on the FX thread). */
     private io.gatescope.ui.lecture.LectureTools presenterWithBars(FxRobot robot,
             java.util.function.Consumer<io.gatescope.ui.lecture.LectureTools> scene) throws Exception {

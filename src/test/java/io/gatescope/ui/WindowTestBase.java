@@ -117,4 +117,33 @@ abstract class WindowTestBase {
         });
         robot.interact(() -> { });
     }
+
+    /** The colour a region fills itself with: its last opaque fill. */
+    static javafx.scene.paint.Color fill(javafx.scene.layout.Region r) {
+        javafx.scene.paint.Color c = null;
+        if (r.getBackground() != null) {
+            for (var f : r.getBackground().getFills()) {
+                if (f.getFill() instanceof javafx.scene.paint.Color k && k.getOpacity() == 1) c = k;
+            }
+        }
+        return c;
+    }
+
+    /** The opaque colour behind {@code n}: the nearest ancestor that fills itself with one. */
+    static javafx.scene.paint.Color behind(javafx.scene.Node n) {
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.layout.Region r && fill(r) != null) return fill(r);
+        }
+        throw new AssertionError("nothing opaque behind " + n);
+    }
+
+    /** WCAG's contrast ratio of two opaque colours ({@link io.gatescope.chart.ColourScales#contrast}). */
+    static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        org.assertj.core.api.Assertions.assertThat(a).as("an opaque colour").isNotNull();
+        return io.gatescope.chart.ColourScales.contrast(awt(a), awt(b));
+    }
+
+    static java.awt.Color awt(javafx.scene.paint.Color c) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    }
 }

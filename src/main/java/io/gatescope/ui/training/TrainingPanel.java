@@ -20,7 +20,6 @@ import io.gatescope.ui.model.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -211,33 +210,7 @@ public final class TrainingPanel extends BorderPane {
         if (s == null) return;
         TrainingConfig c = session.trainer() == null ? settings.config() : session.trainer().config();
         progress.setProgress(Math.min(1, s.epochProgress() / c.epochs()));
-        double perEpoch = s.epochProgress() > 0 ? s.elapsedSeconds() / s.epochProgress() : Double.NaN;
-        double left = perEpoch * (c.epochs() - s.epochProgress());
-        String eta = s.finished() || !Double.isFinite(left) ? "" : " · " + (c.untilAccuracy() > 0 ? "at most " : "")
-                + duration(left) + " left";
-        progressText.setText(String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · %,.0f examples/s%s · %s",
-                TrainingSession.runLabel(c), Math.max(1, s.epoch()), c.epochs(), s.batch(), s.batchesPerEpoch(),
-                s.examplesPerSecond(), eta, stateText(s)));
-    }
-
-    private static String stateText(TrainingSnapshot s) {
-        String accuracy = Double.isNaN(s.validationSequences()) ? ""
-                : String.format(Locale.ROOT, " (%.1f %% of validation sums right)", 100 * s.validationSequences());
-        return switch (s.state()) {
-            case RUNNING -> "training" + accuracy;
-            case PAUSED -> "paused" + accuracy;
-            case COMPLETED -> "done" + accuracy;
-            case TARGET_REACHED -> "target reached" + accuracy;
-            case PLATEAU -> "stopped: no longer improving" + accuracy;
-            case TIME_LIMIT -> "time limit reached" + accuracy;
-            case CANCELLED -> "stopped" + accuracy;
-            case DIVERGED -> "diverged: last good weights kept" + accuracy;
-        };
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+        progressText.setText(ProgressLine.of(s, c));
     }
 
     private TrainingSession.Moment selectedMoment() {
@@ -337,9 +310,8 @@ public final class TrainingPanel extends BorderPane {
      */
     public void warmUp() {
         String first = settings.config().cell();
-        java.util.List<String> cells = new java.util.ArrayList<>(java.util.List.of(first));
-        for (String c : Comparison.SEEDS_CELLS) if (!c.equals(first)) cells.add(c);
-        session.warmUp(cells);
+        session.warmUp(java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                Comparison.SEEDS_CELLS.stream().filter(c -> !c.equals(first))).toList());
     }
 
     /** Takes back autosaved weights after a crash: their settings fill the form, Start continues them, others follow them. */

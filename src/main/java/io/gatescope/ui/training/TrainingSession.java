@@ -10,10 +10,12 @@ import io.gatescope.train.Comparison;
 import io.gatescope.train.Trainer;
 import io.gatescope.train.TrainingConfig;
 import io.gatescope.train.TrainingHistory;
+import io.gatescope.train.TrainingSetting;
 import io.gatescope.train.TrainingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,6 +56,8 @@ final class TrainingSession {
      * threads, which wait for each other at every batch (docs/performance.md, "Throughput within one run").
      */
     static final long LOOK_EVERY_MS = 500;
+    /** Enough batches for the kernels' loops to reach the JIT's thresholds, few enough to take seconds. */
+    static final int WARM_UP_EXAMPLES = 2_000, WARM_UP_EPOCHS = 2;
 
     /**
      * The weights and predictions at one moment of a run (the end of an epoch, or a single update).
@@ -104,9 +108,11 @@ final class TrainingSession {
     private final Object assigning = new Object();
     private boolean pauseAsked;
     /** Trainers that began, not yet shown: one look may find several. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Trainer> begun = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Trainer> begun = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
-    private final WarmUp warmUp = new WarmUp();
+    /** The warm-up's runs ({@link #warmUp}), null before; cancelled by any run the user starts. */
+    private volatile Comparison warming;
+    private volatile int warmedUp;
     private Trainer shownTrainer;
     private int shownPoints, shownMerges;
     private RunCurves shownCurves;
@@ -147,7 +153,7 @@ final class TrainingSession {
      */
     void start(TrainingConfig config, SequenceModel model, boolean oneStep) {
         if (active.get()) return;
-        warmUp.cancel();
+        cancelWarmUp();
         begin();
         thread.execute(() -> {
             Trainer t;
@@ -171,7 +177,7 @@ final class TrainingSession {
     /** Trains the seeds' comparison, one cell after another, on the training thread; the table fills in as it goes. */
     void compare(TrainingConfig base) {
         if (active.get()) return;
-        warmUp.cancel();
+        cancelWarmUp();
         Comparison c = new Comparison(base, Comparison.SEEDS_CELLS);
         runs.clear();
         moments.clear();
@@ -183,17 +189,29 @@ final class TrainingSession {
     }
 
     /**
-     * Trains each cell briefly on the training thread, at its background priority, so that the JIT has
-     * compiled the training step before the first run: a run that starts cold spends its first seconds
-     * in unoptimised code, and in the window longer than on the command line, since the compiler is
-     * busy with the panel's drawing code too. Any Start or Compare cancels it and runs after it.
+     * Trains {@code cells} briefly, one after another, on the training thread at its background priority,
+     * showing nothing, so that the JIT has compiled the training step (the engine's batched kernels,
+     * forward and backward, the optimiser) before the first run: a run that starts cold spends its first
+     * seconds in unoptimised code, and in the window longer than on the command line, since the compiler
+     * is busy with the panel's drawing code too. A comparison of the form's defaults on {@link
+     * #WARM_UP_EXAMPLES} examples for {@link #WARM_UP_EPOCHS} epochs: a second or two of one core per cell.
+     * Start, One update and Compare cancel it at its next batch and run after it.
      */
-    void warmUp(java.util.List<String> cells) {
-        thread.execute(() -> warmUp.run(cells));
+    void warmUp(List<String> cells) {
+        Comparison w = new Comparison(TrainingConfig.defaults().with(TrainingSetting.EXAMPLES, WARM_UP_EXAMPLES)
+                .withEpochs(WARM_UP_EPOCHS), cells);
+        warming = w;
+        thread.execute(() -> warmedUp = (int) w.run(t -> { }, (t, s) -> { }).stream()
+                .filter(r -> r.last().state() == Trainer.State.COMPLETED).count());
     }
 
     /** How many cells the warm-up trained whole (tests). */
-    int warmedUp() { return warmUp.completed(); }
+    int warmedUp() { return warmedUp; }
+
+    private void cancelWarmUp() {
+        Comparison w = warming;
+        if (w != null) w.cancel();
+    }
 
     /**
      * Pauses the run. Pressed while the model is still being built (or between two models of a
@@ -390,7 +408,7 @@ final class TrainingSession {
 
     /** Stops any run (at its next batch, as Stop does) and the looks at it; the panel is going away. */
     void dispose() {
-        warmUp.cancel();
+        cancelWarmUp();
         stop();
         active.set(false);
         stopLooking();
